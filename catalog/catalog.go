@@ -1,0 +1,224 @@
+// Package catalog lists the documented commands of the TRTC Conference REST API with the
+// private error codes each page documents, and the common codes every command can answer.
+// It is the ground truth for coverage: the endpoint × error-code matrix and the per-command
+// rate budget are computed from it, never from spec names.
+//
+// Vendor pages: https://trtc.io/document/60702 (RESTful API list) and each command's page.
+package catalog
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Service names as they appear in the URL path /v4/<service>/<command>.
+const (
+	ServiceRoom    = "room_engine_http_srv"
+	ServiceSeat    = "room_engine_http_mic"
+	ServiceAccount = "im_open_login_svc"
+)
+
+// Private error codes of the room engine (conference-api.md, table R1).
+const (
+	CodeOK               = 0
+	CodeInternal         = 100001
+	CodeInvalidParameter = 100002
+	CodeRoomIDExists     = 100003
+	CodeRoomNotFound     = 100004
+	CodeNotMember        = 100005
+	CodeNoPermission     = 100006
+	CodeNoPackage        = 100007
+	CodeRoomIDOwnedByYou = 100010
+	CodeRoomIDUsedByChat = 100011
+	CodeCreateTooOften   = 100012
+)
+
+// Common REST codes (RESTful API overview, https://trtc.io/document/60703) and the account/UserSig
+// codes of the same gateway (60000–79999 are "common" on every Conference page).
+const (
+	CodeHTTPParse          = 60002
+	CodeJSONParse          = 60003
+	CodeBadSignature       = 60004
+	CodeBadSignature2      = 60005
+	CodeBadSDKAppID        = 60006
+	CodeRESTRateLimited    = 60007
+	CodeServiceTimeout     = 60008
+	CodeBadResource        = 60009
+	CodeAdminRequired      = 60010
+	CodeAppRateLimited     = 60011
+	CodeSDKAppIDMissing    = 60012
+	CodeResponseJSON       = 60013
+	CodeAccountSwitch      = 60014
+	CodeAccountType        = 60015
+	CodeSDKAppIDDisabled   = 60016
+	CodeRequestDisabled    = 60017
+	CodeTooManyRequests    = 60018
+	CodeTooManyRequests2   = 60019
+	CodePlanExpired        = 60020
+	CodeSourceIPNotAllowed = 60021
+
+	CodeUserSigExpired          = 70001
+	CodeUserSigInvalid          = 70003
+	CodeUserSigVerifyFailed     = 70009
+	CodeUserSigIdentifierDiffer = 70013
+	CodeUserSigSDKAppIDDiffer   = 70014
+	CodeAccountNotImported      = 70107
+)
+
+// CommonCodes are the documented common codes 60002–60021 (RESTful API overview).
+var CommonCodes = []int{
+	60002, 60003, 60004, 60005, 60006, 60007, 60008, 60009, 60010, 60011,
+	60012, 60013, 60014, 60015, 60016, 60017, 60018, 60019, 60020, 60021,
+}
+
+// RateLimitCodes are the common codes a service answers when a caller exceeds a frequency limit.
+var RateLimitCodes = []int{CodeRESTRateLimited, CodeAppRateLimited, CodeTooManyRequests, CodeTooManyRequests2}
+
+// DefaultMaxQPS is the frequency limit every Conference command page documents.
+const DefaultMaxQPS = 200
+
+// Command is one documented REST command.
+type Command struct {
+	Service string
+	Name    string
+	Area    string // room, member, seat, account, callback, live
+	// Codes are the private error codes the command's page documents.
+	Codes []int
+	// CodesComplete is false where the vendor's error table could not be read to its end.
+	CodesComplete bool
+	MaxQPS        int
+	Page          string
+}
+
+// Path is the URL path of the command: /v4/<service>/<command>.
+func (c Command) Path() string { return "/v4/" + c.Service + "/" + c.Name }
+
+// Key is "<service>/<command>", the form schemas and labels use.
+func (c Command) Key() string { return c.Service + "/" + c.Name }
+
+// Documents reports whether code is documented for the command (0 always is).
+func (c Command) Documents(code int) bool {
+	if code == CodeOK {
+		return true
+	}
+	for _, documented := range c.Codes {
+		if documented == code {
+			return true
+		}
+	}
+	return false
+}
+
+var commands = []Command{
+	{Service: ServiceRoom, Name: "create_room", Area: "room", CodesComplete: true,
+		Codes: []int{100001, 100002, 100003, 100007, 100010, 100011, 100012},
+		Page:  "https://trtc.io/document/60707"},
+	{Service: ServiceRoom, Name: "destroy_room", Area: "room", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100006},
+		Page:  "https://trtc.io/document/60706"},
+	{Service: ServiceRoom, Name: "update_room_info", Area: "room", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100005, 100006},
+		Page:  "https://trtc.io/document/60705"},
+	{Service: ServiceRoom, Name: "get_room_info", Area: "room", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100005, 100006},
+		Page:  "https://trtc.io/document/60704"},
+
+	{Service: ServiceRoom, Name: "get_room_member_list", Area: "member", Codes: []int{100001},
+		Page: "https://trtc.io/document/60715"},
+	{Service: ServiceRoom, Name: "update_room_member_info", Area: "member",
+		Page: "https://trtc.io/document/60714"},
+	{Service: ServiceRoom, Name: "change_room_owner", Area: "member", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100005},
+		Page:  "https://trtc.io/document/60713"},
+	{Service: ServiceRoom, Name: "mark_room_member", Area: "member",
+		Codes: []int{100001, 100002, 100004, 100005},
+		Page:  "https://trtc.io/document/60712"},
+	{Service: ServiceRoom, Name: "ban_room_member", Area: "member", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100005, 100006},
+		Page:  "https://trtc.io/document/60711"},
+	{Service: ServiceRoom, Name: "unban_room_member", Area: "member", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100005, 100006},
+		Page:  "https://tencentcloud.com/document/product/647/60710"},
+	{Service: ServiceRoom, Name: "get_banned_member_list", Area: "member", Codes: []int{100001},
+		Page: "https://trtc.io/document/60709"},
+	{Service: ServiceRoom, Name: "kick_user_out", Area: "member", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100005, 100006},
+		Page:  "https://trtc.io/document/60708"},
+
+	{Service: ServiceSeat, Name: "get_seat_list", Area: "seat", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004},
+		Page:  "https://trtc.io/document/60719"},
+	{Service: ServiceSeat, Name: "pick_user_on_seat", Area: "seat", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100005, 100200, 100202, 100203, 100205, 100210, 100211},
+		Page:  "https://trtc.io/zh/document/60718"},
+	{Service: ServiceSeat, Name: "kick_user_off_seat", Area: "seat", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004},
+		Page:  "https://trtc.io/document/60717"},
+	{Service: ServiceSeat, Name: "lock_seat", Area: "seat", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004, 100211},
+		Page:  "https://trtc.io/document/60716"},
+	{Service: ServiceSeat, Name: "switch_seat", Area: "seat", CodesComplete: true,
+		Codes: []int{100001, 100002, 100004},
+		Page:  "https://trtc.io/document/72552"},
+	{Service: ServiceSeat, Name: "move_user_to_seat", Area: "seat",
+		Codes: []int{100001, 100002, 100004, 100005},
+		Page:  "https://trtc.io/document/72685"},
+
+	// Chat account management: the suite imports the accounts that own rooms through these.
+	{Service: ServiceAccount, Name: "account_import", Area: "account",
+		Page: "https://trtc.io/document/34953"},
+	{Service: ServiceAccount, Name: "multiaccount_import", Area: "account",
+		Page: "https://trtc.io/document/34954"},
+	{Service: ServiceAccount, Name: "account_delete", Area: "account",
+		Page: "https://trtc.io/document/34955"},
+	{Service: ServiceAccount, Name: "account_check", Area: "account",
+		Page: "https://trtc.io/document/34956"},
+}
+
+var byKey = func() map[string]Command {
+	index := make(map[string]Command, len(commands))
+	for _, c := range commands {
+		if c.MaxQPS == 0 {
+			c.MaxQPS = DefaultMaxQPS
+		}
+		index[c.Key()] = c
+	}
+	return index
+}()
+
+// Lookup returns the command documented at <service>/<name>.
+func Lookup(service, name string) (Command, bool) {
+	c, ok := byKey[service+"/"+name]
+	return c, ok
+}
+
+// MustLookup is Lookup for names written in the project's own code; an unknown name is a
+// programming error reported with the name that was asked for.
+func MustLookup(service, name string) Command {
+	c, ok := Lookup(service, name)
+	if !ok {
+		panic(fmt.Sprintf("catalog: %s/%s is not a documented command", service, name))
+	}
+	return c
+}
+
+// Commands returns every documented command, sorted by service then name.
+func Commands() []Command {
+	out := make([]Command, 0, len(byKey))
+	for _, c := range byKey {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
+	return out
+}
+
+// Area returns the documented commands of one area (room, member, seat, account), sorted.
+func Area(area string) []Command {
+	var out []Command
+	for _, c := range Commands() {
+		if c.Area == area {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package results
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+)
+
+// Report is the JSON document written by WriteJSON: the Run itself plus the
+// values derived from it, so that consumers need not recompute them.
+type Report struct {
+	Run          *Run              `json:"run"`
+	Counts       map[Outcome]int   `json:"counts"`
+	Coverage     []CommandCoverage `json:"coverage"`
+	CoveredPairs []Pair            `json:"covered_pairs"`
+}
+
+// WriteJSON writes r as an indented JSON object
+// {"run": <Run>, "counts": ..., "coverage": [...], "covered_pairs": [...]}.
+// Nil slices are written as [] rather than null, HTML characters are not
+// escaped, and non-finite durations (NaN, ±Inf) are written as 0 so that
+// one bad measurement cannot prevent the report from being written. r is
+// not modified.
+func WriteJSON(w io.Writer, r *Run) error {
+	if r == nil {
+		r = &Run{}
+	}
+	n := forOutput(r)
+	rep := Report{Run: n, Counts: n.Counts(), Coverage: n.Coverage(), CoveredPairs: n.CoveredPairs()}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rep); err != nil {
+		return fmt.Errorf("results: write JSON: %w", err)
+	}
+	return nil
+}
+
+// ReadJSON reads back a document written by WriteJSON and returns its Run.
+// The derived fields (counts, coverage, covered_pairs) are ignored: they are
+// recomputed from the Run on demand. For convenience a bare Run object (one
+// without the "run" wrapper) is accepted too.
+func ReadJSON(rd io.Reader) (*Run, error) {
+	data, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, fmt.Errorf("results: read JSON: %w", err)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return nil, fmt.Errorf("results: read JSON: %w", err)
+	}
+	if top == nil {
+		return nil, errors.New("results: read JSON: document is null")
+	}
+	body := data
+	if raw, ok := top["run"]; ok {
+		body = raw
+	}
+	var r Run
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&r); err != nil {
+		return nil, fmt.Errorf("results: read JSON: %w", err)
+	}
+	return &r, nil
+}
+
+// forOutput returns a shallow copy of r with nil top-level slices replaced by
+// empty ones and non-finite durations replaced by 0.
+func forOutput(r *Run) *Run {
+	n := *r
+	n.Specs = append(make([]SpecResult, 0, len(r.Specs)), r.Specs...)
+	n.Exchanges = append(make([]Exchange, 0, len(r.Exchanges)), r.Exchanges...)
+	n.Assertions = append(make([]Assertion, 0, len(r.Assertions)), r.Assertions...)
+	for i := range n.Specs {
+		n.Specs[i].DurationMillis = finite(n.Specs[i].DurationMillis)
+	}
+	for i := range n.Exchanges {
+		n.Exchanges[i].DurationMillis = finite(n.Exchanges[i].DurationMillis)
+	}
+	for i := range n.Assertions {
+		if n.Assertions[i].Expected == nil {
+			n.Assertions[i].Expected = []int{}
+		}
+	}
+	return &n
+}
+
+// finite returns f, or 0 when f is NaN or infinite.
+func finite(f float64) float64 {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0
+	}
+	return f
+}

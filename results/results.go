@@ -1,0 +1,137 @@
+// Package results is the single results model of the conformance suite.
+//
+// Every HTTP exchange sent to the target and every spec outcome is recorded
+// into one Run. All outputs (the JSON report, the JUnit XML, the console
+// summary and the coverage tables) are rendered from that Run, so they can
+// never disagree with each other. Coverage is computed only from recorded
+// traffic and assertions, never from spec names.
+//
+// The package is plain Go with no test-framework dependency: the Ginkgo
+// glue that fills a Run lives elsewhere.
+package results
+
+import "time"
+
+// Outcome is the final state of one spec.
+type Outcome string
+
+// The possible outcomes of a spec. Any other value found in a Run (including
+// the empty string) is treated as Error by every output: an outcome the
+// harness could not classify is an environment problem, not a pass.
+const (
+	// Pass means every expectation of the spec held.
+	Pass Outcome = "pass"
+	// Fail means the target broke a documented promise.
+	Fail Outcome = "fail"
+	// Error means the environment broke: network, timeout, rate limit,
+	// misconfiguration.
+	Error Outcome = "error"
+	// Skipped means the spec did not run; it always comes with a Reason.
+	Skipped Outcome = "skipped"
+	// KnownDeviation marks a declared vendor deviation: visible in every
+	// output but never failing.
+	KnownDeviation Outcome = "known-deviation"
+)
+
+// Outcomes returns every defined outcome in canonical report order.
+func Outcomes() []Outcome {
+	return []Outcome{Pass, Fail, Error, Skipped, KnownDeviation}
+}
+
+// Valid reports whether o is one of the defined outcomes.
+func (o Outcome) Valid() bool {
+	switch o {
+	case Pass, Fail, Error, Skipped, KnownDeviation:
+		return true
+	}
+	return false
+}
+
+// normalized maps an undefined outcome to Error (see the Outcome constants).
+func (o Outcome) normalized() Outcome {
+	if o.Valid() {
+		return o
+	}
+	return Error
+}
+
+// Target describes the service the suite ran against.
+type Target struct {
+	Kind         string `json:"kind"` // "embedded" | "remote" | "live"
+	Endpoint     string `json:"endpoint"`
+	SDKAppID     uint64 `json:"sdkappid"`
+	Admin        string `json:"admin"`
+	ControlPlane string `json:"control_plane,omitempty"` // URL or "" when none
+}
+
+// Exchange is one HTTP request/response pair sent to the target.
+type Exchange struct {
+	Seq            int       `json:"seq"`
+	SpecID         string    `json:"spec_id,omitempty"`
+	Service        string    `json:"service"`
+	Command        string    `json:"command"`
+	Method         string    `json:"method"`
+	URL            string    `json:"url"` // already redacted by the caller
+	RequestBody    string    `json:"request_body"`
+	HTTPStatus     int       `json:"http_status,omitempty"`
+	ResponseBody   string    `json:"response_body,omitempty"`
+	ErrorCode      *int      `json:"error_code,omitempty"` // nil when no envelope could be decoded
+	ActionStatus   string    `json:"action_status,omitempty"`
+	RequestID      string    `json:"request_id,omitempty"`
+	Started        time.Time `json:"started"`
+	DurationMillis float64   `json:"duration_ms"`
+	TransportError string    `json:"transport_error,omitempty"`
+	Injected       bool      `json:"injected,omitempty"` // the answer was forced by the emulator's fault injection
+}
+
+// Assertion is one expectation about the error code of one exchange.
+type Assertion struct {
+	SpecID      string `json:"spec_id"`
+	Service     string `json:"service"`
+	Command     string `json:"command"`
+	Expected    []int  `json:"expected"` // the accepted codes (several when the docs allow variants)
+	Observed    *int   `json:"observed"` // nil when the exchange had no envelope
+	Passed      bool   `json:"passed"`
+	Injected    bool   `json:"injected,omitempty"`
+	ExchangeSeq int    `json:"exchange_seq"`
+}
+
+// SpecResult is the outcome of one spec.
+type SpecResult struct {
+	ID             string   `json:"id"`   // stable identifier (the caller passes the spec's full text)
+	Name           string   `json:"name"` // full text, never containing labels
+	Labels         []string `json:"labels,omitempty"`
+	Outcome        Outcome  `json:"outcome"`
+	Reason         string   `json:"reason,omitempty"`   // skip reason, failure message, or deviation reason
+	Location       string   `json:"location,omitempty"` // file:line
+	DurationMillis float64  `json:"duration_ms"`
+}
+
+// Run is everything recorded during one run of the suite (or one part of
+// it, written by one parallel process; see Merge).
+type Run struct {
+	Suite      string       `json:"suite"`
+	Target     Target       `json:"target"`
+	Started    time.Time    `json:"started"`
+	Finished   time.Time    `json:"finished"`
+	Specs      []SpecResult `json:"specs"`
+	Exchanges  []Exchange   `json:"exchanges"`
+	Assertions []Assertion  `json:"assertions"`
+}
+
+// Counts returns how many specs ended with each outcome. Every defined
+// outcome is present as a key, with 0 when no spec has it; undefined
+// outcomes are counted as Error.
+func (r *Run) Counts() map[Outcome]int {
+	c := make(map[Outcome]int, 5)
+	for _, o := range Outcomes() {
+		c[o] = 0
+	}
+	if r == nil {
+		return c
+	}
+	for _, s := range r.Specs {
+		c[s.Outcome.normalized()]++
+	}
+	return c
+}
