@@ -165,14 +165,19 @@ var commands = []Command{
 		Page:  "https://trtc.io/document/72685"},
 
 	// Chat account management: the suite imports the accounts that own rooms through these.
+	// Their error tables could be read only in part (schemas/im_open_login_svc/README.md).
 	{Service: ServiceAccount, Name: "account_import", Area: "account",
-		Page: "https://trtc.io/document/34953"},
-	{Service: ServiceAccount, Name: "multiaccount_import", Area: "account",
-		Page: "https://trtc.io/document/34954"},
-	{Service: ServiceAccount, Name: "account_delete", Area: "account",
-		Page: "https://trtc.io/document/34955"},
-	{Service: ServiceAccount, Name: "account_check", Area: "account",
-		Page: "https://trtc.io/document/34956"},
+		Codes: []int{40006, 40601, 70169, 70398, 70402, 70403},
+		Page:  "https://trtc.io/document/34953"},
+	{Service: ServiceAccount, Name: "multiaccount_import", Area: "account", MaxQPS: 100,
+		Codes: []int{70169, 70202, 70398, 70402, 70403, 70500},
+		Page:  "https://trtc.io/document/34954"},
+	{Service: ServiceAccount, Name: "account_delete", Area: "account", MaxQPS: 100,
+		Codes: []int{30006, 30007, 30008, 40006, 70107, 70169, 70202, 70402, 70403, 70500, 71000},
+		Page:  "https://trtc.io/document/34955"},
+	{Service: ServiceAccount, Name: "account_check", Area: "account", MaxQPS: 100,
+		Codes: []int{70169, 70202, 70402},
+		Page:  "https://trtc.io/document/34956"},
 }
 
 var byKey = func() map[string]Command {

@@ -14,10 +14,12 @@ type AccountImportRequest struct {
 	FaceURL string `json:"FaceUrl,omitempty"`
 }
 
-// MultiAccountImportRequest is the multiaccount_import packet (at most 100 accounts).
+// MultiAccountImportRequest is the multiaccount_import packet (at most 100 accounts), in the
+// original form (Accounts) or the newer one (AccountList, with profiles).
 // Vendor page: https://trtc.io/document/34954 (Importing Multiple Accounts).
 type MultiAccountImportRequest struct {
-	Accounts []string `json:"Accounts"`
+	Accounts    []string               `json:"Accounts,omitempty"`
+	AccountList []AccountImportRequest `json:"AccountList,omitempty"`
 }
 
 // MultiAccountImportResponse lists the accounts that could not be imported.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 )
 
 // rateBudget spaces the calls of each command so that no command exceeds its per-second
@@ -11,30 +13,46 @@ import (
 // beyond it (https://trtc.io/document/60703). Spacing (a burst of one) keeps every
 // one-second window within the budget, which a token bucket with a full burst would not.
 type rateBudget struct {
-	mu       sync.Mutex
-	interval time.Duration
-	next     map[string]time.Time
+	mu sync.Mutex
+	// perSecond overrides the documented budget of every command when positive.
+	perSecond int
+	next      map[string]time.Time
 }
 
+// newRateBudget returns nil (no spacing) for a negative budget, the documented budget of
+// each command for zero, and perSecond for every command otherwise.
 func newRateBudget(perSecond int) *rateBudget {
-	if perSecond <= 0 {
+	if perSecond < 0 {
 		return nil
 	}
-	return &rateBudget{interval: time.Second / time.Duration(perSecond), next: map[string]time.Time{}}
+	return &rateBudget{perSecond: perSecond, next: map[string]time.Time{}}
+}
+
+// interval is the spacing of one command's calls.
+func (b *rateBudget) interval(service, command string) time.Duration {
+	rate := b.perSecond
+	if rate == 0 {
+		rate = catalog.DefaultMaxQPS
+		if documented, ok := catalog.Lookup(service, command); ok {
+			rate = documented.MaxQPS
+		}
+	}
+	return time.Second / time.Duration(rate)
 }
 
 // wait blocks until the command may be sent, or the context ends.
-func (b *rateBudget) wait(ctx context.Context, command string) error {
+func (b *rateBudget) wait(ctx context.Context, service, command string) error {
 	if b == nil {
 		return nil
 	}
+	key := service + "/" + command
 	b.mu.Lock()
 	now := time.Now()
-	slot := b.next[command]
+	slot := b.next[key]
 	if slot.Before(now) {
 		slot = now
 	}
-	b.next[command] = slot.Add(b.interval)
+	b.next[key] = slot.Add(b.interval(service, command))
 	b.mu.Unlock()
 
 	delay := time.Until(slot)

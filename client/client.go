@@ -21,7 +21,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/results"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
 )
@@ -56,8 +55,8 @@ type Config struct {
 	Admin string
 	// Timeout bounds one call, answer included. Zero means DefaultTimeout.
 	Timeout time.Duration
-	// RatePerSecond is the budget per command. Zero means the documented budget of each
-	// command (catalog.DefaultMaxQPS); negative disables spacing (load and rate-limit specs).
+	// RatePerSecond is the budget per command. Zero means each command's documented budget
+	// (catalog: 200/s for the Conference commands); negative disables spacing.
 	RatePerSecond int
 	// UserSigTTL is the validity of generated tickets. Zero means DefaultUserSigTTL.
 	UserSigTTL time.Duration
@@ -103,10 +102,6 @@ func New(cfg Config) (*Client, error) {
 	if cfg.UserSigTTL == 0 {
 		cfg.UserSigTTL = DefaultUserSigTTL
 	}
-	rate := cfg.RatePerSecond
-	if rate == 0 {
-		rate = catalog.DefaultMaxQPS
-	}
 	transport := cfg.Transport
 	if transport == nil {
 		transport = &http.Transport{
@@ -124,7 +119,7 @@ func New(cfg Config) (*Client, error) {
 		cfg:    cfg,
 		base:   base,
 		http:   &http.Client{Transport: transport, Timeout: cfg.Timeout},
-		budget: newRateBudget(rate),
+		budget: newRateBudget(cfg.RatePerSecond),
 	}, nil
 }
 
@@ -204,7 +199,7 @@ func (c *Client) Call(ctx context.Context, service, command string, body any) (*
 // envelope, and a *TransportError (without response) when no answer came.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if !req.SkipBudget {
-		if err := c.budget.wait(ctx, req.Service+"/"+req.Command); err != nil {
+		if err := c.budget.wait(ctx, req.Service, req.Command); err != nil {
 			return nil, &TransportError{Service: req.Service, Command: req.Command, Err: fmt.Errorf("waiting for the rate budget: %w", err)}
 		}
 	}

@@ -55,25 +55,25 @@ type RoomIDRequest struct {
 // services that follow the English pages (D-10).
 // Vendor page: https://trtc.io/document/60704 (Get the Room Information).
 type RoomInfo struct {
-	RoomID                   string `json:"RoomId"`
-	RoomName                 string `json:"RoomName"`
-	RoomType                 string `json:"RoomType"`
-	OwnerAccount             string `json:"Owner_Account"`
-	MaxMemberCount           int    `json:"MaxMemberCount"`
-	MaxSeatCount             int    `json:"MaxSeatCount"`
-	ScheduleStartTime        int64  `json:"ScheduleStartTime"`
-	ScheduleEndTime          int64  `json:"ScheduleEndTime"`
-	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
-	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
-	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
-	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
-	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
-	CustomInfo               string `json:"CustomInfo"`
-	RoomStatus               string `json:"RoomStatus"`
-	IsSeatEnabled            bool   `json:"IsSeatEnabled"`
-	TakeSeatMode             string `json:"TakeSeatMode"`
-	CreateTime               int64  `json:"CreateTime"`
-	MemberCount              int    `json:"MemberCount"`
+	RoomID                   string  `json:"RoomId"`
+	RoomName                 string  `json:"RoomName"`
+	RoomType                 string  `json:"RoomType"`
+	OwnerAccount             string  `json:"Owner_Account"`
+	MaxMemberCount           int     `json:"MaxMemberCount"`
+	MaxSeatCount             int     `json:"MaxSeatCount"`
+	ScheduleStartTime        int64   `json:"ScheduleStartTime"`
+	ScheduleEndTime          int64   `json:"ScheduleEndTime"`
+	IsVideoDisabled          bool    `json:"IsVideoDisabled"`
+	IsAudioDisabled          bool    `json:"IsAudioDisabled"`
+	IsMessageDisabled        bool    `json:"IsMessageDisabled"`
+	IsScreenSharingDisabled  bool    `json:"IsScreenSharingDisabled"`
+	IsCloudRecordingDisabled bool    `json:"IsCloudRecordingDisabled"`
+	CustomInfo               string  `json:"CustomInfo"`
+	RoomStatus               string  `json:"RoomStatus"`
+	IsSeatEnabled            bool    `json:"IsSeatEnabled"`
+	TakeSeatMode             string  `json:"TakeSeatMode"`
+	CreateTime               int64   `json:"CreateTime"`
+	MemberCount              int     `json:"MemberCount"`
 	IsPasswordEnabled        *bool   `json:"IsPasswordEnabled,omitempty"`
 	Password                 *string `json:"Password,omitempty"`
 }

@@ -1,0 +1,1038 @@
+package schemas
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/xeipuuv/gojsonschema"
+)
+
+const samplesDir = "../fixtures/samples"
+
+// ---- helpers ---------------------------------------------------------------
+
+// sampleSchema maps a fixture file name to its schema:
+// <service>/<command>.<request|response>[.<variant>].json.
+func sampleSchema(rel string) (string, error) {
+	dir, file := path.Split(filepath.ToSlash(rel))
+	parts := strings.Split(strings.TrimSuffix(file, ".json"), ".")
+	if len(parts) < 2 || (parts[1] != "request" && parts[1] != "response") {
+		return "", fmt.Errorf("fixture %s does not follow <command>.<request|response>[.<variant>].json", rel)
+	}
+	return dir + parts[0] + "." + parts[1], nil
+}
+
+func loadSample(t testing.TB, rel string) any {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(samplesDir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatalf("reading sample: %v", err)
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("decoding sample %s: %v", rel, err)
+	}
+	return v
+}
+
+func deepCopy(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(t))
+		for k, e := range t {
+			m[k] = deepCopy(e)
+		}
+		return m
+	case []any:
+		s := make([]any, len(t))
+		for i, e := range t {
+			s[i] = deepCopy(e)
+		}
+		return s
+	default:
+		return v
+	}
+}
+
+// parentOf walks doc along all segments of p but the last.
+func parentOf(t testing.TB, doc any, p string) (any, string) {
+	t.Helper()
+	segs := strings.Split(p, ".")
+	cur := doc
+	for _, s := range segs[:len(segs)-1] {
+		switch c := cur.(type) {
+		case map[string]any:
+			cur = c[s]
+		case []any:
+			i, err := strconv.Atoi(s)
+			if err != nil || i >= len(c) {
+				t.Fatalf("bad path %q", p)
+			}
+			cur = c[i]
+		default:
+			t.Fatalf("bad path %q", p)
+		}
+	}
+	return cur, segs[len(segs)-1]
+}
+
+func setPath(t testing.TB, doc any, p string, val any) {
+	t.Helper()
+	parent, last := parentOf(t, doc, p)
+	switch c := parent.(type) {
+	case map[string]any:
+		c[last] = val
+	case []any:
+		i, _ := strconv.Atoi(last)
+		c[i] = val
+	default:
+		t.Fatalf("cannot set %q", p)
+	}
+}
+
+func delPath(t testing.TB, doc any, p string) {
+	t.Helper()
+	parent, last := parentOf(t, doc, p)
+	m, ok := parent.(map[string]any)
+	if !ok {
+		t.Fatalf("cannot delete %q", p)
+	}
+	if _, ok := m[last]; !ok {
+		t.Fatalf("path %q absent from base document", p)
+	}
+	delete(m, last)
+}
+
+func problems(t testing.TB, err error) *ValidationError {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("expected a validation error, got nil")
+	}
+	var ve *ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("expected *ValidationError, got %T: %v", err, err)
+	}
+	return ve
+}
+
+func expectProblem(t testing.TB, err error, kind, field string) {
+	t.Helper()
+	ve := problems(t, err)
+	for _, p := range ve.Problems {
+		if p.Kind == kind && p.Field == field {
+			return
+		}
+	}
+	t.Fatalf("expected problem kind=%q field=%q, got:\n%v", kind, field, err)
+}
+
+func expectValid(t testing.TB, name string, doc any) {
+	t.Helper()
+	if err := ValidateValue(name, doc); err != nil {
+		t.Fatalf("expected %s to accept the document, got:\n%v", name, err)
+	}
+}
+
+// multiByte returns a string of exactly n UTF-8 bytes made mostly of "€"
+// (3 bytes, 1 character), so it has far fewer than n characters.
+func multiByte(n int) string {
+	return strings.Repeat("€", n/3) + strings.Repeat("a", n%3)
+}
+
+// ---- compilation, names, metadata ----------------------------------------------
+
+func TestEverySchemaCompiles(t *testing.T) {
+	c := compiled()
+	if c.err != nil {
+		t.Fatalf("compiling: %v", c.err)
+	}
+	if len(c.schemas) != len(Names()) {
+		t.Fatalf("compiled %d schemas, Names() has %d", len(c.schemas), len(Names()))
+	}
+	for _, n := range Names() {
+		if c.schemas[n] == nil {
+			t.Errorf("%s not compiled", n)
+		}
+	}
+	want := []string{"utf8-max-bytes-100", "utf8-max-bytes-32", "utf8-max-bytes-48", "utf8-max-bytes-500"}
+	if !reflect.DeepEqual(c.formats, want) {
+		t.Errorf("registered formats = %v, want %v", c.formats, want)
+	}
+	for _, f := range want {
+		if !gojsonschema.FormatCheckers.Has(f) {
+			t.Errorf("format %s not registered with gojsonschema", f)
+		}
+	}
+}
+
+func TestNamesListExactlyTheFilesPresent(t *testing.T) {
+	var onDisk []string
+	err := fs.WalkDir(os.DirFS("."), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.HasSuffix(p, ".request.json") || strings.HasSuffix(p, ".response.json") {
+			onDisk = append(onDisk, strings.TrimSuffix(p, ".json"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(onDisk)
+	if got := Names(); !reflect.DeepEqual(got, onDisk) {
+		t.Fatalf("Names() = %v\nfiles    = %v", got, onDisk)
+	}
+	if !sort.StringsAreSorted(Names()) {
+		t.Error("Names() not sorted")
+	}
+	for _, n := range onDisk {
+		if !Has(n) {
+			t.Errorf("Has(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"", "common", "common.json", "room_engine_http_srv/create_room", "room_engine_http_srv/create_room.request.json", "x/y.request"} {
+		if Has(n) {
+			t.Errorf("Has(%q) = true", n)
+		}
+	}
+	if len(onDisk) != 16 {
+		t.Errorf("expected 16 request/response schemas, found %d", len(onDisk))
+	}
+}
+
+var trailingURL = regexp.MustCompile(`https://\S+[^.\s]$`)
+
+func TestSchemaMetadata(t *testing.T) {
+	err := fs.WalkDir(files, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := files.ReadFile(p)
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		if m["$schema"] != "http://json-schema.org/draft-07/schema#" {
+			t.Errorf("%s: $schema = %v", p, m["$schema"])
+		}
+		if m["$id"] != IDBase+p {
+			t.Errorf("%s: $id = %v", p, m["$id"])
+		}
+		desc, _ := m["description"].(string)
+		if !trailingURL.MatchString(desc) {
+			t.Errorf("%s: description does not end with the vendor page URL: %q", p, desc)
+		}
+		if c, _ := m["$comment"].(string); c == "" {
+			t.Errorf("%s: no $comment recording the decisions", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ---- fixtures ------------------------------------------------------------
+
+func sampleFiles(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	err := fs.WalkDir(os.DirFS(samplesDir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+			return err
+		}
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walking %s: %v", samplesDir, err)
+	}
+	return out
+}
+
+func TestEverySampleValidates(t *testing.T) {
+	covered := map[string]bool{}
+	for _, rel := range sampleFiles(t) {
+		rel := rel
+		name, err := sampleSchema(rel)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		t.Run(rel, func(t *testing.T) {
+			if !Has(name) {
+				t.Fatalf("no schema %s for fixture %s", name, rel)
+			}
+			b, err := os.ReadFile(filepath.Join(samplesDir, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := Validate(name, b); err != nil {
+				t.Fatalf("%v", err)
+			}
+		})
+		covered[name] = true
+	}
+	for _, n := range Names() {
+		if !covered[n] {
+			t.Errorf("schema %s has no sample under %s", n, samplesDir)
+		}
+	}
+}
+
+// addUnknown adds an unknown property to every object of v.
+func addUnknown(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for _, e := range t {
+			addUnknown(e)
+		}
+		t["X_Conformance_Extra"] = map[string]any{"nested": []any{1, "two", true}}
+	case []any:
+		for _, e := range t {
+			addUnknown(e)
+		}
+	}
+}
+
+func TestUnknownPropertiesAreAccepted(t *testing.T) {
+	for _, rel := range sampleFiles(t) {
+		rel := rel
+		name, err := sampleSchema(rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(rel, func(t *testing.T) {
+			doc := loadSample(t, rel)
+			addUnknown(doc)
+			expectValid(t, name, doc)
+		})
+	}
+}
+
+// ---- API behaviour -------------------------------------------------------------
+
+func TestUnknownSchema(t *testing.T) {
+	for _, fn := range []func() error{
+		func() error { return Validate("room_engine_http_srv/no_such_command.request", []byte(`{}`)) },
+		func() error { return ValidateValue("common", map[string]any{}) },
+	} {
+		err := fn()
+		if !errors.Is(err, ErrUnknownSchema) {
+			t.Errorf("got %v, want an error wrapping ErrUnknownSchema", err)
+		}
+		var ve *ValidationError
+		if errors.As(err, &ve) {
+			t.Errorf("unknown schema reported as ValidationError")
+		}
+	}
+}
+
+func TestInvalidJSON(t *testing.T) {
+	for _, doc := range []string{``, `{`, `{"RoomId": }`, `{"RoomId":"a"} {}`, `nope`} {
+		err := Validate("room_engine_http_srv/get_room_info.request", []byte(doc))
+		expectProblem(t, err, "invalid_json", "(root)")
+	}
+	err := ValidateValue("room_engine_http_srv/get_room_info.request", map[string]any{"RoomId": make(chan int)})
+	expectProblem(t, err, "invalid_json", "(root)")
+}
+
+func TestErrorFormat(t *testing.T) {
+	err := Validate("room_engine_http_srv/create_room.request", []byte(`{"RoomInfo":{"RoomType":"Live","RoomId":7}}`))
+	ve := problems(t, err)
+	if ve.Schema != "room_engine_http_srv/create_room.request" {
+		t.Errorf("Schema = %q", ve.Schema)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != len(ve.Problems) {
+		t.Errorf("%d lines for %d problems:\n%v", len(lines), len(ve.Problems), err)
+	}
+	if !sort.StringsAreSorted(lines) {
+		t.Errorf("lines not sorted:\n%v", err)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, ve.Schema+": ") {
+			t.Errorf("line does not start with the schema name: %q", l)
+		}
+	}
+	for _, p := range ve.Problems {
+		if wrapperKinds[p.Kind] {
+			t.Errorf("wrapper problem %v reported alongside its causes", p)
+		}
+	}
+}
+
+func TestByteFormatChecker(t *testing.T) {
+	c := utf8MaxBytes(3)
+	cases := map[any]bool{"": true, "abc": true, "€": true, "€a": false, "abcd": false, 12345: true, 1.5: true, true: true, nil: true}
+	for in, want := range cases {
+		if got := c.IsFormat(in); got != want {
+			t.Errorf("IsFormat(%#v) = %v, want %v", in, got, want)
+		}
+	}
+	// A non-string value is reported by "type" only, never by "format".
+	err := Validate("room_engine_http_srv/create_room.request", []byte(`{"RoomInfo":{"RoomId":123456789012345678901234567890123456789012345678901,"RoomType":"Conference"}}`))
+	expectProblem(t, err, "invalid_type", "RoomInfo.RoomId")
+	for _, p := range problems(t, err).Problems {
+		if p.Kind == "format" {
+			t.Errorf("format problem reported for a non-string: %v", p)
+		}
+	}
+}
+
+// ---- broken request variants ------------------------------------------------------
+
+type extraCase struct {
+	name   string
+	mutate func(t testing.TB, doc any)
+	kind   string // "" means: must be accepted
+	field  string
+}
+
+type requestSpec struct {
+	schema   string
+	sample   string
+	required []string
+	types    map[string]any
+	limits   map[string]int
+	enums    map[string]any
+	minimums map[string]any
+	arrays   map[string]struct {
+		max  int
+		item func(i int) any
+	}
+	extra []extraCase
+}
+
+func strItem(i int) any { return "user" + strconv.Itoa(i) }
+func objItem(i int) any { return map[string]any{"UserID": "user" + strconv.Itoa(i)} }
+
+type arraySpec = struct {
+	max  int
+	item func(i int) any
+}
+
+var roomInfoFlags = []string{"IsVideoDisabled", "IsAudioDisabled", "IsMessageDisabled", "IsScreenSharingDisabled", "IsCloudRecordingDisabled"}
+
+func createRoomSpec() requestSpec {
+	s := requestSpec{
+		schema:   "room_engine_http_srv/create_room.request",
+		sample:   "room_engine_http_srv/create_room.request.cn-password.json",
+		required: []string{"RoomInfo", "RoomInfo.RoomId", "RoomInfo.RoomType"},
+		types: map[string]any{
+			"RoomInfo":                      "room-test",
+			"RoomInfo.RoomId":               42,
+			"RoomInfo.RoomName":             false,
+			"RoomInfo.RoomType":             1,
+			"RoomInfo.Owner_Account":        2,
+			"RoomInfo.MaxMemberCount":       "300",
+			"RoomInfo.ScheduleStartTime":    1693271355.5,
+			"RoomInfo.ScheduleEndTime":      "1693272355",
+			"RoomInfo.CustomInfo":           map[string]any{},
+			"RoomInfo.IsSeatEnabled":        "true",
+			"RoomInfo.MaxSeatCount":         []any{16},
+			"RoomInfo.TakeSeatMode":         0,
+			"RoomInfo.IsPasswordEnabled":    1,
+			"RoomInfo.Password":             1234,
+			"ScheduleInviteeList_Account":   "user1",
+			"ScheduleInviteeList_Account.0": 1,
+		},
+		limits: map[string]int{"RoomInfo.RoomId": 48, "RoomInfo.RoomName": 100, "RoomInfo.CustomInfo": 500},
+		enums: map[string]any{
+			"RoomInfo.RoomType":     "Live",
+			"RoomInfo.TakeSeatMode": "None",
+		},
+		minimums: map[string]any{
+			"RoomInfo.MaxMemberCount":    -1,
+			"RoomInfo.MaxSeatCount":      -1,
+			"RoomInfo.ScheduleStartTime": -1,
+			"RoomInfo.ScheduleEndTime":   -1,
+		},
+		arrays: map[string]arraySpec{"ScheduleInviteeList_Account": {300, strItem}},
+		extra: []extraCase{
+			{name: "empty RoomId", mutate: func(t testing.TB, d any) { setPath(t, d, "RoomInfo.RoomId", "") }, kind: "string_gte", field: "RoomInfo.RoomId"},
+			{name: "flat fields without RoomInfo (D-08)", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				for k, v := range m["RoomInfo"].(map[string]any) {
+					m[k] = v
+				}
+				delete(m, "RoomInfo")
+			}, kind: "required", field: "RoomInfo"},
+			{name: "minimal request", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				delete(m, "ScheduleInviteeList_Account")
+				m["RoomInfo"] = map[string]any{"RoomId": "r", "RoomType": "Conference"}
+			}},
+			{name: "without CN password fields", mutate: func(t testing.TB, d any) {
+				delPath(t, d, "RoomInfo.IsPasswordEnabled")
+				delPath(t, d, "RoomInfo.Password")
+			}},
+			{name: "schedule shorter than 5 minutes is a code check, not a schema check", mutate: func(t testing.TB, d any) {
+				setPath(t, d, "RoomInfo.ScheduleEndTime", 1693271356)
+			}},
+			{name: "empty invitee list", mutate: func(t testing.TB, d any) { setPath(t, d, "ScheduleInviteeList_Account", []any{}) }},
+		},
+	}
+	for _, f := range roomInfoFlags {
+		s.types["RoomInfo."+f] = "true"
+	}
+	return s
+}
+
+func updateRoomInfoSpec() requestSpec {
+	s := requestSpec{
+		schema:   "room_engine_http_srv/update_room_info.request",
+		sample:   "room_engine_http_srv/update_room_info.request.json",
+		required: []string{"RoomInfo", "RoomInfo.RoomId"},
+		types: map[string]any{
+			"RoomInfo":                   []any{},
+			"RoomInfo.RoomId":            42,
+			"RoomInfo.RoomName":          1,
+			"RoomInfo.MaxMemberCount":    "300",
+			"RoomInfo.CustomInfo":        true,
+			"RoomInfo.TakeSeatMode":      1,
+			"RoomInfo.IsPasswordEnabled": "yes",
+			"RoomInfo.Password":          123456,
+		},
+		limits:   map[string]int{"RoomInfo.RoomName": 100, "RoomInfo.CustomInfo": 500},
+		enums:    map[string]any{"RoomInfo.TakeSeatMode": "None"},
+		minimums: map[string]any{"RoomInfo.MaxMemberCount": -1},
+		extra: []extraCase{
+			{name: "empty RoomId", mutate: func(t testing.TB, d any) { setPath(t, d, "RoomInfo.RoomId", "") }, kind: "string_gte", field: "RoomInfo.RoomId"},
+			{name: "RoomId longer than 48 bytes is not a schema error here", mutate: func(t testing.TB, d any) { setPath(t, d, "RoomInfo.RoomId", multiByte(49)) }},
+			{name: "CN password fields", mutate: func(t testing.TB, d any) {
+				setPath(t, d, "RoomInfo.IsPasswordEnabled", true)
+				setPath(t, d, "RoomInfo.Password", "123456")
+			}},
+			{name: "only RoomId", mutate: func(t testing.TB, d any) { d.(map[string]any)["RoomInfo"] = map[string]any{"RoomId": "room-test"} }},
+			{name: "flat fields without RoomInfo (D-08)", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				for k, v := range m["RoomInfo"].(map[string]any) {
+					m[k] = v
+				}
+				delete(m, "RoomInfo")
+			}, kind: "required", field: "RoomInfo"},
+		},
+	}
+	for _, f := range roomInfoFlags {
+		s.types["RoomInfo."+f] = 0
+	}
+	return s
+}
+
+func roomIDOnlySpec(cmd string) requestSpec {
+	return requestSpec{
+		schema:   "room_engine_http_srv/" + cmd + ".request",
+		sample:   "room_engine_http_srv/" + cmd + ".request.json",
+		required: []string{"RoomId"},
+		types:    map[string]any{"RoomId": 1},
+		extra: []extraCase{
+			{name: "empty RoomId", mutate: func(t testing.TB, d any) { setPath(t, d, "RoomId", "") }, kind: "string_gte", field: "RoomId"},
+			{name: "RoomId longer than 48 bytes is not a schema error here", mutate: func(t testing.TB, d any) { setPath(t, d, "RoomId", multiByte(60)) }},
+			{name: "RoomInfo wrapper is not the documented form", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				m["RoomInfo"] = map[string]any{"RoomId": m["RoomId"]}
+				delete(m, "RoomId")
+			}, kind: "required", field: "RoomId"},
+		},
+	}
+}
+
+func requestSpecs() []requestSpec {
+	return []requestSpec{
+		createRoomSpec(),
+		updateRoomInfoSpec(),
+		roomIDOnlySpec("destroy_room"),
+		roomIDOnlySpec("get_room_info"),
+		{
+			schema:   "im_open_login_svc/account_import.request",
+			sample:   "im_open_login_svc/account_import.request.json",
+			required: []string{"UserID"},
+			types:    map[string]any{"UserID": 1, "Nick": false, "FaceUrl": []any{}},
+			limits:   map[string]int{"UserID": 32, "Nick": 500, "FaceUrl": 500},
+			extra: []extraCase{
+				{name: "2020 field name Identifier", mutate: func(t testing.TB, d any) {
+					m := d.(map[string]any)
+					m["Identifier"] = m["UserID"]
+					delete(m, "UserID")
+				}, kind: "required", field: "UserID"},
+				{name: "UserID only", mutate: func(t testing.TB, d any) {
+					delPath(t, d, "Nick")
+					delPath(t, d, "FaceUrl")
+				}},
+			},
+		},
+		{
+			schema: "im_open_login_svc/multiaccount_import.request",
+			sample: "im_open_login_svc/multiaccount_import.request.json",
+			types:  map[string]any{"Accounts": "test1", "Accounts.0": 1},
+			limits: map[string]int{"Accounts.0": 32},
+			arrays: map[string]arraySpec{"Accounts": {100, strItem}},
+			extra: []extraCase{
+				{name: "neither Accounts nor AccountList", mutate: func(t testing.TB, d any) { delPath(t, d, "Accounts") }, kind: "number_any_of", field: "(root)"},
+				{name: "both forms", mutate: func(t testing.TB, d any) {
+					setPath(t, d, "AccountList", []any{map[string]any{"UserID": "a"}})
+				}},
+			},
+		},
+		{
+			schema:   "im_open_login_svc/multiaccount_import.request",
+			sample:   "im_open_login_svc/multiaccount_import.request.accountlist.json",
+			required: []string{"AccountList.0.UserID"},
+			types: map[string]any{
+				"AccountList": map[string]any{}, "AccountList.0": "UserID_001",
+				"AccountList.0.UserID": 1, "AccountList.0.Nick": 2, "AccountList.0.FaceUrl": 3,
+			},
+			limits: map[string]int{"AccountList.0.UserID": 32, "AccountList.0.Nick": 500, "AccountList.0.FaceUrl": 500},
+			arrays: map[string]arraySpec{"AccountList": {100, objItem}},
+			extra: []extraCase{
+				{name: "AccountList removed", mutate: func(t testing.TB, d any) { delPath(t, d, "AccountList") }, kind: "number_any_of", field: "(root)"},
+			},
+		},
+		{
+			schema:   "im_open_login_svc/account_check.request",
+			sample:   "im_open_login_svc/account_check.request.json",
+			required: []string{"CheckItem", "CheckItem.1.UserID"},
+			types:    map[string]any{"CheckItem": "UserID_1", "CheckItem.0": "UserID_1", "CheckItem.0.UserID": 1},
+			arrays:   map[string]arraySpec{"CheckItem": {100, objItem}},
+			extra: []extraCase{
+				{name: "long UserID is a per-account matter", mutate: func(t testing.TB, d any) { setPath(t, d, "CheckItem.0.UserID", multiByte(40)) }},
+			},
+		},
+		{
+			schema:   "im_open_login_svc/account_delete.request",
+			sample:   "im_open_login_svc/account_delete.request.json",
+			required: []string{"DeleteItem", "DeleteItem.0.UserID"},
+			types:    map[string]any{"DeleteItem": map[string]any{"UserID": "a"}, "DeleteItem.1": 7, "DeleteItem.1.UserID": true},
+			arrays:   map[string]arraySpec{"DeleteItem": {100, objItem}},
+		},
+	}
+}
+
+func TestBrokenRequests(t *testing.T) {
+	for _, spec := range requestSpecs() {
+		spec := spec
+		t.Run(spec.sample, func(t *testing.T) {
+			base := loadSample(t, spec.sample)
+			expectValid(t, spec.schema, base)
+			fresh := func() any { return deepCopy(base) }
+
+			for _, p := range spec.required {
+				t.Run("missing "+p, func(t *testing.T) {
+					d := fresh()
+					delPath(t, d, p)
+					expectProblem(t, ValidateValue(spec.schema, d), "required", p)
+				})
+			}
+			for p, bad := range spec.types {
+				p, bad := p, bad
+				t.Run(fmt.Sprintf("type %s=%v", p, bad), func(t *testing.T) {
+					d := fresh()
+					setPath(t, d, p, bad)
+					expectProblem(t, ValidateValue(spec.schema, d), "invalid_type", p)
+				})
+			}
+			for p, n := range spec.limits {
+				p, n := p, n
+				t.Run(fmt.Sprintf("bytes %s", p), func(t *testing.T) {
+					at, over := multiByte(n), multiByte(n+1)
+					if len(at) != n || len(over) != n+1 || utf8.RuneCountInString(over) > n {
+						t.Fatalf("test strings wrong: %d/%d bytes, %d chars", len(at), len(over), utf8.RuneCountInString(over))
+					}
+					d := fresh()
+					setPath(t, d, p, at)
+					expectValid(t, spec.schema, d)
+					setPath(t, d, p, over)
+					err := ValidateValue(spec.schema, d)
+					expectProblem(t, err, "format", p)
+					for _, pr := range problems(t, err).Problems {
+						if pr.Kind == "string_lte" {
+							t.Errorf("maxLength fired on %d characters: %v", utf8.RuneCountInString(over), pr)
+						}
+					}
+				})
+			}
+			for p, bad := range spec.enums {
+				p, bad := p, bad
+				t.Run(fmt.Sprintf("enum %s=%v", p, bad), func(t *testing.T) {
+					d := fresh()
+					setPath(t, d, p, bad)
+					expectProblem(t, ValidateValue(spec.schema, d), "enum", p)
+				})
+			}
+			for p, bad := range spec.minimums {
+				p, bad := p, bad
+				t.Run(fmt.Sprintf("minimum %s=%v", p, bad), func(t *testing.T) {
+					d := fresh()
+					setPath(t, d, p, bad)
+					expectProblem(t, ValidateValue(spec.schema, d), "number_gte", p)
+					setPath(t, d, p, 0)
+					expectValid(t, spec.schema, d)
+				})
+			}
+			for p, a := range spec.arrays {
+				p, a := p, a
+				t.Run(fmt.Sprintf("maxItems %s", p), func(t *testing.T) {
+					mk := func(n int) []any {
+						s := make([]any, n)
+						for i := range s {
+							s[i] = a.item(i)
+						}
+						return s
+					}
+					d := fresh()
+					setPath(t, d, p, mk(a.max))
+					expectValid(t, spec.schema, d)
+					setPath(t, d, p, mk(a.max+1))
+					expectProblem(t, ValidateValue(spec.schema, d), "array_max_items", p)
+				})
+			}
+			for _, c := range spec.extra {
+				c := c
+				t.Run(c.name, func(t *testing.T) {
+					d := fresh()
+					c.mutate(t, d)
+					if c.kind == "" {
+						expectValid(t, spec.schema, d)
+						return
+					}
+					expectProblem(t, ValidateValue(spec.schema, d), c.kind, c.field)
+				})
+			}
+		})
+	}
+}
+
+// TestRequestSpecsCoverEveryRequestSchema keeps the table above honest.
+func TestRequestSpecsCoverEveryRequestSchema(t *testing.T) {
+	covered := map[string]bool{}
+	for _, s := range requestSpecs() {
+		covered[s.schema] = true
+	}
+	for _, n := range Names() {
+		if strings.HasSuffix(n, ".request") && !covered[n] {
+			t.Errorf("no broken-variant table for %s", n)
+		}
+	}
+}
+
+// ---- broken response variants ---------------------------------------------------
+
+var roomCommands = []string{"create_room", "destroy_room", "update_room_info", "get_room_info"}
+var imCommands = []string{"account_import", "multiaccount_import", "account_check", "account_delete"}
+
+func TestEnvelopeRules(t *testing.T) {
+	type svc struct {
+		service, cmd string
+		room         bool
+	}
+	var all []svc
+	for _, c := range roomCommands {
+		all = append(all, svc{"room_engine_http_srv", c, true})
+	}
+	for _, c := range imCommands {
+		all = append(all, svc{"im_open_login_svc", c, false})
+	}
+	for _, s := range all {
+		s := s
+		name := s.service + "/" + s.cmd + ".response"
+		ok := loadSample(t, s.service+"/"+s.cmd+".response.json")
+		t.Run(s.cmd, func(t *testing.T) {
+			t.Run("success with ActionStatus FAIL", func(t *testing.T) {
+				d := deepCopy(ok)
+				setPath(t, d, "ActionStatus", "FAIL")
+				expectProblem(t, ValidateValue(name, d), "const", "ActionStatus")
+			})
+			t.Run("OK with a non-zero ErrorCode", func(t *testing.T) {
+				d := deepCopy(ok)
+				setPath(t, d, "ErrorCode", 100001)
+				expectProblem(t, ValidateValue(name, d), "const", "ActionStatus")
+			})
+			t.Run("bad ActionStatus", func(t *testing.T) {
+				d := deepCopy(ok)
+				setPath(t, d, "ActionStatus", "ok")
+				expectProblem(t, ValidateValue(name, d), "enum", "ActionStatus")
+			})
+			for _, f := range []string{"ActionStatus", "ErrorCode", "ErrorInfo"} {
+				f := f
+				t.Run("missing "+f, func(t *testing.T) {
+					d := deepCopy(ok)
+					delPath(t, d, f)
+					expectProblem(t, ValidateValue(name, d), "required", f)
+				})
+			}
+			t.Run("ErrorCode as a string", func(t *testing.T) {
+				d := deepCopy(ok)
+				setPath(t, d, "ErrorCode", "0")
+				expectProblem(t, ValidateValue(name, d), "invalid_type", "ErrorCode")
+			})
+			t.Run("RequestId", func(t *testing.T) {
+				d := deepCopy(ok)
+				if s.room {
+					delPath(t, d, "RequestId")
+					expectProblem(t, ValidateValue(name, d), "required", "RequestId")
+					return
+				}
+				if _, has := d.(map[string]any)["RequestId"]; has {
+					t.Fatal("IM sample unexpectedly has RequestId")
+				}
+				expectValid(t, name, d)
+				setPath(t, d, "RequestId", "Id-0123456789abcdef0123456789abcdef-O-Seq-9")
+				expectValid(t, name, d)
+				setPath(t, d, "RequestId", 9)
+				expectProblem(t, ValidateValue(name, d), "invalid_type", "RequestId")
+			})
+			t.Run("minimal failure", func(t *testing.T) {
+				d := map[string]any{"ActionStatus": "FAIL", "ErrorCode": 70402, "ErrorInfo": "x"}
+				if s.room {
+					d["RequestId"] = "Id-0123456789abcdef0123456789abcdef-O-Seq-9"
+				}
+				expectValid(t, name, d)
+			})
+		})
+	}
+}
+
+var getRoomInfoRequired = []string{
+	"RoomId", "RoomName", "RoomType", "Owner_Account", "MaxMemberCount", "MaxSeatCount",
+	"ScheduleStartTime", "ScheduleEndTime", "IsVideoDisabled", "IsAudioDisabled", "IsMessageDisabled",
+	"IsScreenSharingDisabled", "IsCloudRecordingDisabled", "CustomInfo", "RoomStatus", "IsSeatEnabled",
+	"TakeSeatMode", "CreateTime", "MemberCount",
+}
+
+func TestGetRoomInfoResponse(t *testing.T) {
+	const name = "room_engine_http_srv/get_room_info.response"
+	ok := loadSample(t, "room_engine_http_srv/get_room_info.response.json")
+	fresh := func() any { return deepCopy(ok) }
+
+	t.Run("success without Response", func(t *testing.T) {
+		d := fresh()
+		delPath(t, d, "Response")
+		expectProblem(t, ValidateValue(name, d), "required", "Response")
+	})
+	t.Run("success without RoomInfo", func(t *testing.T) {
+		d := fresh()
+		delPath(t, d, "Response.RoomInfo")
+		expectProblem(t, ValidateValue(name, d), "required", "Response.RoomInfo")
+	})
+	for _, f := range getRoomInfoRequired {
+		f := f
+		t.Run("success without "+f, func(t *testing.T) {
+			d := fresh()
+			delPath(t, d, "Response.RoomInfo."+f)
+			expectProblem(t, ValidateValue(name, d), "required", "Response.RoomInfo."+f)
+		})
+	}
+	enumCases := map[string]any{"RoomStatus": "Finished", "TakeSeatMode": "Locked", "RoomType": "Live"}
+	for f, bad := range enumCases {
+		f, bad := f, bad
+		t.Run("bad "+f, func(t *testing.T) {
+			d := fresh()
+			setPath(t, d, "Response.RoomInfo."+f, bad)
+			expectProblem(t, ValidateValue(name, d), "enum", "Response.RoomInfo."+f)
+		})
+	}
+	typeCases := map[string]any{"MemberCount": "1", "IsSeatEnabled": 1, "RoomName": 5, "CreateTime": 1.5, "IsPasswordEnabled": "on", "Password": 1234}
+	for f, bad := range typeCases {
+		f, bad := f, bad
+		t.Run("type "+f, func(t *testing.T) {
+			d := fresh()
+			setPath(t, d, "Response.RoomInfo."+f, bad)
+			expectProblem(t, ValidateValue(name, d), "invalid_type", "Response.RoomInfo."+f)
+		})
+	}
+	t.Run("Response not an object", func(t *testing.T) {
+		d := fresh()
+		setPath(t, d, "Response", "none")
+		expectProblem(t, ValidateValue(name, d), "invalid_type", "Response")
+	})
+	t.Run("negative MemberCount", func(t *testing.T) {
+		d := fresh()
+		setPath(t, d, "Response.RoomInfo.MemberCount", -1)
+		expectProblem(t, ValidateValue(name, d), "number_gte", "Response.RoomInfo.MemberCount")
+	})
+	accepted := map[string]func(t testing.TB, d any){
+		"TakeSeatMode None (D-23)": func(t testing.TB, d any) { setPath(t, d, "Response.RoomInfo.TakeSeatMode", "None") },
+		"RoomStatus NotStarted":    func(t testing.TB, d any) { setPath(t, d, "Response.RoomInfo.RoomStatus", "NotStarted") },
+		"RoomStatus None":          func(t testing.TB, d any) { setPath(t, d, "Response.RoomInfo.RoomStatus", "None") },
+		"CN password fields (D-10)": func(t testing.TB, d any) {
+			setPath(t, d, "Response.RoomInfo.IsPasswordEnabled", true)
+			setPath(t, d, "Response.RoomInfo.Password", "1234")
+		},
+		"RoomName over 100 bytes is not judged in a response": func(t testing.TB, d any) {
+			setPath(t, d, "Response.RoomInfo.RoomName", multiByte(300))
+		},
+		"failure without Response": func(t testing.TB, d any) {
+			delPath(t, d, "Response")
+			setPath(t, d, "ActionStatus", "FAIL")
+			setPath(t, d, "ErrorCode", 100004)
+			setPath(t, d, "ErrorInfo", "room does not exist")
+		},
+		"failure with a partial Response": func(t testing.TB, d any) {
+			setPath(t, d, "Response", map[string]any{"RoomInfo": map[string]any{"RoomId": 1}})
+			setPath(t, d, "ActionStatus", "FAIL")
+			setPath(t, d, "ErrorCode", 100006)
+		},
+	}
+	for n, mut := range accepted {
+		mut := mut
+		t.Run(n, func(t *testing.T) {
+			d := fresh()
+			mut(t, d)
+			expectValid(t, name, d)
+		})
+	}
+	for _, cmd := range roomCommands {
+		t.Run(cmd+" failure sample has no Response", func(t *testing.T) {
+			d := loadSample(t, "room_engine_http_srv/"+cmd+".response.fail.json").(map[string]any)
+			if _, has := d["Response"]; has {
+				t.Fatal("failure fixture carries Response")
+			}
+			expectValid(t, "room_engine_http_srv/"+cmd+".response", d)
+		})
+	}
+}
+
+func TestAccountResponses(t *testing.T) {
+	check := loadSample(t, "im_open_login_svc/account_check.response.json")
+	del := loadSample(t, "im_open_login_svc/account_delete.response.json")
+	multi := loadSample(t, "im_open_login_svc/multiaccount_import.response.json")
+	cases := []struct {
+		name, schema string
+		base         any
+		mutate       func(t testing.TB, d any)
+		kind, field  string
+	}{
+		{"check success without ResultItem", "im_open_login_svc/account_check.response", check,
+			func(t testing.TB, d any) { delPath(t, d, "ResultItem") }, "required", "ResultItem"},
+		{"check bad AccountStatus", "im_open_login_svc/account_check.response", check,
+			func(t testing.TB, d any) { setPath(t, d, "ResultItem.1.AccountStatus", "Deleted") }, "enum", "ResultItem.1.AccountStatus"},
+		{"check entry without AccountStatus though ResultCode 0", "im_open_login_svc/account_check.response", check,
+			func(t testing.TB, d any) { delPath(t, d, "ResultItem.0.AccountStatus") }, "required", "ResultItem.0.AccountStatus"},
+		{"check failed entry without AccountStatus", "im_open_login_svc/account_check.response", check,
+			func(t testing.TB, d any) {
+				delPath(t, d, "ResultItem.0.AccountStatus")
+				setPath(t, d, "ResultItem.0.ResultCode", 70169)
+			}, "", ""},
+		{"check entry without UserID", "im_open_login_svc/account_check.response", check,
+			func(t testing.TB, d any) { delPath(t, d, "ResultItem.0.UserID") }, "required", "ResultItem.0.UserID"},
+		{"check ResultCode as string", "im_open_login_svc/account_check.response", check,
+			func(t testing.TB, d any) { setPath(t, d, "ResultItem.0.ResultCode", "0") }, "invalid_type", "ResultItem.0.ResultCode"},
+		{"check failure without ResultItem", "im_open_login_svc/account_check.response", check,
+			func(t testing.TB, d any) {
+				delPath(t, d, "ResultItem")
+				setPath(t, d, "ActionStatus", "FAIL")
+				setPath(t, d, "ErrorCode", 70402)
+			}, "", ""},
+		{"delete success without ResultItem", "im_open_login_svc/account_delete.response", del,
+			func(t testing.TB, d any) { delPath(t, d, "ResultItem") }, "required", "ResultItem"},
+		{"delete entry without ResultCode", "im_open_login_svc/account_delete.response", del,
+			func(t testing.TB, d any) { delPath(t, d, "ResultItem.1.ResultCode") }, "required", "ResultItem.1.ResultCode"},
+		{"delete entry without ResultInfo", "im_open_login_svc/account_delete.response", del,
+			func(t testing.TB, d any) { delPath(t, d, "ResultItem.1.ResultInfo") }, "", ""},
+		{"multi without FailAccounts", "im_open_login_svc/multiaccount_import.response", multi,
+			func(t testing.TB, d any) { delPath(t, d, "FailAccounts") }, "", ""},
+		{"multi FailAccounts not an array", "im_open_login_svc/multiaccount_import.response", multi,
+			func(t testing.TB, d any) { setPath(t, d, "FailAccounts", "test3") }, "invalid_type", "FailAccounts"},
+		{"multi FailAccounts entry not a string", "im_open_login_svc/multiaccount_import.response", multi,
+			func(t testing.TB, d any) { setPath(t, d, "FailAccounts.0", 3) }, "invalid_type", "FailAccounts.0"},
+	}
+	for _, c := range cases {
+		c := c
+		t.Run(c.name, func(t *testing.T) {
+			d := deepCopy(c.base)
+			c.mutate(t, d)
+			if c.kind == "" {
+				expectValid(t, c.schema, d)
+				return
+			}
+			expectProblem(t, ValidateValue(c.schema, d), c.kind, c.field)
+		})
+	}
+}
+
+// ---- concurrency and benchmark ---------------------------------------------------
+
+func TestConcurrentValidation(t *testing.T) {
+	type job struct {
+		name  string
+		doc   []byte
+		valid bool
+	}
+	var jobs []job
+	for _, rel := range sampleFiles(t) {
+		name, err := sampleSchema(rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(samplesDir, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		jobs = append(jobs, job{name, b, true})
+	}
+	jobs = append(jobs,
+		job{"room_engine_http_srv/create_room.request", []byte(`{"RoomInfo":{"RoomId":"` + multiByte(49) + `","RoomType":"Conference"}}`), false},
+		job{"room_engine_http_srv/get_room_info.response", []byte(`{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RequestId":"x"}`), false},
+	)
+	const workers = 8
+	var wg sync.WaitGroup
+	errs := make(chan error, workers)
+	start := make(chan struct{})
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			<-start
+			for i := 0; i < 20; i++ {
+				for k := range jobs {
+					j := jobs[(k+w)%len(jobs)]
+					err := Validate(j.name, j.doc)
+					if (err == nil) != j.valid {
+						errs <- fmt.Errorf("worker %d: %s: valid=%v, err=%v", w, j.name, j.valid, err)
+						return
+					}
+				}
+			}
+		}(w)
+	}
+	close(start)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func BenchmarkValidateGetRoomInfoResponse(b *testing.B) {
+	doc, err := os.ReadFile(filepath.Join(samplesDir, "room_engine_http_srv", "get_room_info.response.json"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	const name = "room_engine_http_srv/get_room_info.response"
+	if err := Validate(name, doc); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := Validate(name, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
