@@ -1,0 +1,82 @@
+// Command trtc-emulator serves the TRTC Conference REST API emulation on a TCP address, with
+// the control plane of docs/control-plane.md, until SIGINT or SIGTERM; calls in flight
+// finish before it exits.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/emulator"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("trtc-emulator", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	addr := flags.String("addr", "127.0.0.1:9080", "TCP address to listen on (host:port; port 0 picks a free one)")
+	sdkAppID := flags.Uint64("sdkappid", emulator.DefaultSDKAppID, "SDKAppID of the emulated application")
+	key := flags.String("key", emulator.DefaultSecretKey, "secret key UserSig tickets are signed with")
+	admins := flags.String("admin", emulator.DefaultAdmin, "App administrator accounts, comma-separated")
+	memberCap := flags.Int("member-cap", emulator.DefaultMemberCap, "package member limit: default and maximum MaxMemberCount")
+	seatCap := flags.Int("seat-cap", emulator.DefaultSeatCap, "package seat limit: default and maximum MaxSeatCount")
+	rate := flags.Int("rate", 200, "calls per second allowed per command before 60007 (negative: no limit)")
+	controlPlane := flags.Bool("control", true, "serve the control plane under /_emulator")
+	verbose := flags.Bool("v", false, "log every refused call and internal error to stderr")
+	flags.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: trtc-emulator [flags]\n\nServes the TRTC Conference REST API emulation (see docs/emulator.md).\n\nFlags:\n")
+		flags.PrintDefaults()
+	}
+	if err := flags.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if flags.NArg() > 0 {
+		fmt.Fprintf(stderr, "trtc-emulator: unexpected arguments: %s\n", strings.Join(flags.Args(), " "))
+		flags.Usage()
+		return 2
+	}
+	level := slog.LevelWarn
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	server, err := emulator.Listen(emulator.Config{
+		SDKAppID:      *sdkAppID,
+		SecretKey:     *key,
+		Admins:        strings.Split(*admins, ","),
+		MemberCap:     *memberCap,
+		SeatCap:       *seatCap,
+		RatePerSecond: *rate,
+		ControlPlane:  *controlPlane,
+		Logger:        slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+	}, *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "trtc-emulator: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "trtc-emulator listening on %s (sdkappid %d, administrators %s, control plane %v)\n",
+		server.URL, *sdkAppID, *admins, *controlPlane)
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	<-ctx.Done()
+	fmt.Fprintln(stdout, "trtc-emulator: shutting down, finishing calls in flight")
+	if err := server.Close(30 * time.Second); err != nil {
+		fmt.Fprintf(stderr, "trtc-emulator: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,199 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/control"
+)
+
+// errNotFound marks control requests about things that do not exist (HTTP 404).
+var errNotFound = errors.New("not found")
+
+// registerControlPlane serves docs/control-plane.md.
+func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
+	mux.HandleFunc("POST "+control.PathReset, e.controlReset)
+	mux.HandleFunc("GET "+control.PathConfig, func(w http.ResponseWriter, _ *http.Request) {
+		writeControl(w, e.ControlConfig(), nil)
+	})
+	mux.HandleFunc("GET "+control.PathClock, func(w http.ResponseWriter, _ *http.Request) {
+		writeControl(w, e.clockState(), nil)
+	})
+	mux.HandleFunc("POST "+control.PathClock, e.controlClock)
+	mux.HandleFunc("GET "+control.PathFaults, func(w http.ResponseWriter, _ *http.Request) {
+		writeControl(w, control.Faults{Faults: e.faults.list()}, nil)
+	})
+	mux.HandleFunc("POST "+control.PathFaults, e.controlArmFault)
+	mux.HandleFunc("DELETE "+control.PathFaults, func(w http.ResponseWriter, _ *http.Request) {
+		e.faults.clear()
+		writeControl(w, control.Answer{OK: true}, nil)
+	})
+	mux.HandleFunc("POST "+control.PathChatGroups, e.controlChatGroup)
+	mux.HandleFunc("POST "+control.PathMemberEnter, e.controlEnter)
+	mux.HandleFunc("POST "+control.PathMemberLeave, e.controlLeave)
+}
+
+// Reset returns the emulator to its initial state: no rooms, no imported accounts but the
+// administrators, no faults, no Chat groups, the wall clock.
+func (e *Emulator) Reset() {
+	e.mu.Lock()
+	e.state = newState(e.cfg.Admins)
+	e.mu.Unlock()
+	e.faults.clear()
+	e.clock.reset()
+}
+
+func (e *Emulator) controlReset(w http.ResponseWriter, _ *http.Request) {
+	e.Reset()
+	writeControl(w, control.Answer{OK: true}, nil)
+}
+
+func (e *Emulator) clockState() control.ClockState {
+	return control.ClockState{UnixMillis: e.clock.Now().UnixMilli(), OffsetMillis: e.clock.offsetMillis.Load()}
+}
+
+func (e *Emulator) controlClock(w http.ResponseWriter, r *http.Request) {
+	var req control.ClockRequest
+	if err := readControl(r, &req); err != nil {
+		writeControl(w, nil, err)
+		return
+	}
+	switch {
+	case req.Real && (req.SetUnixMillis != nil || req.AdvanceMillis != nil),
+		req.SetUnixMillis != nil && req.AdvanceMillis != nil:
+		writeControl(w, nil, fmt.Errorf("give one of Real, SetUnixMillis and AdvanceMillis"))
+		return
+	case req.Real:
+		e.clock.reset()
+	case req.SetUnixMillis != nil:
+		e.clock.set(time.UnixMilli(*req.SetUnixMillis))
+	case req.AdvanceMillis != nil:
+		if *req.AdvanceMillis < 0 {
+			writeControl(w, nil, fmt.Errorf("AdvanceMillis %d is negative: the clock only moves forward (use SetUnixMillis)", *req.AdvanceMillis))
+			return
+		}
+		e.clock.advance(time.Duration(*req.AdvanceMillis) * time.Millisecond)
+	}
+	writeControl(w, e.clockState(), nil)
+}
+
+func (e *Emulator) controlArmFault(w http.ResponseWriter, r *http.Request) {
+	var fault control.Fault
+	if err := readControl(r, &fault); err != nil {
+		writeControl(w, nil, err)
+		return
+	}
+	switch {
+	case handlers[fault.Service+"/"+fault.Command] == nil:
+		writeControl(w, nil, fmt.Errorf("%s/%s is not a command of this emulator", fault.Service, fault.Command))
+		return
+	case fault.ErrorCode == 0:
+		writeControl(w, nil, fmt.Errorf("ErrorCode must be non-zero"))
+		return
+	case fault.Count < 1 || fault.Count > 1_000_000:
+		writeControl(w, nil, fmt.Errorf("Count %d must be from 1 to 1000000", fault.Count))
+		return
+	case fault.DelayMillis < 0 || fault.DelayMillis > 60_000:
+		writeControl(w, nil, fmt.Errorf("DelayMillis %d must be from 0 to 60000", fault.DelayMillis))
+		return
+	}
+	e.faults.arm(fault)
+	writeControl(w, control.Answer{OK: true}, nil)
+}
+
+func (e *Emulator) controlChatGroup(w http.ResponseWriter, r *http.Request) {
+	var group control.ChatGroup
+	if err := readControl(r, &group); err != nil {
+		writeControl(w, nil, err)
+		return
+	}
+	if group.GroupID == "" {
+		writeControl(w, nil, fmt.Errorf("GroupId is empty"))
+		return
+	}
+	e.mu.Lock()
+	e.state.chatGroups[group.GroupID] = true
+	e.mu.Unlock()
+	writeControl(w, control.Answer{OK: true}, nil)
+}
+
+// Enter makes an imported account a member of a live room, within MaxMemberCount.
+func (e *Emulator) Enter(roomID, account string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, exists := e.state.room(roomID, e.clock.Now())
+	switch {
+	case !exists:
+		return fmt.Errorf("%w: room %q", errNotFound, roomID)
+	case !e.state.imported(account):
+		return fmt.Errorf("%w: account %q is not imported", errNotFound, account)
+	case !r.memberSet[account] && len(r.members) >= r.info.MaxMemberCount:
+		return fmt.Errorf("room %q is full (MaxMemberCount %d)", roomID, r.info.MaxMemberCount)
+	}
+	r.enter(account)
+	return nil
+}
+
+// Leave makes a member leave a room.
+func (e *Emulator) Leave(roomID, account string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, exists := e.state.room(roomID, e.clock.Now())
+	if !exists {
+		return fmt.Errorf("%w: room %q", errNotFound, roomID)
+	}
+	if !r.leave(account) {
+		return fmt.Errorf("%w: %q is not in room %q", errNotFound, account, roomID)
+	}
+	return nil
+}
+
+func (e *Emulator) controlEnter(w http.ResponseWriter, r *http.Request) {
+	e.controlMembership(w, r, e.Enter)
+}
+
+func (e *Emulator) controlLeave(w http.ResponseWriter, r *http.Request) {
+	e.controlMembership(w, r, e.Leave)
+}
+
+func (e *Emulator) controlMembership(w http.ResponseWriter, r *http.Request, apply func(roomID, account string) error) {
+	var m control.Membership
+	if err := readControl(r, &m); err != nil {
+		writeControl(w, nil, err)
+		return
+	}
+	writeControl(w, control.Answer{OK: true}, apply(m.RoomID, m.MemberAccount))
+}
+
+func readControl(r *http.Request, into any) error {
+	raw, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err != nil {
+		return fmt.Errorf("reading the body: %w", err)
+	}
+	decoder := json.NewDecoder(bytes.NewReader(raw))
+	decoder.DisallowUnknownFields()
+	if err := decoder.Decode(into); err != nil {
+		return fmt.Errorf("body is not the expected JSON object: %w", err)
+	}
+	return nil
+}
+
+// writeControl answers v with 200, or err with 404 (unknown room or account) or 400.
+func writeControl(w http.ResponseWriter, v any, err error) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	if err != nil {
+		status := http.StatusBadRequest
+		if errors.Is(err, errNotFound) {
+			status = http.StatusNotFound
+		}
+		w.WriteHeader(status)
+		_ = json.NewEncoder(w).Encode(control.Answer{Error: err.Error()})
+		return
+	}
+	_ = json.NewEncoder(w).Encode(v)
+}

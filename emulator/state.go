@@ -1,0 +1,100 @@
+package emulator
+
+import (
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/client"
+)
+
+// recycleAfter is how long after its scheduled end an empty room is recycled when nobody
+// destroys it (create_room page, https://trtc.io/document/60707).
+const recycleAfter = 6 * time.Hour
+
+// state is everything the emulator remembers; Emulator.mu guards it.
+type state struct {
+	admins   map[string]bool
+	accounts map[string]account
+	rooms    map[string]*room
+	// lastCreate remembers when each room ID was last created, for the once-per-second rule
+	// (100012), also after the room is gone.
+	lastCreate map[string]time.Time
+	chatGroups map[string]bool
+}
+
+type account struct {
+	nick    string
+	faceURL string
+}
+
+type room struct {
+	info     client.RoomInfo
+	invitees []string
+	// members in order of entry; memberSet indexes them.
+	members   []string
+	memberSet map[string]bool
+}
+
+func newState(admins []string) *state {
+	s := &state{
+		admins:     map[string]bool{},
+		accounts:   map[string]account{},
+		rooms:      map[string]*room{},
+		lastCreate: map[string]time.Time{},
+		chatGroups: map[string]bool{},
+	}
+	for _, admin := range admins {
+		s.admins[admin] = true
+	}
+	return s
+}
+
+func (s *state) imported(userID string) bool {
+	_, ok := s.accounts[userID]
+	return ok || s.admins[userID]
+}
+
+// room returns a live room, recycling it first when the 6-hour rule applies: its scheduled
+// end is more than 6 hours past and nobody is in it.
+func (s *state) room(id string, now time.Time) (*room, bool) {
+	r, ok := s.rooms[id]
+	if !ok {
+		return nil, false
+	}
+	if len(r.members) == 0 && !now.Before(time.Unix(r.info.ScheduleEndTime, 0).Add(recycleAfter)) {
+		delete(s.rooms, id)
+		return nil, false
+	}
+	return r, true
+}
+
+// snapshot is the room as get_room_info reports it at now.
+func (r *room) snapshot(now time.Time) client.RoomInfo {
+	info := r.info
+	info.MemberCount = len(r.members)
+	info.RoomStatus = "Running"
+	if now.Unix() < info.ScheduleStartTime {
+		info.RoomStatus = "NotStarted"
+	}
+	return info
+}
+
+func (r *room) enter(userID string) {
+	if !r.memberSet[userID] {
+		r.memberSet[userID] = true
+		r.members = append(r.members, userID)
+	}
+}
+
+func (r *room) leave(userID string) bool {
+	if !r.memberSet[userID] {
+		return false
+	}
+	delete(r.memberSet, userID)
+	for i, member := range r.members {
+		if member == userID {
+			r.members = append(r.members[:i], r.members[i+1:]...)
+			break
+		}
+	}
+	return true
+}

@@ -1,0 +1,143 @@
+package harness
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/control"
+	"github.com/trtc-conformance/trtc-conformance/emulator"
+	"github.com/trtc-conformance/trtc-conformance/results"
+)
+
+// Session is one process's connection to the target.
+type Session struct {
+	Settings Settings
+	Target   results.Target
+	Client   *client.Client
+	// Control is nil when the target has no control plane (the live service).
+	Control  *control.Client
+	Recorder *Recorder
+	// RunID makes the names this run creates (rooms, accounts) unique on shared targets.
+	RunID  string
+	server *emulator.Server
+}
+
+// Open starts the embedded emulator when the settings name no endpoint, builds the client
+// and probes the target with account_check on the administrator, so that an unreachable or
+// misconfigured target fails at once with what to fix.
+func Open(ctx context.Context, settings Settings) (*Session, error) {
+	s := &Session{Settings: settings, Recorder: NewRecorder(), RunID: randomID()}
+	if settings.Kind() == KindEmbedded {
+		server, err := emulator.Listen(emulator.Config{ControlPlane: true}, "127.0.0.1:0")
+		if err != nil {
+			return nil, fmt.Errorf("start the embedded emulator: %w", err)
+		}
+		cfg := server.Config()
+		s.server = server
+		s.Settings.Endpoint, s.Settings.ControlURL = server.URL, server.URL
+		s.Settings.SDKAppID, s.Settings.SecretKey, s.Settings.Admin = cfg.SDKAppID, cfg.SecretKey, cfg.Admins[0]
+	}
+	c, err := client.New(client.Config{
+		BaseURL:   s.Settings.Endpoint,
+		SDKAppID:  s.Settings.SDKAppID,
+		SecretKey: s.Settings.SecretKey,
+		Admin:     s.Settings.Admin,
+		Recorder:  s.Recorder,
+	})
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%w: %v", ErrSettings, err)
+	}
+	s.Client = c
+	if s.Settings.ControlURL != "" {
+		s.Control = control.NewClient(s.Settings.ControlURL)
+	}
+	s.Target = results.Target{
+		Kind:         settings.Kind(),
+		Endpoint:     s.Settings.Endpoint,
+		SDKAppID:     s.Settings.SDKAppID,
+		Admin:        s.Settings.Admin,
+		ControlPlane: s.Settings.ControlURL,
+	}
+	if err := s.probe(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// probe explains the first call's failure in terms of the settings to change.
+func (s *Session) probe(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	_, resp, err := s.Client.CheckAccounts(ctx, s.Settings.Admin)
+	var transport *client.TransportError
+	var protocol *client.ProtocolError
+	var api *client.APIError
+	switch {
+	case err == nil:
+	case errors.As(err, &transport):
+		return fmt.Errorf("%w: cannot reach %s=%s: %v (check the URL and that the service is running)", ErrSettings, EnvEndpoint, s.Settings.Endpoint, transport.Err)
+	case errors.As(err, &protocol):
+		return fmt.Errorf("%w: %s=%s answers, but not with the REST envelope (%s): is it a TRTC REST endpoint?", ErrSettings, EnvEndpoint, s.Settings.Endpoint, protocol.Reason)
+	case errors.As(err, &api):
+		return fmt.Errorf("%w: the target refused the set-up call: %s", ErrSettings, explainRefusal(api))
+	default:
+		return fmt.Errorf("%w: set-up call failed: %v", ErrSettings, err)
+	}
+	_ = resp
+	if s.Control != nil {
+		if _, err := s.Control.Config(ctx); err != nil {
+			return fmt.Errorf("%w: %s=%s: %v (unset it to skip the control-plane specs)", ErrSettings, EnvControlURL, s.Settings.ControlURL, err)
+		}
+	}
+	return nil
+}
+
+func explainRefusal(api *client.APIError) string {
+	fix := ""
+	switch api.ErrorCode {
+	case catalog.CodeBadSDKAppID, catalog.CodeSDKAppIDMissing:
+		fix = "check " + EnvSDKAppID
+	case catalog.CodeAdminRequired:
+		fix = EnvAdmin + " must be an App administrator account"
+	case catalog.CodeBadSignature, catalog.CodeBadSignature2, catalog.CodeUserSigInvalid, catalog.CodeUserSigVerifyFailed,
+		catalog.CodeUserSigIdentifierDiffer, catalog.CodeUserSigSDKAppIDDiffer, catalog.CodeUserSigExpired:
+		fix = "check " + EnvSecretKey + " and " + EnvAdmin + " (the UserSig is signed with them)"
+	case catalog.CodeSourceIPNotAllowed:
+		fix = "allow this machine's IP in the console"
+	default:
+		fix = "see ErrorInfo"
+	}
+	return fmt.Sprintf("ErrorCode %s, ErrorInfo %q: %s", catalog.Describe(api.ErrorCode), api.ErrorInfo, fix)
+}
+
+// Close releases the client and stops the embedded emulator.
+func (s *Session) Close() {
+	if s.Client != nil {
+		s.Client.Close()
+	}
+	if s.server != nil {
+		_ = s.server.Close(5 * time.Second)
+	}
+}
+
+// Emulator returns the embedded emulator, or nil when the target is elsewhere.
+func (s *Session) Emulator() *emulator.Emulator {
+	if s.server == nil {
+		return nil
+	}
+	return s.server.Emulator
+}
+
+func randomID() string {
+	var b [3]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

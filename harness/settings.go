@@ -1,0 +1,112 @@
+// Package harness connects the conformance specs to a target: it reads the settings from
+// the environment, starts the embedded emulator when no endpoint is given, probes the
+// target so a misconfiguration fails fast with what to fix, records every exchange per spec
+// and assembles the results model from Ginkgo's report. It is plain Go; the Ginkgo suite in
+// suites/ is its front end.
+package harness
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/trtc-conformance/trtc-conformance/client"
+)
+
+// Environment variables that select and configure the target (README, "Targets").
+const (
+	EnvEndpoint   = "TRTC_ENDPOINT"
+	EnvSDKAppID   = "TRTC_SDKAPPID"
+	EnvSecretKey  = "TRTC_SECRET_KEY"
+	EnvAdmin      = "TRTC_ADMIN"
+	EnvControlURL = "TRTC_CONTROL_URL"
+	EnvReportsDir = "TRTC_REPORTS_DIR"
+)
+
+// Target kinds.
+const (
+	KindEmbedded = "embedded"
+	KindLive     = "live"
+	KindRemote   = "remote"
+)
+
+// ErrSettings wraps every settings problem; the message names the variable to fix.
+var ErrSettings = errors.New("conformance target settings")
+
+// Settings select the target. An empty Endpoint means the embedded emulator.
+type Settings struct {
+	Endpoint   string
+	SDKAppID   uint64
+	SecretKey  string
+	Admin      string
+	ControlURL string
+	ReportsDir string
+}
+
+// Kind is embedded without an endpoint, live for a vendor domain, remote for anything else.
+func (s Settings) Kind() string {
+	if s.Endpoint == "" {
+		return KindEmbedded
+	}
+	base := client.BaseURLFor(s.Endpoint)
+	for _, vendor := range client.Regions {
+		if strings.EqualFold(strings.TrimSuffix(base, "/"), vendor) {
+			return KindLive
+		}
+	}
+	return KindRemote
+}
+
+// SettingsFromEnv reads the TRTC_* variables through getenv (os.Getenv in the suite).
+func SettingsFromEnv(getenv func(string) string) (Settings, error) {
+	s := Settings{
+		Endpoint:   strings.TrimSpace(getenv(EnvEndpoint)),
+		SecretKey:  getenv(EnvSecretKey),
+		Admin:      strings.TrimSpace(getenv(EnvAdmin)),
+		ControlURL: strings.TrimSpace(getenv(EnvControlURL)),
+		ReportsDir: strings.TrimSpace(getenv(EnvReportsDir)),
+	}
+	if s.ReportsDir == "" {
+		s.ReportsDir = "../reports"
+	}
+	rawAppID := strings.TrimSpace(getenv(EnvSDKAppID))
+	if s.Endpoint == "" {
+		for name, value := range map[string]string{EnvSDKAppID: rawAppID, EnvSecretKey: s.SecretKey, EnvAdmin: s.Admin, EnvControlURL: s.ControlURL} {
+			if value != "" {
+				return Settings{}, fmt.Errorf("%w: %s is set but %s is not: set %s to the service to test, or unset %s to test the embedded emulator",
+					ErrSettings, name, EnvEndpoint, EnvEndpoint, name)
+			}
+		}
+		return s, nil
+	}
+	var missing []string
+	for name, value := range map[string]string{EnvSDKAppID: rawAppID, EnvSecretKey: s.SecretKey, EnvAdmin: s.Admin} {
+		if value == "" {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) > 0 {
+		sort.Strings(missing)
+		return Settings{}, fmt.Errorf("%w: %s=%s needs %s too", ErrSettings, EnvEndpoint, s.Endpoint, strings.Join(missing, ", "))
+	}
+	appID, err := strconv.ParseUint(rawAppID, 10, 64)
+	if err != nil || appID == 0 {
+		return Settings{}, fmt.Errorf("%w: %s=%q is not a positive integer SDKAppID", ErrSettings, EnvSDKAppID, rawAppID)
+	}
+	s.SDKAppID = appID
+	if base, err := url.Parse(client.BaseURLFor(s.Endpoint)); err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
+		return Settings{}, fmt.Errorf("%w: %s=%q is neither a region (china, singapore) nor an http(s) URL", ErrSettings, EnvEndpoint, s.Endpoint)
+	}
+	if s.ControlURL != "" {
+		if u, err := url.Parse(s.ControlURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return Settings{}, fmt.Errorf("%w: %s=%q is not an http(s) URL", ErrSettings, EnvControlURL, s.ControlURL)
+		}
+		if s.Kind() == KindLive {
+			return Settings{}, fmt.Errorf("%w: %s is set but %s is the live service, which has no control plane", ErrSettings, EnvControlURL, EnvEndpoint)
+		}
+	}
+	return s, nil
+}

@@ -1,0 +1,104 @@
+// The conformance suite: one Ginkgo suite whose specs read like the vendor's pages.
+// Target selection is in harness (README "Targets"); reports are written to TRTC_REPORTS_DIR
+// (default ../reports) by the ReportAfterSuite below.
+package suites
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/trtc-conformance/trtc-conformance/harness"
+	"github.com/trtc-conformance/trtc-conformance/labels"
+	"github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/results"
+)
+
+const suiteName = "TRTC Conference REST API conformance"
+
+// session is this process's connection to the target.
+var session *harness.Session
+
+func TestConformance(t *testing.T) {
+	RegisterFailHandler(Fail)
+	RunSpecs(t, suiteName)
+}
+
+func settingsOrFail() harness.Settings {
+	settings, err := harness.SettingsFromEnv(os.Getenv)
+	if err != nil {
+		Fail(harness.EnvironmentPrefix + err.Error())
+	}
+	return settings
+}
+
+var _ = SynchronizedBeforeSuite(func() []byte {
+	settings := settingsOrFail()
+	Expect(harness.ResetParts(settings.ReportsDir)).To(Succeed())
+	return nil
+}, func(ctx SpecContext, _ []byte) {
+	var err error
+	session, err = harness.Open(ctx, settingsOrFail())
+	if err != nil {
+		Fail(harness.EnvironmentPrefix + err.Error())
+	}
+	matchers.RecordAssertionsWith(session.Recorder.RecordAssertion)
+	importAccounts(ctx, ownerA, ownerB, member1, member2)
+})
+
+// Every spec's traffic is tagged with the spec; control-plane specs are skipped, with the
+// reason, on targets without a control plane.
+var _ = BeforeEach(func() {
+	session.Recorder.SetSpec(CurrentSpecReport().FullText())
+	if labels.Has(CurrentSpecReport().Labels(), labels.NeedsControlPlaneLabel) && session.Control == nil {
+		Skip(fmt.Sprintf("needs the emulator control plane, and %s has none (set %s to run it against an emulator)",
+			session.Target.Endpoint, harness.EnvControlURL))
+	}
+})
+
+var _ = SynchronizedAfterSuite(func() {
+	if session == nil {
+		return
+	}
+	session.Recorder.SetSpec("")
+	settings := session.Settings
+	Expect(harness.WritePart(settings.ReportsDir, GinkgoParallelProcess(), session.Recorder.Part(session.Target))).To(Succeed())
+	session.Close()
+}, func() {})
+
+var _ = ReportAfterSuite("conformance reports", func(report Report) {
+	settings, err := harness.SettingsFromEnv(os.Getenv)
+	if err != nil {
+		return // the BeforeSuite failure already says what to fix
+	}
+	parts, err := harness.ReadParts(settings.ReportsDir)
+	Expect(err).NotTo(HaveOccurred())
+	run := results.Merge(parts...)
+	run.Suite = suiteName
+	run.Specs = harness.SpecResults(report)
+	run.Started, run.Finished = report.StartTime, report.EndTime
+	Expect(writeReport(filepath.Join(settings.ReportsDir, "junit.xml"), run, results.WriteJUnit)).To(Succeed())
+	Expect(writeReport(filepath.Join(settings.ReportsDir, "results.json"), run, results.WriteJSON)).To(Succeed())
+	results.WriteSummary(os.Stdout, run)
+})
+
+func writeReport(path string, run *results.Run, write func(io.Writer, *results.Run) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f, run); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// background is for cleanup calls that must run even when the spec's context has ended.
+func background() context.Context { return context.Background() }
