@@ -1,7 +1,7 @@
 // Package labels builds the Ginkgo labels of the conformance specs, so that no label is typed
 // by hand and users can filter runs: by area (`area:room`), command (`cmd:create_room`),
 // service (`svc:room_engine_http_srv`), error code (`code:100004`) and by what a spec needs
-// from its target (`needs:control-plane`). Ginkgo labels cannot hold '/', so a command's
+// from its target (`needs:control-plane`, `target:emulator-only`). Ginkgo labels cannot hold '/', so a command's
 // service is a label of its own.
 package labels
 
@@ -15,6 +15,11 @@ import (
 // fault injection, users entering rooms). They are skipped, with the reason, on targets
 // without one, such as the live service.
 const NeedsControlPlaneLabel = "needs:control-plane"
+
+// EmulatorOnlyLabel marks specs that would change state on the live service that cannot be
+// undone (for instance deleting accounts, which the vendor keeps from being re-imported for
+// three months). They run on the embedded emulator and on any emulator given by URL.
+const EmulatorOnlyLabel = "target:emulator-only"
 
 // Area labels the specs of one API area: room, member, seat, callback, live, account, gateway.
 func Area(area string) ginkgo.Labels { return ginkgo.Label("area:" + area) }
@@ -45,3 +50,6 @@ func Has(labels []string, label string) bool {
 	}
 	return false
 }
+
+// EmulatorOnly labels specs that must not run against the live service.
+func EmulatorOnly() ginkgo.Labels { return ginkgo.Label(EmulatorOnlyLabel) }

@@ -56,9 +56,13 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 // reason, on targets without a control plane.
 var _ = BeforeEach(func() {
 	session.Recorder.SetSpec(CurrentSpecReport().FullText())
-	if labels.Has(CurrentSpecReport().Labels(), labels.NeedsControlPlaneLabel) && session.Control == nil {
+	specLabels := CurrentSpecReport().Labels()
+	if labels.Has(specLabels, labels.NeedsControlPlaneLabel) && session.Control == nil {
 		Skip(fmt.Sprintf("needs the emulator control plane, and %s has none (set %s to run it against an emulator)",
 			session.Target.Endpoint, harness.EnvControlURL))
+	}
+	if labels.Has(specLabels, labels.EmulatorOnlyLabel) && session.Target.Kind == harness.KindLive {
+		Skip("emulator-only: on the live service it would change state that cannot be undone")
 	}
 })
 

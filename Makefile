@@ -1,0 +1,49 @@
+# Two commands do all the set-up on a fresh machine:
+#   make conformance   the conformance suite on the embedded emulator; reports in reports/
+#   make test          every test of the project, with -race
+SHELL := /bin/bash
+GO ?= go
+NPM ?= npm
+INTEROP := usersig/testdata/interop
+# Extra flags for Ginkgo, e.g. GINKGO_FLAGS="-p" or GINKGO_FLAGS="--label-filter=cmd:create_room".
+GINKGO_FLAGS ?=
+
+.PHONY: conformance test deps go-deps node-deps vet fmt-check emulator build clean help
+
+help:
+	@echo "make conformance   run the conformance suite (embedded emulator unless TRTC_ENDPOINT is set); reports in reports/"
+	@echo "make test          run every test with -race (installs Go modules and the Node interop package)"
+	@echo "make emulator      run trtc-emulator on 127.0.0.1:9080"
+	@echo "make build         build bin/trtc-emulator"
+
+conformance: go-deps
+	$(GO) tool ginkgo $(GINKGO_FLAGS) ./suites
+
+test: deps vet fmt-check
+	$(GO) test -race -count=1 ./...
+
+deps: go-deps node-deps
+
+go-deps:
+	$(GO) mod download
+
+# The UserSig interop test runs the vendor's official Node.js package; npm ci installs exactly
+# the locked version.
+node-deps:
+	$(NPM) ci --prefix $(INTEROP) --no-audit --no-fund
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+
+emulator:
+	$(GO) run ./cmd/trtc-emulator -addr 127.0.0.1:9080
+
+build:
+	$(GO) build -o bin/trtc-emulator ./cmd/trtc-emulator
+
+clean:
+	rm -rf bin reports/*.xml reports/*.json reports/*.html reports/.parts

@@ -1,0 +1,156 @@
+package selftest
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/results"
+	"github.com/trtc-conformance/trtc-conformance/usersig"
+)
+
+// mutations each break one documented promise; the suite must catch every one.
+var mutations = []mutation{
+	{
+		name:     "answers without RequestId",
+		response: func(_ string, _ *int, body map[string]any) { delete(body, "RequestId") },
+		mustFail: []string{"get_room_info answers the documented sample's shape"},
+	},
+	{
+		name: "answers 100002 for a room that does not exist",
+		response: func(_ string, _ *int, body map[string]any) {
+			if code(body) == 100004 {
+				body["ErrorCode"] = 100002
+			}
+		},
+		mustFail: []string{"get_room_info answers 100004 for a room that never existed", "destroy_room answers 100004"},
+	},
+	{
+		name: "says OK on failures",
+		response: func(_ string, _ *int, body map[string]any) {
+			if code(body) != 0 {
+				body["ActionStatus"] = "OK"
+			}
+		},
+		mustFail: []string{"answers a failure with HTTP 200 and the four-attribute envelope"},
+	},
+	{
+		name: "answers failures with HTTP 500",
+		response: func(_ string, status *int, body map[string]any) {
+			if code(body) != 0 {
+				*status = http.StatusInternalServerError
+			}
+		},
+		mustFail: []string{"answers 100004 for a room that never existed"},
+	},
+	{
+		name: "ignores the fields of update_room_info",
+		request: func(path string, _ url.Values, body map[string]any) bool {
+			if strings.HasSuffix(path, "/update_room_info") {
+				if info, ok := body["RoomInfo"].(map[string]any); ok {
+					body["RoomInfo"] = map[string]any{"RoomId": info["RoomId"]}
+				}
+			}
+			return true
+		},
+		mustFail: []string{"changes every updatable field"},
+	},
+	{
+		name: "counts characters instead of bytes in RoomName and CustomInfo",
+		request: func(path string, _ url.Values, body map[string]any) bool {
+			if info, ok := body["RoomInfo"].(map[string]any); ok && strings.Contains(path, "room") {
+				for field, limit := range map[string]int{"RoomName": 100, "CustomInfo": 500} {
+					if s, ok := info[field].(string); ok && len(s) > limit && len([]rune(s)) <= limit {
+						delete(info, field)
+					}
+				}
+			}
+			return true
+		},
+		mustFail: []string{"RoomName of 102 bytes in 34 characters"},
+	},
+	{
+		name: "defaults the end to two hours after the start",
+		response: func(path string, _ *int, body map[string]any) {
+			if info := roomInfoOf(body); info != nil {
+				start, _ := info["ScheduleStartTime"].(float64)
+				if end, _ := info["ScheduleEndTime"].(float64); end == start+3600 {
+					info["ScheduleEndTime"] = start + 7200
+				}
+			}
+		},
+		mustFail: []string{"applies the documented defaults", "sets the end one hour after a given start"},
+	},
+	{
+		name: "omits CreateTime",
+		response: func(_ string, _ *int, body map[string]any) {
+			if info := roomInfoOf(body); info != nil {
+				delete(info, "CreateTime")
+			}
+		},
+		mustFail: []string{"creates a room with every documented field"},
+	},
+	{
+		name: "does not check UserSig tickets",
+		request: func(path string, query url.Values, _ map[string]any) bool {
+			if strings.HasPrefix(path, "/v4/") {
+				sig, _ := usersig.Generate(1400000001, "emulator-secret-key-0123456789abcdef", "administrator", 3600e9, timeNow())
+				query.Set("usersig", sig)
+				query.Set("identifier", "administrator")
+			}
+			return true
+		},
+		mustFail: []string{"an expired UserSig", "a UserSig signed with another key"},
+	},
+	{
+		name: "never recycles rooms (its clock does not move)",
+		request: func(path string, _ url.Values, body map[string]any) bool {
+			_, advancing := body["AdvanceMillis"]
+			return !(strings.HasSuffix(path, "/_emulator/clock") && advancing)
+		},
+		mustFail: []string{"keeps an empty room until 6 hours after its end, then recycles it"},
+	},
+}
+
+func TestSuitePassesBehindAFaithfulProxy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole conformance suite; skipped with -short")
+	}
+	run := runSuite(t, startMutant(t, mutation{name: "faithful"}))
+	if run.exitCode != 0 || len(run.failed()) > 0 {
+		t.Fatalf("the suite failed behind a proxy that changes nothing (exit %d): %v\n%s", run.exitCode, run.failed(), tail([]byte(run.output)))
+	}
+	if counts := run.run.Counts(); counts[results.Pass] == 0 {
+		t.Fatalf("no spec passed: %v", counts)
+	}
+}
+
+func TestSuiteCatchesEveryMutation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole conformance suite per mutation; skipped with -short")
+	}
+	for _, m := range mutations {
+		t.Run(m.name, func(t *testing.T) {
+			run := runSuite(t, startMutant(t, m))
+			if run.exitCode == 0 {
+				t.Errorf("the suite passed against an emulator that %s", m.name)
+			}
+			failed := run.failed()
+			for _, want := range m.mustFail {
+				if !anyContains(failed, want) {
+					t.Errorf("no failed spec is named like %q; failed: %v", want, failed)
+				}
+			}
+		})
+	}
+}
+
+func anyContains(names []string, part string) bool {
+	for _, name := range names {
+		if strings.Contains(name, part) {
+			return true
+		}
+	}
+	return false
+}

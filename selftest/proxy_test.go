@@ -1,0 +1,94 @@
+package selftest
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/emulator"
+)
+
+// mutation breaks one documented promise of an otherwise correct emulator by rewriting what
+// passes through a proxy in front of it.
+type mutation struct {
+	name string
+	// request may rewrite a call (REST or control plane) before it reaches the emulator; it
+	// returns false to answer the call itself with {"OK":true} and the emulator's clock
+	// state unread.
+	request func(path string, query url.Values, body map[string]any) bool
+	// response may rewrite a REST answer.
+	response func(path string, status *int, body map[string]any)
+	// mustFail are substrings of spec names, each of which must name a failed spec.
+	mustFail []string
+}
+
+// startMutant starts an emulator and a proxy applying m in front of it.
+func startMutant(t *testing.T, m mutation) *target {
+	t.Helper()
+	server, err := emulator.Listen(emulator.Config{ControlPlane: true}, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = server.Close(0) })
+	upstream := server.URL
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		raw, _ := io.ReadAll(r.Body)
+		query := r.URL.Query()
+		var body map[string]any
+		jsonBody := json.Unmarshal(raw, &body) == nil && body != nil
+		if jsonBody && m.request != nil {
+			if !m.request(r.URL.Path, query, body) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write([]byte(`{"OK":true}`))
+				return
+			}
+			raw, _ = json.Marshal(body)
+		}
+		forward, _ := http.NewRequestWithContext(r.Context(), r.Method, upstream+r.URL.Path+"?"+query.Encode(), bytes.NewReader(raw))
+		forward.Header = r.Header.Clone()
+		resp, err := http.DefaultClient.Do(forward)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		defer resp.Body.Close()
+		answer, _ := io.ReadAll(resp.Body)
+		status := resp.StatusCode
+		var decoded map[string]any
+		if strings.HasPrefix(r.URL.Path, "/v4/") && m.response != nil && json.Unmarshal(answer, &decoded) == nil {
+			m.response(r.URL.Path, &status, decoded)
+			answer, _ = json.Marshal(decoded)
+		}
+		for key, values := range resp.Header {
+			if key != "Content-Length" {
+				w.Header()[key] = values
+			}
+		}
+		w.WriteHeader(status)
+		_, _ = w.Write(answer)
+	}))
+	t.Cleanup(proxy.Close)
+	return &target{endpoint: proxy.URL, control: proxy.URL, cfg: server.Config()}
+}
+
+// roomInfoOf returns Response.RoomInfo of a get_room_info answer, or nil.
+func roomInfoOf(body map[string]any) map[string]any {
+	response, _ := body["Response"].(map[string]any)
+	info, _ := response["RoomInfo"].(map[string]any)
+	return info
+}
+
+func code(body map[string]any) int {
+	c, _ := body["ErrorCode"].(float64)
+	return int(c)
+}
+
+func byteLen(v any) int {
+	s, _ := v.(string)
+	return len(s)
+}

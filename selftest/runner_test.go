@@ -1,0 +1,133 @@
+package selftest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/emulator"
+	"github.com/trtc-conformance/trtc-conformance/results"
+)
+
+var (
+	buildOnce  sync.Once
+	suiteBin   string
+	buildError error
+)
+
+// suiteBinary compiles the conformance suite once per test process.
+func suiteBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "trtc-selftest-")
+		if err != nil {
+			buildError = err
+			return
+		}
+		suiteBin = filepath.Join(dir, "suites.test")
+		out, err := exec.Command("go", "test", "-c", "-o", suiteBin, "../suites").CombinedOutput()
+		if err != nil {
+			buildError = fmt.Errorf("go test -c ../suites: %v\n%s", err, out)
+		}
+	})
+	if buildError != nil {
+		t.Fatal(buildError)
+	}
+	return suiteBin
+}
+
+// target is what the suite is pointed at.
+type target struct {
+	endpoint, control string
+	cfg               emulator.Config
+}
+
+// suiteRun is the outcome of one run of the compiled suite.
+type suiteRun struct {
+	exitCode int
+	run      *results.Run
+	output   string
+}
+
+// runSuite runs the compiled suite against t (the embedded emulator when t is nil) and reads
+// back its results.json.
+func runSuite(t *testing.T, tgt *target, extraArgs ...string) suiteRun {
+	t.Helper()
+	reports := t.TempDir()
+	env := []string{"TRTC_REPORTS_DIR=" + reports}
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "TRTC_") {
+			env = append(env, kv)
+		}
+	}
+	if tgt != nil {
+		env = append(env,
+			"TRTC_ENDPOINT="+tgt.endpoint,
+			fmt.Sprintf("TRTC_SDKAPPID=%d", tgt.cfg.SDKAppID),
+			"TRTC_SECRET_KEY="+tgt.cfg.SecretKey,
+			"TRTC_ADMIN="+tgt.cfg.Admins[0],
+		)
+		if tgt.control != "" {
+			env = append(env, "TRTC_CONTROL_URL="+tgt.control)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	args := append([]string{"-test.count=1", "-ginkgo.no-color"}, extraArgs...)
+	cmd := exec.CommandContext(ctx, suiteBinary(t), args...)
+	cmd.Dir = "../suites"
+	cmd.Env = env
+	out, err := cmd.CombinedOutput()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running the suite: %v\n%s", err, out)
+	}
+	f, err := os.Open(filepath.Join(reports, "results.json"))
+	if err != nil {
+		t.Fatalf("the suite wrote no results.json (exit %d): %v\n%s", code, err, tail(out))
+	}
+	defer f.Close()
+	run, err := results.ReadJSON(f)
+	if err != nil {
+		t.Fatalf("results.json: %v", err)
+	}
+	return suiteRun{exitCode: code, run: run, output: string(out)}
+}
+
+// outcomes maps each spec's name to its outcome.
+func (r suiteRun) outcomes() map[string]results.Outcome {
+	out := map[string]results.Outcome{}
+	for _, spec := range r.run.Specs {
+		out[spec.Name] = spec.Outcome
+	}
+	return out
+}
+
+// failed lists the names of the specs that failed.
+func (r suiteRun) failed() []string {
+	var names []string
+	for _, spec := range r.run.Specs {
+		if spec.Outcome == results.Fail || spec.Outcome == results.Error {
+			names = append(names, spec.Name)
+		}
+	}
+	return names
+}
+
+func tail(out []byte) string {
+	const keep = 4000
+	if len(out) > keep {
+		return "…" + string(out[len(out)-keep:])
+	}
+	return string(out)
+}

@@ -1,0 +1,93 @@
+package suites
+
+import (
+	"strings"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/labels"
+	. "github.com/trtc-conformance/trtc-conformance/matchers"
+)
+
+// codeAccountInvalidParameter is the Chat account pages' "invalid parameter" code.
+const codeAccountInvalidParameter = 70402
+
+// Chat account management, which the suite uses to import room owners.
+var _ = Describe("Chat accounts", labels.Area("account"), func() {
+
+	// Importing a Single Account: https://trtc.io/document/34953
+	Describe("account_import", labels.Command(catalog.ServiceAccount, "account_import"), func() {
+		It("imports an account that account_check then reports as Imported", labels.Code(0), func(ctx SpecContext) {
+			id := strings.ReplaceAll(uniqueName("acct"), "-", "_")
+			resp := call(ctx, catalog.ServiceAccount, "account_import", client.AccountImportRequest{UserID: id, Nick: "nick"})
+			Expect(resp).To(HaveErrorCode(0))
+			Expect(resp).To(MatchSchema("im_open_login_svc/account_import.response"))
+
+			results, check, err := session.Client.CheckAccounts(ctx, id)
+			answered(check, err)
+			Expect(check).To(HaveErrorCode(0))
+			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "Imported"})))
+		})
+
+		DescribeTable("refuses an invalid UserID with 70402",
+			func(ctx SpecContext, body string) {
+				resp := send(ctx, client.Request{Service: catalog.ServiceAccount, Command: "account_import", Body: []byte(body)})
+				Expect(resp).To(HaveErrorCode(codeAccountInvalidParameter))
+				Expect(resp).To(MatchSchema("im_open_login_svc/account_import.response"))
+			},
+			Entry("UserID missing", labels.Code(70402), `{"Nick":"nobody"}`),
+			Entry("UserID of 33 bytes", labels.Code(70402), `{"UserID":"`+strings.Repeat("u", 33)+`"}`),
+		)
+	})
+
+	// Importing Multiple Accounts: https://trtc.io/document/34954
+	Describe("multiaccount_import", labels.Command(catalog.ServiceAccount, "multiaccount_import"), func() {
+		It("imports every account of both documented forms", labels.Code(0), func(ctx SpecContext) {
+			plain, profiled := strings.ReplaceAll(uniqueName("acct"), "-", "_"), strings.ReplaceAll(uniqueName("acct"), "-", "_")
+			for _, req := range []client.MultiAccountImportRequest{
+				{Accounts: []string{plain}},
+				{AccountList: []client.AccountImportRequest{{UserID: profiled, Nick: "n"}}},
+			} {
+				resp := call(ctx, catalog.ServiceAccount, "multiaccount_import", req)
+				Expect(resp).To(HaveErrorCode(0))
+				Expect(resp).To(MatchSchema("im_open_login_svc/multiaccount_import.response"))
+			}
+			results, check, err := session.Client.CheckAccounts(ctx, plain, profiled)
+			answered(check, err)
+			Expect(check).To(HaveErrorCode(0))
+			Expect(results).To(HaveEach(MatchFields(map[string]any{"AccountStatus": "Imported"})))
+			Expect(results).To(HaveLen(2))
+		})
+	})
+
+	// Querying Accounts: https://trtc.io/document/34956
+	Describe("account_check", labels.Command(catalog.ServiceAccount, "account_check"), func() {
+		It("reports an account that was never imported as NotImported", labels.Code(0), func(ctx SpecContext) {
+			id := strings.ReplaceAll(uniqueName("never"), "-", "_")
+			results, check, err := session.Client.CheckAccounts(ctx, id)
+			answered(check, err)
+			Expect(check).To(HaveErrorCode(0))
+			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "NotImported"})))
+		})
+	})
+
+	// Deleting Accounts: https://trtc.io/document/34955
+	Describe("account_delete", labels.Command(catalog.ServiceAccount, "account_delete"), labels.EmulatorOnly(), func() {
+		It("deletes an imported account, which account_check then reports as NotImported", labels.Code(0), func(ctx SpecContext) {
+			id := strings.ReplaceAll(uniqueName("gone"), "-", "_")
+			importAccounts(ctx, id)
+			resp := answered(session.Client.DeleteAccounts(ctx, id))
+			Expect(resp).To(HaveErrorCode(0))
+			Expect(resp).To(MatchSchema("im_open_login_svc/account_delete.response"))
+
+			results, check, err := session.Client.CheckAccounts(ctx, id)
+			answered(check, err)
+			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "NotImported"})))
+		})
+	})
+})
