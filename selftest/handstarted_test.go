@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/emulator"
+	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
 var timeNow = time.Now
@@ -65,5 +67,23 @@ func TestHandStartedEmulatorGivesTheEmbeddedVerdicts(t *testing.T) {
 	}
 	if a, b := embedded.run.CoveredPairs(), byHand.run.CoveredPairs(); len(a) != len(b) {
 		t.Errorf("covered (command, code) pairs differ: embedded %d, by hand %d", len(a), len(b))
+	}
+	assertRoomCodesCovered(t, embedded.run)
+}
+
+// assertRoomCodesCovered requires a passing assertion, on traffic actually sent, for success
+// and for every private code the room pages document.
+func assertRoomCodesCovered(t *testing.T, run *results.Run) {
+	t.Helper()
+	covered := map[results.Pair]bool{}
+	for _, pair := range run.CoveredPairs() {
+		covered[pair] = true
+	}
+	for _, command := range catalog.Area("room") {
+		for _, code := range append([]int{0}, command.Codes...) {
+			if !covered[results.Pair{Service: command.Service, Command: command.Name, Code: code}] {
+				t.Errorf("%s: documented code %s is not covered by the embedded run", command.Key(), catalog.Describe(code))
+			}
+		}
 	}
 }
