@@ -136,3 +136,12 @@ func waitPastCreateRateWindow(start time.Time) {
 		time.Sleep(wait)
 	}
 }
+
+// expectRefused sends a literal JSON body to a room command and expects one of codes, in an
+// answer valid against the command's response schema.
+func expectRefused(ctx context.Context, command, body string, codes ...int) {
+	GinkgoHelper()
+	resp := raw(ctx, command, body)
+	Expect(resp).To(HaveErrorCode(codes...))
+	Expect(resp).To(MatchSchema(catalog.ServiceRoom + "/" + command + ".response"))
+}

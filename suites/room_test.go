@@ -175,9 +175,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 			func(ctx SpecContext, body func(id string) string) {
 				id := newRoomID()
 				trackRoom(id)
-				resp := raw(ctx, "create_room", body(id))
-				Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter))
-				Expect(resp).To(MatchSchema(createSchema))
+				expectRefused(ctx, "create_room", body(id), catalog.CodeInvalidParameter)
 			},
 			Entry("RoomInfo missing", labels.Code(100002), func(string) string {
 				return `{"ScheduleInviteeList_Account":[]}`
@@ -236,9 +234,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("refuses an Owner_Account that is not a string (60015, or 100002)", labels.Code(60015, 100002), func(ctx SpecContext) {
 			id := newRoomID()
 			trackRoom(id)
-			resp := raw(ctx, "create_room", roomJSON(id, `"RoomType":"Conference","Owner_Account":10086`))
-			Expect(resp).To(HaveErrorCode(catalog.CodeAccountType, catalog.CodeInvalidParameter))
-			Expect(resp).To(MatchSchema(createSchema))
+			expectRefused(ctx, "create_room", roomJSON(id, `"RoomType":"Conference","Owner_Account":10086`), catalog.CodeAccountType, catalog.CodeInvalidParameter)
 		})
 
 		It("refuses an Owner_Account that was never imported (100002, or 70107)", labels.Code(100002, 70107), func(ctx SpecContext) {
@@ -326,9 +322,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 
 		DescribeTable("refuses a packet without a valid RoomId with 100002",
 			func(ctx SpecContext, body string) {
-				resp := raw(ctx, "get_room_info", body)
-				Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter))
-				Expect(resp).To(MatchSchema(getSchema))
+				expectRefused(ctx, "get_room_info", body, catalog.CodeInvalidParameter)
 			},
 			Entry("RoomId missing", labels.Code(100002), `{}`),
 			Entry("RoomId not a string", labels.Code(100002), `{"RoomId":12345}`),
@@ -410,9 +404,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 				id := newRoomID()
 				mustCreateRoom(ctx, minimalRoom(id))
 				before := roomInfo(ctx, id)
-				resp := raw(ctx, "update_room_info", roomJSON(id, fields))
-				Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter))
-				Expect(resp).To(MatchSchema(updateSchema))
+				expectRefused(ctx, "update_room_info", roomJSON(id, fields), catalog.CodeInvalidParameter)
 				Expect(roomInfo(ctx, id)).To(Equal(before))
 			},
 			Entry("RoomName of 102 bytes in 34 characters", labels.Code(100002), `"RoomName":"`+strings.Repeat("€", 34)+`"`),
@@ -424,9 +416,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 
 		DescribeTable("refuses a packet without a valid RoomId with 100002",
 			func(ctx SpecContext, body string) {
-				resp := raw(ctx, "update_room_info", body)
-				Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter))
-				Expect(resp).To(MatchSchema(updateSchema))
+				expectRefused(ctx, "update_room_info", body, catalog.CodeInvalidParameter)
 			},
 			Entry("RoomInfo missing", labels.Code(100002), `{}`),
 			Entry("RoomId missing", labels.Code(100002), `{"RoomInfo":{"RoomName":"x"}}`),
@@ -434,18 +424,14 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		)
 
 		It("answers 100004 for a room that never existed", labels.Code(100004), func(ctx SpecContext) {
-			resp := raw(ctx, "update_room_info", roomJSON(newRoomID(), `"RoomName":"ghost"`))
-			Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound))
-			Expect(resp).To(MatchSchema(updateSchema))
+			expectRefused(ctx, "update_room_info", roomJSON(newRoomID(), `"RoomName":"ghost"`), catalog.CodeRoomNotFound)
 		})
 
 		It("answers 100004 for a destroyed room", labels.Code(100004), func(ctx SpecContext) {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
 			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
-			resp := raw(ctx, "update_room_info", roomJSON(id, `"RoomName":"ghost"`))
-			Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound))
-			Expect(resp).To(MatchSchema(updateSchema))
+			expectRefused(ctx, "update_room_info", roomJSON(id, `"RoomName":"ghost"`), catalog.CodeRoomNotFound)
 		})
 	})
 
@@ -481,9 +467,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 
 		DescribeTable("refuses a packet without a valid RoomId with 100002",
 			func(ctx SpecContext, body string) {
-				resp := raw(ctx, "destroy_room", body)
-				Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter))
-				Expect(resp).To(MatchSchema(destroySchema))
+				expectRefused(ctx, "destroy_room", body, catalog.CodeInvalidParameter)
 			},
 			Entry("RoomId missing", labels.Code(100002), `{}`),
 			Entry("RoomId not a string", labels.Code(100002), `{"RoomId":["a"]}`),
