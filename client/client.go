@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -71,6 +72,8 @@ type Client struct {
 	base   *url.URL
 	http   *http.Client
 	budget *rateBudget
+	// now is the clock of the UserSig cache (time.Now; tests move it).
+	now func() time.Time
 
 	sigMu      sync.Mutex
 	sig        string
@@ -95,12 +98,19 @@ func New(cfg Config) (*Client, error) {
 		return nil, fmt.Errorf("%w: SecretKey is empty", ErrConfig)
 	case cfg.Admin == "":
 		return nil, fmt.Errorf("%w: Admin (the App administrator account) is empty", ErrConfig)
+	case cfg.Timeout < 0:
+		return nil, fmt.Errorf("%w: Timeout %v is negative", ErrConfig, cfg.Timeout)
+	case cfg.UserSigTTL < 0 || cfg.UserSigTTL%time.Second != 0:
+		return nil, fmt.Errorf("%w: UserSigTTL %v is not a positive whole number of seconds", ErrConfig, cfg.UserSigTTL)
 	}
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
 	}
 	if cfg.UserSigTTL == 0 {
 		cfg.UserSigTTL = DefaultUserSigTTL
+	}
+	if _, err := usersig.Generate(cfg.SDKAppID, cfg.SecretKey, cfg.Admin, cfg.UserSigTTL, time.Now()); err != nil {
+		return nil, fmt.Errorf("%w: Admin %q cannot be signed for: %v", ErrConfig, cfg.Admin, err)
 	}
 	transport := cfg.Transport
 	if transport == nil {
@@ -115,11 +125,16 @@ func New(cfg Config) (*Client, error) {
 		}
 	}
 	base.Path = strings.TrimSuffix(base.Path, "/")
+	httpClient := &http.Client{Transport: transport, Timeout: cfg.Timeout,
+		// A redirect is an answer other than the documented 200: report it, and never resend
+		// the signed URL to wherever it points.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	return &Client{
 		cfg:    cfg,
 		base:   base,
-		http:   &http.Client{Transport: transport, Timeout: cfg.Timeout},
+		http:   httpClient,
 		budget: newRateBudget(cfg.RatePerSecond),
+		now:    time.Now,
 	}, nil
 }
 
@@ -255,6 +270,11 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte, r
 	httpReq.Header.Set("Content-Type", "application/json")
 	httpResp, err := c.http.Do(httpReq)
 	if err != nil {
+		// The *url.Error quotes the whole URL, ticket included.
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			urlErr.URL = redactURL(urlErr.URL)
+		}
 		return nil, &TransportError{Service: req.Service, Command: req.Command, Err: err}
 	}
 	defer httpResp.Body.Close()
@@ -313,10 +333,23 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 			}
 			continue
 		}
+		// Decoded as any and then checked: decoding straight into a string or a json.Number
+		// would accept null, and a JSON string such as "0" as the number ErrorCode.
 		decoder := json.NewDecoder(bytes.NewReader(value))
 		decoder.UseNumber()
-		if err := decoder.Decode(field.into); err != nil {
+		var decoded any
+		if err := decoder.Decode(&decoded); err != nil {
 			return Envelope{}, field.name + " has the wrong type: " + err.Error()
+		}
+		ok := false
+		switch into := field.into.(type) {
+		case *string:
+			*into, ok = decoded.(string)
+		case *json.Number:
+			*into, ok = decoded.(json.Number)
+		}
+		if !ok {
+			return Envelope{}, field.name + " has the wrong type: " + string(value)
 		}
 	}
 	parsed, err := strconv.Atoi(code.String())
@@ -360,7 +393,7 @@ func (c *Client) url(req Request) (string, error) {
 // userSigFor returns the cached administrator ticket, renewed when a tenth of its validity
 // is left, or a fresh ticket for any other identifier.
 func (c *Client) userSigFor(identifier string) (string, error) {
-	now := time.Now()
+	now := c.now()
 	if identifier != c.cfg.Admin {
 		return usersig.Generate(c.cfg.SDKAppID, c.cfg.SecretKey, identifier, c.cfg.UserSigTTL, now)
 	}

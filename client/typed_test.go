@@ -1,0 +1,316 @@
+package client
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+)
+
+func roomPath(command string) string    { return "/v4/" + catalog.ServiceRoom + "/" + command }
+func accountPath(command string) string { return "/v4/" + catalog.ServiceAccount + "/" + command }
+
+func TestTypedHelpersRequests(t *testing.T) {
+	ts := newTestServer(t, nil)
+	c := newTestClient(t, ts.URL, nil)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name     string
+		call     func() error
+		wantPath string
+		wantBody string
+	}{
+		{
+			name: "CreateRoom with only the required fields",
+			call: func() error {
+				_, err := c.CreateRoom(ctx, CreateRoomRequest{RoomInfo: RoomSettings{RoomID: "r1", RoomType: Ptr("Conference")}})
+				return err
+			},
+			wantPath: roomPath("create_room"),
+			wantBody: `{"RoomInfo":{"RoomId":"r1","RoomType":"Conference"}}`,
+		},
+		{
+			name: "CreateRoom keeps false and zero",
+			call: func() error {
+				_, err := c.CreateRoom(ctx, CreateRoomRequest{RoomInfo: RoomSettings{
+					RoomID: "r1", MaxMemberCount: Ptr(0), IsVideoDisabled: Ptr(false), IsSeatEnabled: Ptr(false), CustomInfo: Ptr(""),
+				}})
+				return err
+			},
+			wantPath: roomPath("create_room"),
+			wantBody: `{"RoomInfo":{"RoomId":"r1","MaxMemberCount":0,"IsVideoDisabled":false,"CustomInfo":"","IsSeatEnabled":false}}`,
+		},
+		{
+			name: "CreateRoom with invitees beside RoomInfo",
+			call: func() error {
+				_, err := c.CreateRoom(ctx, CreateRoomRequest{RoomInfo: RoomSettings{RoomID: "r1"}, ScheduleInviteeListAccounts: []string{"u1", "u2"}})
+				return err
+			},
+			wantPath: roomPath("create_room"),
+			wantBody: `{"RoomInfo":{"RoomId":"r1"},"ScheduleInviteeList_Account":["u1","u2"]}`,
+		},
+		{
+			name:     "DestroyRoom",
+			call:     func() error { _, err := c.DestroyRoom(ctx, "r1"); return err },
+			wantPath: roomPath("destroy_room"),
+			wantBody: `{"RoomId":"r1"}`,
+		},
+		{
+			name:     "GetRoomInfo",
+			call:     func() error { _, _, err := c.GetRoomInfo(ctx, "r2"); return err },
+			wantPath: roomPath("get_room_info"),
+			wantBody: `{"RoomId":"r2"}`,
+		},
+		{
+			name: "UpdateRoomInfo",
+			call: func() error {
+				_, err := c.UpdateRoomInfo(ctx, UpdateRoomInfoRequest{RoomInfo: RoomSettings{
+					RoomID: "r1", RoomName: Ptr("n"), IsMessageDisabled: Ptr(false), TakeSeatMode: Ptr("FreeToTake"),
+				}})
+				return err
+			},
+			wantPath: roomPath("update_room_info"),
+			wantBody: `{"RoomInfo":{"RoomId":"r1","RoomName":"n","IsMessageDisabled":false,"TakeSeatMode":"FreeToTake"}}`,
+		},
+		{
+			name:     "ImportAccounts",
+			call:     func() error { _, err := c.ImportAccounts(ctx, "a", "b"); return err },
+			wantPath: accountPath("multiaccount_import"),
+			wantBody: `{"Accounts":["a","b"]}`,
+		},
+		{
+			name:     "CheckAccounts",
+			call:     func() error { _, _, err := c.CheckAccounts(ctx, "a", "b"); return err },
+			wantPath: accountPath("account_check"),
+			wantBody: `{"CheckItem":[{"UserID":"a"},{"UserID":"b"}]}`,
+		},
+		{
+			name:     "DeleteAccounts",
+			call:     func() error { _, err := c.DeleteAccounts(ctx, "a"); return err },
+			wantPath: accountPath("account_delete"),
+			wantBody: `{"DeleteItem":[{"UserID":"a"}]}`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := ts.count()
+			if err := tc.call(); err != nil {
+				t.Fatal(err)
+			}
+			if n := ts.count() - before; n != 1 {
+				t.Fatalf("%d requests, want 1", n)
+			}
+			got := ts.last(t)
+			if got.Method != http.MethodPost || got.Path != tc.wantPath {
+				t.Errorf("%s %s, want POST %s", got.Method, got.Path, tc.wantPath)
+			}
+			if string(got.Body) != tc.wantBody {
+				t.Errorf("body = %s\nwant   %s", got.Body, tc.wantBody)
+			}
+			if got.Query.Get("identifier") != testAdmin {
+				t.Errorf("identifier = %q", got.Query.Get("identifier"))
+			}
+		})
+	}
+}
+
+// TestCreateRoomDocumentedSample sends every field and compares with the sample of the
+// create_room page (CN 2025 edition, with the password fields).
+func TestCreateRoomDocumentedSample(t *testing.T) {
+	const sample = `{"RoomInfo":{"RoomId":"room-test","RoomName":"room-name-test","RoomType":"Conference","Owner_Account":"user2",
+ "MaxMemberCount":300,"ScheduleStartTime":1693271355,"ScheduleEndTime":1693272355,"IsVideoDisabled":true,
+ "IsAudioDisabled":true,"IsMessageDisabled":true,"IsScreenSharingDisabled":true,"IsCloudRecordingDisabled":true,
+ "CustomInfo":"custom123","IsSeatEnabled":true,"MaxSeatCount":16,"TakeSeatMode":"ApplyToTake","IsPasswordEnabled":true,"Password":"1234"},
+ "ScheduleInviteeList_Account":["user1","user2","user3"]}`
+	ts := newTestServer(t, nil)
+	c := newTestClient(t, ts.URL, nil)
+	_, err := c.CreateRoom(context.Background(), CreateRoomRequest{
+		RoomInfo: RoomSettings{
+			RoomID: "room-test", RoomName: Ptr("room-name-test"), RoomType: Ptr("Conference"), OwnerAccount: Ptr("user2"),
+			MaxMemberCount: Ptr(300), ScheduleStartTime: Ptr(int64(1693271355)), ScheduleEndTime: Ptr(int64(1693272355)),
+			IsVideoDisabled: Ptr(true), IsAudioDisabled: Ptr(true), IsMessageDisabled: Ptr(true),
+			IsScreenSharingDisabled: Ptr(true), IsCloudRecordingDisabled: Ptr(true), CustomInfo: Ptr("custom123"),
+			IsSeatEnabled: Ptr(true), MaxSeatCount: Ptr(16), TakeSeatMode: Ptr("ApplyToTake"),
+			IsPasswordEnabled: Ptr(true), Password: Ptr("1234"),
+		},
+		ScheduleInviteeListAccounts: []string{"user1", "user2", "user3"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got, want any
+	if err := json.Unmarshal(ts.last(t).Body, &got); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(sample), &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("body = %s\nwant the documented sample %s", ts.last(t).Body, sample)
+	}
+}
+
+func TestGetRoomInfoAnswers(t *testing.T) {
+	t.Run("decodes the room", func(t *testing.T) {
+		body := `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RequestId":"r","Response":{"RoomInfo":{
+			"RoomId":"r1","RoomName":"n","RoomType":"Conference","Owner_Account":"u","MaxMemberCount":300,"MaxSeatCount":16,
+			"ScheduleStartTime":1,"ScheduleEndTime":2,"IsVideoDisabled":true,"IsMessageDisabled":true,"CustomInfo":"c",
+			"RoomStatus":"Running","IsSeatEnabled":true,"TakeSeatMode":"ApplyToTake","CreateTime":3,"MemberCount":4,
+			"IsPasswordEnabled":false}}}`
+		ts := newTestServer(t, answer(200, nil, body))
+		c := newTestClient(t, ts.URL, nil)
+		info, resp, err := c.GetRoomInfo(context.Background(), "r1")
+		if err != nil || resp == nil || info == nil {
+			t.Fatalf("GetRoomInfo = (%v, %v, %v)", info, resp, err)
+		}
+		want := RoomInfo{RoomID: "r1", RoomName: "n", RoomType: "Conference", OwnerAccount: "u", MaxMemberCount: 300,
+			MaxSeatCount: 16, ScheduleStartTime: 1, ScheduleEndTime: 2, IsVideoDisabled: true, IsMessageDisabled: true,
+			CustomInfo: "c", RoomStatus: "Running", IsSeatEnabled: true, TakeSeatMode: "ApplyToTake", CreateTime: 3,
+			MemberCount: 4, IsPasswordEnabled: Ptr(false)}
+		if !reflect.DeepEqual(*info, want) {
+			t.Errorf("info = %+v\nwant %+v", *info, want)
+		}
+		if info.Password != nil {
+			t.Errorf("absent Password decoded as %q", *info.Password)
+		}
+	})
+	t.Run("failure", func(t *testing.T) {
+		ts := newTestServer(t, answer(200, nil, `{"ActionStatus":"FAIL","ErrorCode":100004,"ErrorInfo":"no room","RequestId":"r"}`))
+		c := newTestClient(t, ts.URL, nil)
+		info, resp, err := c.GetRoomInfo(context.Background(), "r1")
+		var apiErr *APIError
+		if info != nil || resp == nil || !errors.As(err, &apiErr) || apiErr.ErrorCode != 100004 {
+			t.Errorf("GetRoomInfo = (%v, %v, %v), want no info, the response and APIError 100004", info, resp, err)
+		}
+	})
+	t.Run("undecodable room", func(t *testing.T) {
+		ts := newTestServer(t, answer(200, nil, `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","Response":{"RoomInfo":"x"}}`))
+		c := newTestClient(t, ts.URL, nil)
+		info, resp, err := c.GetRoomInfo(context.Background(), "r1")
+		if info != nil || resp == nil || err == nil {
+			t.Errorf("GetRoomInfo = (%v, %v, %v), want a decode error with the response", info, resp, err)
+		}
+	})
+}
+
+func TestCheckAccountsDecodes(t *testing.T) {
+	ts := newTestServer(t, answer(200, nil, `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","ResultItem":[
+		{"UserID":"a","ResultCode":0,"ResultInfo":"","AccountStatus":"Imported"},
+		{"UserID":"b","ResultCode":0,"ResultInfo":"","AccountStatus":"NotImported"}]}`))
+	c := newTestClient(t, ts.URL, nil)
+	items, resp, err := c.CheckAccounts(context.Background(), "a", "b")
+	if err != nil || resp == nil {
+		t.Fatalf("CheckAccounts: %v", err)
+	}
+	want := []AccountCheckResult{{UserID: "a", AccountStatus: "Imported"}, {UserID: "b", AccountStatus: "NotImported"}}
+	if !reflect.DeepEqual(items, want) {
+		t.Errorf("items = %+v, want %+v", items, want)
+	}
+}
+
+func userIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("user%03d", i)
+	}
+	return ids
+}
+
+// importServer answers each multiaccount_import batch with its first account as failed,
+// or with failWith for batch number failAt (1-based; 0 never).
+func importServer(t *testing.T, failAt int, failWith string) *testServer {
+	var mu sync.Mutex
+	batch := 0
+	return newTestServer(t, func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		batch++
+		n := batch
+		mu.Unlock()
+		if n == failAt {
+			_, _ = w.Write([]byte(failWith))
+			return
+		}
+		var req MultiAccountImportRequest
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil || len(req.Accounts) == 0 {
+			t.Errorf("batch %d: %v %v", n, req, err)
+			return
+		}
+		fmt.Fprintf(w, `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","FailAccounts":[%q]}`, req.Accounts[0])
+	})
+}
+
+func TestImportAccountsBatches(t *testing.T) {
+	for _, tc := range []struct {
+		n       int
+		batches []int
+	}{
+		{0, nil},
+		{1, []int{1}},
+		{99, []int{99}},
+		{100, []int{100}},
+		{101, []int{100, 1}},
+		{250, []int{100, 100, 50}},
+		{300, []int{100, 100, 100}},
+	} {
+		t.Run(fmt.Sprint(tc.n), func(t *testing.T) {
+			ts := importServer(t, 0, "")
+			c := newTestClient(t, ts.URL, nil)
+			ids := userIDs(tc.n)
+			failed, err := c.ImportAccounts(context.Background(), ids...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			requests := ts.all()
+			if len(requests) != len(tc.batches) {
+				t.Fatalf("%d calls, want %d", len(requests), len(tc.batches))
+			}
+			var sent, wantFailed []string
+			for i, r := range requests {
+				if r.Path != accountPath("multiaccount_import") {
+					t.Errorf("call %d went to %s", i, r.Path)
+				}
+				var req map[string][]string
+				if err := json.Unmarshal(r.Body, &req); err != nil || len(req) != 1 {
+					t.Fatalf("call %d body %s: %v", i, r.Body, err)
+				}
+				if len(req["Accounts"]) != tc.batches[i] {
+					t.Errorf("batch %d has %d accounts, want %d", i, len(req["Accounts"]), tc.batches[i])
+				}
+				sent = append(sent, req["Accounts"]...)
+				wantFailed = append(wantFailed, req["Accounts"][0])
+			}
+			if !slices.Equal(sent, ids) {
+				t.Errorf("the batches do not carry the accounts once each, in order")
+			}
+			if !slices.Equal(failed, wantFailed) {
+				t.Errorf("FailAccounts = %v, want %v (one per batch)", failed, wantFailed)
+			}
+		})
+	}
+}
+
+func TestImportAccountsStopsAtTheFirstFailure(t *testing.T) {
+	ts := importServer(t, 2, `{"ActionStatus":"FAIL","ErrorCode":70402,"ErrorInfo":"bad","RequestId":"r"}`)
+	c := newTestClient(t, ts.URL, nil)
+	failed, err := c.ImportAccounts(context.Background(), userIDs(250)...)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.ErrorCode != 70402 || apiErr.Command != "multiaccount_import" {
+		t.Fatalf("error = %v, want APIError 70402 of multiaccount_import", err)
+	}
+	if !slices.Equal(failed, []string{"user000"}) {
+		t.Errorf("failed = %v, want the first batch's [user000]", failed)
+	}
+	if n := ts.count(); n != 2 {
+		t.Errorf("%d calls, want 2 (no batch after the failure)", n)
+	}
+	if !strings.Contains(err.Error(), "70402") {
+		t.Errorf("error %q", err)
+	}
+}
