@@ -1,0 +1,101 @@
+package matchers
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/results"
+)
+
+func answer(code int, status string, raw string) *client.Response {
+	return &client.Response{Service: "room_engine_http_srv", Command: "get_room_info", Seq: 7,
+		Envelope: client.Envelope{ActionStatus: status, ErrorCode: code, ErrorInfo: "info", RequestID: "Id-1"}, Raw: []byte(raw)}
+}
+
+func TestHaveErrorCodeMatchesAndRecords(t *testing.T) {
+	var recorded []results.Assertion
+	RecordAssertionsWith(func(a results.Assertion) { recorded = append(recorded, a) })
+	defer RecordAssertionsWith(nil)
+
+	cases := []struct {
+		name    string
+		resp    *client.Response
+		codes   []int
+		matches bool
+		message string
+	}{
+		{"the expected code", answer(100004, "FAIL", `{}`), []int{100004}, true, ""},
+		{"one of the accepted codes", answer(60005, "FAIL", `{}`), []int{60004, 60005}, true, ""},
+		{"another code", answer(100002, "FAIL", `{}`), []int{100004}, false, "expected ErrorCode 100004 (room does not exist or was destroyed)"},
+		{"success expected, failure answered", answer(100001, "FAIL", `{}`), []int{0}, false, "got 100001 (internal server error)"},
+		{"the right code with OK on a failure", answer(100004, "OK", `{}`), []int{100004}, false, "pairs 0 with OK"},
+		{"success with FAIL", answer(0, "FAIL", `{}`), []int{0}, false, "pairs 0 with OK"},
+		{"not an envelope", &client.Response{Service: "s", Command: "c", ProtocolProblem: "body is not a JSON object", Raw: []byte("<html>")}, []int{0}, false, "not a REST envelope"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			recorded = nil
+			m := HaveErrorCode(c.codes...)
+			ok, err := m.Match(c.resp)
+			if err != nil || ok != c.matches {
+				t.Fatalf("Match = %v, %v; want %v", ok, err, c.matches)
+			}
+			if !c.matches && !strings.Contains(m.FailureMessage(c.resp), c.message) {
+				t.Errorf("failure message %q lacks %q", m.FailureMessage(c.resp), c.message)
+			}
+			if len(recorded) != 1 || recorded[0].Passed != c.matches || recorded[0].Command != c.resp.Command {
+				t.Fatalf("recorded %+v", recorded)
+			}
+			if c.resp.ProtocolProblem != "" && recorded[0].Observed != nil {
+				t.Error("an answer without envelope recorded an observed code")
+			}
+		})
+	}
+	if _, err := HaveErrorCode(0).Match("not a response"); err == nil {
+		t.Error("HaveErrorCode accepted a string")
+	}
+}
+
+func TestMatchSchema(t *testing.T) {
+	ok := `{"ActionStatus":"FAIL","ErrorInfo":"gone","ErrorCode":100004,"RequestId":"Id-1"}`
+	if match, err := MatchSchema("room_engine_http_srv/get_room_info.response").Match([]byte(ok)); !match || err != nil {
+		t.Fatalf("a valid failure envelope did not match: %v", err)
+	}
+	m := MatchSchema("room_engine_http_srv/get_room_info.response")
+	bad := `{"ActionStatus":"FAIL","ErrorInfo":"gone","ErrorCode":100004}`
+	if match, _ := m.Match(bad); match {
+		t.Fatal("an envelope without RequestId matched")
+	}
+	if msg := m.FailureMessage(bad); !strings.Contains(msg, "RequestId") {
+		t.Errorf("failure message %q does not name the missing field", msg)
+	}
+	if _, err := MatchSchema("no/such.schema").Match(ok); err == nil {
+		t.Error("an unknown schema name was accepted")
+	}
+}
+
+func TestMatchFields(t *testing.T) {
+	type room struct {
+		Name  string
+		Start int64
+		Flag  *bool
+	}
+	yes := true
+	m := MatchFields(map[string]any{"Name": "a", "Start": 10, "Flag": true})
+	if ok, err := m.Match(room{Name: "a", Start: 10, Flag: &yes}); !ok || err != nil {
+		t.Fatalf("equal fields did not match: %v", err)
+	}
+	if ok, _ := m.Match(room{Name: "b", Start: 11}); ok {
+		t.Fatal("different fields matched")
+	}
+	msg := m.FailureMessage(nil)
+	for _, field := range []string{"Name", "Start", "Flag"} {
+		if !strings.Contains(msg, field) {
+			t.Errorf("failure message %q does not list %s", msg, field)
+		}
+	}
+	if _, err := MatchFields(map[string]any{"Missing": 1}).Match(room{}); err == nil {
+		t.Error("a field the struct lacks was accepted")
+	}
+}
