@@ -118,10 +118,23 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 		}
 		return fmt.Errorf("%w: %s %s: HTTP %d: %.200s", ErrRefused, method, path, resp.StatusCode, raw)
 	}
-	if out != nil {
-		if err := json.Unmarshal(raw, out); err != nil {
-			return fmt.Errorf("control %s: decode %.200s: %w", path, raw, err)
+	// A service without a control plane may answer 200 with something else (a REST
+	// envelope): only the documented answer counts as done.
+	if out == nil {
+		var answer Answer
+		if err := decodeStrict(raw, &answer); err != nil || !answer.OK {
+			return fmt.Errorf("%w: %s %s: not a control-plane answer: %.200s", ErrRefused, method, path, raw)
 		}
+		return nil
+	}
+	if err := decodeStrict(raw, out); err != nil {
+		return fmt.Errorf("%w: %s %s: not a control-plane answer (%v): %.200s", ErrRefused, method, path, err, raw)
 	}
 	return nil
+}
+
+func decodeStrict(raw []byte, into any) error {
+	decoder := json.NewDecoder(bytes.NewReader(raw))
+	decoder.DisallowUnknownFields()
+	return decoder.Decode(into)
 }
