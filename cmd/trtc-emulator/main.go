@@ -49,6 +49,26 @@ func run(args []string, stdout, stderr io.Writer) int {
 		flags.Usage()
 		return 2
 	}
+	for _, check := range []struct {
+		bad    bool
+		reason string
+	}{
+		{*sdkAppID == 0, "-sdkappid must be a positive SDKAppID"},
+		{*key == "", "-key must not be empty"},
+		{*memberCap < 1, "-member-cap must be at least 1"},
+		{*seatCap < 1, "-seat-cap must be at least 1"},
+		{*rate == 0, "-rate must be positive, or negative for no limit"},
+	} {
+		if check.bad {
+			fmt.Fprintf(stderr, "trtc-emulator: %s\n", check.reason)
+			return 2
+		}
+	}
+	// Signals are caught before the listening line is printed: whoever reads that line may
+	// stop the emulator at once, and calls in flight must still finish.
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+
 	level := slog.LevelWarn
 	if *verbose {
 		level = slog.LevelDebug
@@ -70,8 +90,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "trtc-emulator listening on %s (sdkappid %d, administrators %s, control plane %v)\n",
 		server.URL, *sdkAppID, *admins, *controlPlane)
 
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "trtc-emulator: shutting down, finishing calls in flight")
 	if err := server.Close(30 * time.Second); err != nil {
