@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
@@ -22,7 +21,7 @@ func init() {
 // nickname and avatar. Vendor page: https://trtc.io/document/34953.
 func (e *Emulator) accountImport(c *call) answer {
 	var req client.AccountImportRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	if !validUserID(req.UserID) {
@@ -39,7 +38,7 @@ func (e *Emulator) accountImport(c *call) answer {
 // (IDs) and AccountList (IDs with profiles, which update existing accounts). Vendor page: https://trtc.io/document/34954.
 func (e *Emulator) multiAccountImport(c *call) answer {
 	var req client.MultiAccountImportRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	failed := []string{}
@@ -68,7 +67,7 @@ func (e *Emulator) multiAccountImport(c *call) answer {
 // Vendor page: https://trtc.io/document/34956.
 func (e *Emulator) accountCheck(c *call) answer {
 	var req client.AccountCheckRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	e.mu.Lock()
@@ -88,7 +87,7 @@ func (e *Emulator) accountCheck(c *call) answer {
 // result; administrators cannot be deleted. Vendor page: https://trtc.io/document/34955.
 func (e *Emulator) accountDelete(c *call) answer {
 	var req client.AccountDeleteRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	type result struct {

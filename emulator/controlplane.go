@@ -54,7 +54,7 @@ func (e *Emulator) controlReset(w http.ResponseWriter, _ *http.Request) {
 }
 
 func (e *Emulator) clockState() control.ClockState {
-	return control.ClockState{UnixMillis: e.clock.Now().UnixMilli(), OffsetMillis: e.clock.offsetMillis.Load()}
+	return control.ClockState{UnixMillis: e.clock.Now().UnixMilli(), OffsetMillis: e.clock.offset().Milliseconds()}
 }
 
 func (e *Emulator) controlClock(w http.ResponseWriter, r *http.Request) {
@@ -71,13 +71,24 @@ func (e *Emulator) controlClock(w http.ResponseWriter, r *http.Request) {
 	case req.Real:
 		e.clock.reset()
 	case req.SetUnixMillis != nil:
-		e.clock.set(time.UnixMilli(*req.SetUnixMillis))
-	case req.AdvanceMillis != nil:
-		if *req.AdvanceMillis < 0 {
-			writeControl(w, nil, fmt.Errorf("AdvanceMillis %d is negative: the clock only moves forward (use SetUnixMillis)", *req.AdvanceMillis))
+		if err := e.clock.set(time.UnixMilli(*req.SetUnixMillis)); err != nil {
+			writeControl(w, nil, err)
 			return
 		}
-		e.clock.advance(time.Duration(*req.AdvanceMillis) * time.Millisecond)
+	case req.AdvanceMillis != nil:
+		millis := *req.AdvanceMillis
+		if millis < 0 {
+			writeControl(w, nil, fmt.Errorf("AdvanceMillis %d is negative: the clock only moves forward (use SetUnixMillis)", millis))
+			return
+		}
+		if millis > maxClockLead.Milliseconds() {
+			writeControl(w, nil, fmt.Errorf("AdvanceMillis %d is beyond the emulator's clock range", millis))
+			return
+		}
+		if err := e.clock.advance(time.Duration(millis) * time.Millisecond); err != nil {
+			writeControl(w, nil, err)
+			return
+		}
 	}
 	writeControl(w, e.clockState(), nil)
 }

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -83,7 +84,8 @@ type Emulator struct {
 	clock   *clock
 	faults  *faults
 	limiter *limiter
-	mux     *http.ServeMux
+	// control serves the control plane; nil when it is off.
+	control *http.ServeMux
 	seq     requestSeq
 
 	mu    sync.Mutex
@@ -111,10 +113,9 @@ func New(cfg Config) (*Emulator, error) {
 		limiter: newLimiter(cfg.RatePerSecond),
 		state:   newState(cfg.Admins),
 	}
-	e.mux = http.NewServeMux()
-	e.mux.HandleFunc("/", e.serveREST)
 	if cfg.ControlPlane {
-		e.registerControlPlane(e.mux)
+		e.control = http.NewServeMux()
+		e.registerControlPlane(e.control)
 	}
 	return e, nil
 }
@@ -133,8 +134,18 @@ func (e *Emulator) ControlConfig() control.Config {
 	}
 }
 
-// Handler serves every path: /v4/... and, when enabled, the control plane.
-func (e *Emulator) Handler() http.Handler { return e.mux }
+// Handler serves the control plane under control.PathPrefix when it is enabled, and every other
+// path as a REST call. REST paths do not go through http.ServeMux, which would answer
+// unclean paths (//, /./) with a redirect instead of the envelope.
+func (e *Emulator) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if e.control != nil && strings.HasPrefix(r.URL.Path, control.PathPrefix+"/") {
+			e.control.ServeHTTP(w, r)
+			return
+		}
+		e.serveREST(w, r)
+	})
+}
 
 // Server is an emulator listening on a TCP address.
 type Server struct {
@@ -143,6 +154,9 @@ type Server struct {
 	listener net.Listener
 	http     *http.Server
 	done     chan error
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // Listen starts serving on addr (e.g. "127.0.0.1:0" for a free loopback port).
@@ -172,12 +186,17 @@ func Listen(cfg Config, addr string) (*Server, error) {
 	return s, nil
 }
 
-// Close stops accepting calls and waits up to timeout for calls in flight to finish.
+// Close stops accepting calls and waits up to timeout for calls in flight to finish. Calling
+// it again returns the first call's result.
 func (s *Server) Close(timeout time.Duration) error {
-	ctx, cancel := contextWithTimeout(timeout)
-	defer cancel()
-	if err := s.http.Shutdown(ctx); err != nil {
-		return fmt.Errorf("emulator: shutdown: %w", err)
-	}
-	return <-s.done
+	s.closeOnce.Do(func() {
+		ctx, cancel := contextWithTimeout(timeout)
+		defer cancel()
+		if err := s.http.Shutdown(ctx); err != nil {
+			s.closeErr = fmt.Errorf("emulator: shutdown: %w", err)
+			return
+		}
+		s.closeErr = <-s.done
+	})
+	return s.closeErr
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -44,33 +45,41 @@ func (e *Emulator) serveREST(w http.ResponseWriter, r *http.Request) {
 			e.write(w, fail(catalog.CodeInternal, "internal error"))
 		}
 	}()
+	a, injected := e.handle(r)
+	if a.code != 0 {
+		e.cfg.Logger.Debug("refused", "path", r.URL.Path, "code", a.code, "info", a.info, "injected", injected)
+	}
+	if injected {
+		e.writeInjected(w, a.code, a.info)
+		return
+	}
+	e.write(w, a)
+}
+
+// handle returns the answer to one REST call, and whether an armed fault forced it.
+func (e *Emulator) handle(r *http.Request) (answer, bool) {
 	c, refusal := e.admit(r)
 	if refusal != nil {
-		e.write(w, *refusal)
-		return
+		return *refusal, false
 	}
 	if fault, armed := e.faults.take(c.service, c.command); armed {
 		if fault.DelayMillis > 0 {
 			select {
 			case <-time.After(time.Duration(fault.DelayMillis) * time.Millisecond):
 			case <-r.Context().Done():
-				return
 			}
 		}
-		e.writeInjected(w, fault.ErrorCode, fault.ErrorInfo)
-		return
+		return fail(fault.ErrorCode, fault.ErrorInfo), true
 	}
-	body, refusal := readBody(w, r)
+	body, refusal := readBody(r)
 	if refusal != nil {
-		e.write(w, *refusal)
-		return
+		return *refusal, false
 	}
 	c.body = body
 	if refusal := validateRequest(c); refusal != nil {
-		e.write(w, *refusal)
-		return
+		return *refusal, false
 	}
-	e.write(w, handlers[c.service+"/"+c.command](e, c))
+	return handlers[c.service+"/"+c.command](e, c), false
 }
 
 // admit checks method, query, signature, administrator, resource and frequency.
@@ -154,11 +163,10 @@ func (e *Emulator) isAdmin(identifier string) bool {
 
 // readBody reads at most MaxBodyBytes and requires a JSON object (the overview: the body
 // is JSON and never empty, {} when nothing is needed).
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *answer) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-	var tooLarge *http.MaxBytesError
+func readBody(r *http.Request) ([]byte, *answer) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
 	switch {
-	case errors.As(err, &tooLarge):
+	case err == nil && len(body) > MaxBodyBytes:
 		a := fail(catalog.CodeHTTPParse, fmt.Sprintf("request body over %d bytes", MaxBodyBytes))
 		return nil, &a
 	case err != nil:
@@ -169,15 +177,19 @@ func readBody(w http.ResponseWriter, r *http.Request) ([]byte, *answer) {
 		return nil, &a
 	}
 	var object map[string]json.RawMessage
-	if err := json.Unmarshal(body, &object); err != nil {
-		a := fail(catalog.CodeJSONParse, "request body is not a JSON object: "+err.Error())
+	if err := json.Unmarshal(body, &object); err != nil || object == nil {
+		reason := "null"
+		if err != nil {
+			reason = err.Error()
+		}
+		a := fail(catalog.CodeJSONParse, "request body is not a JSON object: "+reason)
 		return nil, &a
 	}
 	return body, nil
 }
 
-// validateRequest checks the body against the command's request schema. A mistyped account
-// field is 60015 (the overview: UserIDs must be strings); anything else is the command
+// validateRequest checks the body against the command's request schema. A user ID that is not
+// a string is 60015 (the overview: UserIDs must be strings); anything else is the command
 // family's invalid-parameter code.
 func validateRequest(c *call) *answer {
 	err := schemas.Validate(c.service+"/"+c.command+".request", c.body)
@@ -191,7 +203,7 @@ func validateRequest(c *call) *answer {
 	}
 	code := invalidParameterCode(c.service)
 	for _, problem := range invalid.Problems {
-		if problem.Kind == "invalid_type" && isAccountField(problem.Field) {
+		if problem.Kind == "invalid_type" && isAccountField(problem.Field) && strings.Contains(problem.Description, "Expected: string") {
 			code = catalog.CodeAccountType
 			break
 		}
@@ -232,4 +244,56 @@ func validUserID(id string) bool {
 		}
 	}
 	return true
+}
+
+// decodeBody decodes a validated body into a packet type the way the schema saw it: keys match
+// exactly (encoding/json alone would also take "roomid" for RoomId) and a repeated key keeps
+// its last value (encoding/json alone would merge two RoomInfo objects). Keys the packet type
+// does not name are dropped, like every unknown field.
+func decodeBody(body []byte, into any) error {
+	var tree any
+	if err := json.Unmarshal(body, &tree); err != nil {
+		return err
+	}
+	exact, err := json.Marshal(keepExactKeys(tree, reflect.TypeOf(into)))
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(exact, into)
+}
+
+// keepExactKeys keeps, in objects decoded into structs, only the keys that are exactly a
+// field's JSON name, recursively along the struct's field types.
+func keepExactKeys(value any, t reflect.Type) any {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch v := value.(type) {
+	case map[string]any:
+		if t.Kind() != reflect.Struct {
+			return v
+		}
+		kept := make(map[string]any, len(v))
+		for i := range t.NumField() {
+			field := t.Field(i)
+			name, _, _ := strings.Cut(field.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			if fieldValue, present := v[name]; present {
+				kept[name] = keepExactKeys(fieldValue, field.Type)
+			}
+		}
+		return kept
+	case []any:
+		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+			return v
+		}
+		for i := range v {
+			v[i] = keepExactKeys(v[i], t.Elem())
+		}
+		return v
+	default:
+		return v
+	}
 }

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -15,6 +14,9 @@ const (
 	minMeeting     = 5 * 60
 	maxMeeting     = 24 * 60 * 60
 	defaultMeeting = 60 * 60
+	// maxScheduleTime (9999-12-31T23:59:59Z) keeps schedule arithmetic far from overflow; the
+	// pages give no upper bound, so the emulator picks one no real meeting reaches.
+	maxScheduleTime = 253402300799
 )
 
 func init() {
@@ -27,7 +29,7 @@ func init() {
 // createRoom implements create_room. Vendor page: https://trtc.io/document/60707.
 func (e *Emulator) createRoom(c *call) answer {
 	var req client.CreateRoomRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	settings := req.RoomInfo
@@ -39,9 +41,15 @@ func (e *Emulator) createRoom(c *call) answer {
 	if settings.ScheduleStartTime != nil {
 		start = *settings.ScheduleStartTime
 	}
+	if start > maxScheduleTime {
+		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: ScheduleStartTime %d is after %d (year 9999)", start, maxScheduleTime))
+	}
 	end := start + defaultMeeting
 	if settings.ScheduleEndTime != nil {
 		end = *settings.ScheduleEndTime
+	}
+	if end > maxScheduleTime+maxMeeting {
+		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: ScheduleEndTime %d is out of range", end))
 	}
 	if length := end - start; length < minMeeting || length > maxMeeting {
 		return fail(catalog.CodeInvalidParameter, fmt.Sprintf(
@@ -129,7 +137,7 @@ func applyFlags(info *client.RoomInfo, settings client.RoomSettings) {
 // destroyRoom implements destroy_room. Vendor page: https://trtc.io/document/60706.
 func (e *Emulator) destroyRoom(c *call) answer {
 	var req client.RoomIDRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	e.mu.Lock()
@@ -145,7 +153,7 @@ func (e *Emulator) destroyRoom(c *call) answer {
 // Vendor page: https://trtc.io/document/60705.
 func (e *Emulator) updateRoomInfo(c *call) answer {
 	var req client.UpdateRoomInfoRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	settings := req.RoomInfo
@@ -171,7 +179,7 @@ func (e *Emulator) updateRoomInfo(c *call) answer {
 // getRoomInfo implements get_room_info. Vendor page: https://trtc.io/document/60704.
 func (e *Emulator) getRoomInfo(c *call) answer {
 	var req client.RoomIDRequest
-	if err := json.Unmarshal(c.body, &req); err != nil {
+	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	e.mu.Lock()

@@ -1,0 +1,107 @@
+package emulator
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/control"
+)
+
+// burst sends n calls of command at once (from n goroutines) and counts the answers per code.
+func (h *harness) burst(command string, body any, n int) map[int]int {
+	h.t.Helper()
+	queries := make([]string, n)
+	for i := range queries {
+		queries[i] = h.query(DefaultAdmin).Encode()
+	}
+	replies := make([]*reply, n)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			<-start
+			replies[i] = sendNoFatal(h, "/v4/"+serviceOf(command)+"/"+command, queries[i], body)
+		}(i)
+	}
+	close(start)
+	wg.Wait()
+	codes := map[int]int{}
+	for _, r := range replies {
+		if r == nil {
+			h.t.Fatalf("a call of the burst failed at the HTTP level")
+		}
+		if r.code() == catalog.CodeRESTRateLimited {
+			checkCommandAnswer(h.t, command, r, catalog.CodeRESTRateLimited)
+			if r.header.Get(client.FaultHeader) != "" {
+				h.t.Errorf("a rate-limit answer carries %s", client.FaultHeader)
+			}
+		}
+		codes[r.code()]++
+	}
+	return codes
+}
+
+func TestRateLimit(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: 5})
+	h.mustCreate("busy") // one create_room call of its budget
+	started := time.Now()
+	codes := h.burst("get_room_info", `{"RoomId":"busy"}`, 20)
+	elapsed := time.Since(started)
+	if codes[0] < 5 {
+		t.Errorf("burst of 20: %d successes, want at least the 5 of one second's budget (%v)", codes[0], codes)
+	}
+	if codes[catalog.CodeRESTRateLimited] == 0 {
+		t.Errorf("burst of 20 in %v at 5/s: no 60007 (%v)", elapsed, codes)
+	}
+	// The refill is bounded by the time spent: 5 + 5/s × elapsed successes at most.
+	if limit := 5 + int(elapsed.Seconds()*5) + 1; codes[0] > limit {
+		t.Errorf("burst of 20 in %v: %d successes, want at most %d", elapsed, codes[0], limit)
+	}
+	if len(codes) != 2 {
+		t.Errorf("unexpected codes in the burst: %v", codes)
+	}
+
+	// Another command has its own budget: it is not exhausted by the burst.
+	checkCommandAnswer(t, "update_room_info", h.call("update_room_info", `{"RoomInfo":{"RoomId":"busy"}}`), 0)
+	checkCommandAnswer(t, "account_check", h.call("account_check", `{"CheckItem":[{"UserID":"x"}]}`), 0)
+
+	// The budget refills: after a second, calls pass again.
+	time.Sleep(1100 * time.Millisecond)
+	checkCommandAnswer(t, "get_room_info", h.call("get_room_info", `{"RoomId":"busy"}`), 0)
+}
+
+func TestRateLimitIsCheckedBeforeFaults(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: 1})
+	checkCommandAnswer(t, "get_room_info", h.call("get_room_info", `{"RoomId":"x"}`), catalog.CodeRoomNotFound)
+	if err := h.ctl.InjectFault(ctx(t), control.Fault{Service: catalog.ServiceRoom, Command: "get_room_info", ErrorCode: 100001, Count: 1}); err != nil {
+		t.Fatal(err)
+	}
+	r := h.call("get_room_info", `{"RoomId":"x"}`)
+	checkCommandAnswer(t, "get_room_info", r, catalog.CodeRESTRateLimited)
+	if faults, _ := h.ctl.ArmedFaults(ctx(t)); len(faults) != 1 || faults[0].Count != 1 {
+		t.Errorf("a rate-limited call consumed the fault: %+v", faults)
+	}
+}
+
+func TestRateLimitDisabled(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	if codes := h.burst("get_room_info", `{"RoomId":"x"}`, 100); codes[catalog.CodeRoomNotFound] != 100 {
+		t.Errorf("100 simultaneous calls with the limit disabled: %v, want all 100004", codes)
+	}
+}
+
+func TestRateLimitDefault(t *testing.T) {
+	h := newHarness(t, Config{})
+	if h.e.cfg.RatePerSecond != catalog.DefaultMaxQPS {
+		t.Fatalf("default RatePerSecond %d, want %d", h.e.cfg.RatePerSecond, catalog.DefaultMaxQPS)
+	}
+	// 150 calls fit in the documented 200/s whatever their pace.
+	if codes := h.burst("get_room_info", `{"RoomId":"x"}`, 150); codes[catalog.CodeRoomNotFound] != 150 {
+		t.Errorf("150 calls at the default limit: %v", codes)
+	}
+}

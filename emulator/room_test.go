@@ -1,0 +1,450 @@
+package emulator
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/control"
+)
+
+func TestCreateRoomDefaults(t *testing.T) {
+	h := newHarness(t, Config{MemberCap: 50, SeatCap: 8, RatePerSecond: -1})
+	before := h.e.clock.Now().Unix()
+	h.mustCreate("defaults")
+	h.create(client.RoomSettings{RoomID: "with-seats", IsSeatEnabled: client.Ptr(true)}, 0)
+	h.create(client.RoomSettings{RoomID: "apply", IsSeatEnabled: client.Ptr(true), TakeSeatMode: client.Ptr("ApplyToTake")}, 0)
+	after := h.e.clock.Now().Unix()
+
+	info := h.mustGet("defaults")
+	if info.ScheduleStartTime < before || info.ScheduleStartTime > after {
+		t.Errorf("ScheduleStartTime %d, want the creation time %d..%d", info.ScheduleStartTime, before, after)
+	}
+	if info.CreateTime < before || info.CreateTime > after {
+		t.Errorf("CreateTime %d, want %d..%d", info.CreateTime, before, after)
+	}
+	want := client.RoomInfo{
+		RoomID: "defaults", RoomName: "defaults", RoomType: "Conference", OwnerAccount: DefaultAdmin,
+		MaxMemberCount: 50, MaxSeatCount: 8,
+		ScheduleStartTime: info.ScheduleStartTime, ScheduleEndTime: info.ScheduleStartTime + 3600,
+		CustomInfo: "", RoomStatus: "Running", IsSeatEnabled: false, TakeSeatMode: "None",
+		CreateTime: info.CreateTime, MemberCount: 0,
+		IsPasswordEnabled: client.Ptr(false), Password: client.Ptr(""),
+	}
+	requireRoom(t, info, want)
+
+	seats := h.mustGet("with-seats")
+	if !seats.IsSeatEnabled || seats.TakeSeatMode != "FreeToTake" || seats.MaxSeatCount != 8 {
+		t.Errorf("room with seats: IsSeatEnabled %v TakeSeatMode %q MaxSeatCount %d, want true FreeToTake 8", seats.IsSeatEnabled, seats.TakeSeatMode, seats.MaxSeatCount)
+	}
+	if apply := h.mustGet("apply"); apply.TakeSeatMode != "ApplyToTake" {
+		t.Errorf("TakeSeatMode given as ApplyToTake reads %q", apply.TakeSeatMode)
+	}
+}
+
+func requireRoom(t testing.TB, got, want client.RoomInfo) {
+	t.Helper()
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Errorf("room\n got %s\nwant %s", g, w)
+	}
+}
+
+func TestCreateRoomEveryFieldIsStored(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	h.importAccounts("owner-1", "u1")
+	start := h.e.clock.Now().Unix() + 600
+	settings := client.RoomSettings{
+		RoomID: "full", RoomName: client.Ptr("Full room"), OwnerAccount: client.Ptr("owner-1"),
+		MaxMemberCount: client.Ptr(10), ScheduleStartTime: client.Ptr(start), ScheduleEndTime: client.Ptr(start + 900),
+		IsVideoDisabled: client.Ptr(true), IsAudioDisabled: client.Ptr(true), IsMessageDisabled: client.Ptr(true),
+		IsScreenSharingDisabled: client.Ptr(true), IsCloudRecordingDisabled: client.Ptr(true),
+		CustomInfo: client.Ptr("custom"), IsSeatEnabled: client.Ptr(true), MaxSeatCount: client.Ptr(4),
+		TakeSeatMode: client.Ptr("ApplyToTake"), IsPasswordEnabled: client.Ptr(true), Password: client.Ptr("1234"),
+	}
+	r := h.call("create_room", client.CreateRoomRequest{RoomInfo: roomBody(settings).RoomInfo, ScheduleInviteeListAccounts: []string{"u1"}})
+	checkCommandAnswer(t, "create_room", r, 0)
+	info := h.mustGet("full")
+	requireRoom(t, info, client.RoomInfo{
+		RoomID: "full", RoomName: "Full room", RoomType: "Conference", OwnerAccount: "owner-1",
+		MaxMemberCount: 10, MaxSeatCount: 4, ScheduleStartTime: start, ScheduleEndTime: start + 900,
+		IsVideoDisabled: true, IsAudioDisabled: true, IsMessageDisabled: true, IsScreenSharingDisabled: true, IsCloudRecordingDisabled: true,
+		CustomInfo: "custom", RoomStatus: "NotStarted", IsSeatEnabled: true, TakeSeatMode: "ApplyToTake",
+		CreateTime: info.CreateTime, MemberCount: 0, IsPasswordEnabled: client.Ptr(true), Password: client.Ptr("1234"),
+	})
+}
+
+func TestRoomStatusFollowsTheClock(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	start := h.e.clock.Now().Unix() + 3600
+	h.create(client.RoomSettings{RoomID: "later", ScheduleStartTime: client.Ptr(start), ScheduleEndTime: client.Ptr(start + 3600)}, 0)
+	if got := h.mustGet("later").RoomStatus; got != "NotStarted" {
+		t.Fatalf("RoomStatus before the start: %q, want NotStarted", got)
+	}
+	h.setClock((start-1)*1000 + 500)
+	if got := h.mustGet("later").RoomStatus; got != "NotStarted" {
+		t.Errorf("RoomStatus 0.5 s before the start: %q, want NotStarted", got)
+	}
+	h.setClock(start*1000 + 5)
+	if got := h.mustGet("later").RoomStatus; got != "Running" {
+		t.Errorf("RoomStatus at the start: %q, want Running", got)
+	}
+	if _, err := h.ctl.Advance(ctx(t), 2*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.mustGet("later").RoomStatus; got != "Running" {
+		t.Errorf("RoomStatus after the end: %q, want Running (the emulator's documented choice)", got)
+	}
+}
+
+func TestCreateRoomIDConflicts(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	h.importAccounts("user2", "user3")
+	h.create(client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user2")}, 0)
+	h.mustCreate("admin-owned")
+
+	rows := []struct {
+		name     string
+		settings client.RoomSettings
+		want     int
+	}{
+		{"same owner", client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user2")}, catalog.CodeRoomIDOwnedByYou},
+		{"same owner, other settings", client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user2"), RoomName: client.Ptr("other")}, catalog.CodeRoomIDOwnedByYou},
+		{"other owner", client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user3")}, catalog.CodeRoomIDExists},
+		{"default owner is the caller, not the room's", client.RoomSettings{RoomID: "owned"}, catalog.CodeRoomIDExists},
+		{"caller owns it by default", client.RoomSettings{RoomID: "admin-owned"}, catalog.CodeRoomIDOwnedByYou},
+		{"caller named explicitly", client.RoomSettings{RoomID: "admin-owned", OwnerAccount: client.Ptr(DefaultAdmin)}, catalog.CodeRoomIDOwnedByYou},
+		{"other owner not even imported", client.RoomSettings{RoomID: "admin-owned", OwnerAccount: client.Ptr("ghost")}, catalog.CodeRoomIDExists},
+		{"new owner not imported", client.RoomSettings{RoomID: "fresh", OwnerAccount: client.Ptr("ghost")}, catalog.CodeInvalidParameter},
+	}
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			r := h.call("create_room", roomBody(row.settings))
+			checkCommandAnswer(t, "create_room", r, row.want)
+		})
+	}
+	if owner := h.mustGet("owned").OwnerAccount; owner != "user2" {
+		t.Errorf("owner of %q is %q after refused re-creations, want user2", "owned", owner)
+	}
+	h.requireGone("fresh")
+}
+
+func TestCreateRoomUsedByChatGroup(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	h.create(client.RoomSettings{RoomID: "group-1"}, 0) // before the group: fine
+	if err := h.ctl.AddChatGroup(ctx(t), "group-2"); err != nil {
+		t.Fatal(err)
+	}
+	h.create(client.RoomSettings{RoomID: "group-2"}, catalog.CodeRoomIDUsedByChat)
+	h.requireGone("group-2")
+	h.create(client.RoomSettings{RoomID: "group-3"}, 0)
+	// An existing room wins over the group rule.
+	if err := h.ctl.AddChatGroup(ctx(t), "group-1"); err != nil {
+		t.Fatal(err)
+	}
+	h.create(client.RoomSettings{RoomID: "group-1"}, catalog.CodeRoomIDOwnedByYou)
+}
+
+func TestCreateRoomOncePerSecond(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	// Freeze-ish: set the clock so the whole sequence happens well inside one second.
+	h.setClock((h.e.clock.Now().Unix()+10)*1000 + 100)
+	h.mustCreate("again")
+	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", client.RoomIDRequest{RoomID: "again"}), 0)
+	h.create(client.RoomSettings{RoomID: "again"}, catalog.CodeCreateTooOften)
+	h.requireGone("again")
+	h.create(client.RoomSettings{RoomID: "other"}, 0) // the rule is per room ID
+	if _, err := h.ctl.Advance(ctx(t), 2*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	h.create(client.RoomSettings{RoomID: "again"}, 0)
+	h.mustGet("again")
+}
+
+func TestCreateRoomScheduleBounds(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	now := h.e.clock.Now().Unix()
+	start := now + 600
+	rows := []struct {
+		name       string
+		start, end *int64
+		want       int
+	}{
+		{"299 s", client.Ptr(start), client.Ptr(start + 299), catalog.CodeInvalidParameter},
+		{"300 s", client.Ptr(start), client.Ptr(start + 300), 0},
+		{"86400 s", client.Ptr(start), client.Ptr(start + 86400), 0},
+		{"86401 s", client.Ptr(start), client.Ptr(start + 86401), catalog.CodeInvalidParameter},
+		{"0 s", client.Ptr(start), client.Ptr(start), catalog.CodeInvalidParameter},
+		{"end before start", client.Ptr(start), client.Ptr(start - 600), catalog.CodeInvalidParameter},
+		{"start only (end = start + 3600)", client.Ptr(start), nil, 0},
+		{"end only, 200 s after now", nil, client.Ptr(now + 200), catalog.CodeInvalidParameter},
+		{"end only, 2 days after now", nil, client.Ptr(now + 2*86400), catalog.CodeInvalidParameter},
+		{"start in the past", client.Ptr(now - 7200), client.Ptr(now - 3600), 0},
+		{"negative start", client.Ptr(int64(-5)), client.Ptr(int64(3600)), catalog.CodeInvalidParameter},
+		{"the last second of year 9999", client.Ptr(int64(253402300799 - 3600)), client.Ptr(int64(253402300799)), 0},
+		{"far future (year ~2.9 billion): beyond the emulator's range", client.Ptr(int64(92233720368547000)), client.Ptr(int64(92233720368547600)), catalog.CodeInvalidParameter},
+	}
+	for i, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			id := "sched-" + string(rune('a'+i))
+			r := h.call("create_room", roomBody(client.RoomSettings{RoomID: id, ScheduleStartTime: row.start, ScheduleEndTime: row.end}))
+			checkCommandAnswer(t, "create_room", r, row.want)
+			defer h.use(t)()
+			if row.want != 0 {
+				h.requireGone(id)
+				return
+			}
+			info := h.mustGet(id)
+			if row.start != nil && info.ScheduleStartTime != *row.start {
+				t.Errorf("ScheduleStartTime %d, want %d", info.ScheduleStartTime, *row.start)
+			}
+			wantEnd := info.ScheduleStartTime + 3600
+			if row.end != nil {
+				wantEnd = *row.end
+			}
+			if info.ScheduleEndTime != wantEnd {
+				t.Errorf("ScheduleEndTime %d, want %d", info.ScheduleEndTime, wantEnd)
+			}
+		})
+	}
+}
+
+// TestCreateRoomScheduleOverflow: a schedule is either refused (100002) or stored and readable
+// as given; an answer OK for a room that does not exist is never right.
+func TestCreateRoomScheduleOverflow(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	rows := []struct {
+		name       string
+		start, end *int64
+	}{
+		{"default end overflows", client.Ptr(int64(9223372036854775000)), nil},
+		{"explicit end at the int64 limit", client.Ptr(int64(9223372036854775000)), client.Ptr(int64(9223372036854775807))},
+		{"end past the time.Time range", client.Ptr(int64(9223372000000000000)), client.Ptr(int64(9223372000000003600))},
+	}
+	for i, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			defer h.use(t)()
+			id := "overflow-" + string(rune('a'+i))
+			r := h.call("create_room", roomBody(client.RoomSettings{RoomID: id, ScheduleStartTime: row.start, ScheduleEndTime: row.end}))
+			if r.code() == catalog.CodeInvalidParameter {
+				checkCommandAnswer(t, "create_room", r, catalog.CodeInvalidParameter)
+				return
+			}
+			checkCommandAnswer(t, "create_room", r, 0)
+			info, g := h.get(id)
+			if g.code() != 0 {
+				t.Fatalf("create_room answered OK but get_room_info answers %d %q", g.code(), g.env.ErrorInfo)
+			}
+			if info.ScheduleStartTime != *row.start || row.end != nil && info.ScheduleEndTime != *row.end || info.ScheduleEndTime <= info.ScheduleStartTime {
+				t.Errorf("schedule stored as %d..%d", info.ScheduleStartTime, info.ScheduleEndTime)
+			}
+		})
+	}
+}
+
+func TestCreateRoomPackageLimits(t *testing.T) {
+	h := newHarness(t, Config{MemberCap: 40, SeatCap: 6, RatePerSecond: -1})
+	rows := []struct {
+		name     string
+		settings client.RoomSettings
+		want     int
+	}{
+		{"MaxMemberCount at the cap", client.RoomSettings{MaxMemberCount: client.Ptr(40)}, 0},
+		{"MaxMemberCount over the cap", client.RoomSettings{MaxMemberCount: client.Ptr(41)}, catalog.CodeInvalidParameter},
+		{"MaxMemberCount 1", client.RoomSettings{MaxMemberCount: client.Ptr(1)}, 0},
+		{"MaxMemberCount 0", client.RoomSettings{MaxMemberCount: client.Ptr(0)}, catalog.CodeInvalidParameter},
+		{"MaxMemberCount negative", client.RoomSettings{MaxMemberCount: client.Ptr(-1)}, catalog.CodeInvalidParameter},
+		{"MaxSeatCount at the cap", client.RoomSettings{MaxSeatCount: client.Ptr(6)}, 0},
+		{"MaxSeatCount over the cap", client.RoomSettings{MaxSeatCount: client.Ptr(7)}, catalog.CodeInvalidParameter},
+		{"MaxSeatCount 0", client.RoomSettings{MaxSeatCount: client.Ptr(0)}, catalog.CodeInvalidParameter},
+		{"RoomId of 48 bytes", client.RoomSettings{RoomID: string(make48('r'))}, 0},
+		{"RoomId of 49 bytes", client.RoomSettings{RoomID: string(make48('s')) + "s"}, catalog.CodeInvalidParameter},
+		{"RoomName of 101 bytes", client.RoomSettings{RoomName: client.Ptr(string(make48('n')) + string(make48('n')) + "nnnnn")}, catalog.CodeInvalidParameter},
+		{"TakeSeatMode None is not accepted on create", client.RoomSettings{TakeSeatMode: client.Ptr("None")}, catalog.CodeInvalidParameter},
+	}
+	for i, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			settings := row.settings
+			if settings.RoomID == "" {
+				settings.RoomID = "limits-" + string(rune('a'+i))
+			}
+			r := h.call("create_room", roomBody(settings))
+			checkCommandAnswer(t, "create_room", r, row.want)
+			defer h.use(t)()
+			if row.want != 0 {
+				if len(settings.RoomID) <= 48 {
+					h.requireGone(settings.RoomID)
+				}
+				return
+			}
+			info := h.mustGet(settings.RoomID)
+			if settings.MaxMemberCount != nil && info.MaxMemberCount != *settings.MaxMemberCount {
+				t.Errorf("MaxMemberCount %d, want %d", info.MaxMemberCount, *settings.MaxMemberCount)
+			}
+			if settings.MaxSeatCount != nil && info.MaxSeatCount != *settings.MaxSeatCount {
+				t.Errorf("MaxSeatCount %d, want %d", info.MaxSeatCount, *settings.MaxSeatCount)
+			}
+		})
+	}
+}
+
+func make48(c byte) []byte {
+	b := make([]byte, 48)
+	for i := range b {
+		b[i] = c
+	}
+	return b
+}
+
+func TestUpdateRoomInfoIsPartial(t *testing.T) {
+	h := newHarness(t, Config{MemberCap: 40, RatePerSecond: -1})
+	h.create(client.RoomSettings{
+		RoomID: "upd", RoomName: client.Ptr("n0"), CustomInfo: client.Ptr("c0"), IsVideoDisabled: client.Ptr(true),
+		IsSeatEnabled: client.Ptr(true), MaxSeatCount: client.Ptr(5), MaxMemberCount: client.Ptr(20),
+	}, 0)
+	original := h.mustGet("upd")
+
+	steps := []struct {
+		name   string
+		update client.RoomSettings
+		change func(info *client.RoomInfo)
+	}{
+		{"nothing but the ID", client.RoomSettings{}, func(*client.RoomInfo) {}},
+		{"RoomName", client.RoomSettings{RoomName: client.Ptr("n1")}, func(i *client.RoomInfo) { i.RoomName = "n1" }},
+		{"IsVideoDisabled false", client.RoomSettings{IsVideoDisabled: client.Ptr(false)}, func(i *client.RoomInfo) { i.IsVideoDisabled = false }},
+		{"every switch", client.RoomSettings{
+			IsAudioDisabled: client.Ptr(true), IsMessageDisabled: client.Ptr(true),
+			IsScreenSharingDisabled: client.Ptr(true), IsCloudRecordingDisabled: client.Ptr(true),
+		}, func(i *client.RoomInfo) {
+			i.IsAudioDisabled, i.IsMessageDisabled, i.IsScreenSharingDisabled, i.IsCloudRecordingDisabled = true, true, true, true
+		}},
+		{"CustomInfo emptied", client.RoomSettings{CustomInfo: client.Ptr("")}, func(i *client.RoomInfo) { i.CustomInfo = "" }},
+		{"TakeSeatMode", client.RoomSettings{TakeSeatMode: client.Ptr("ApplyToTake")}, func(i *client.RoomInfo) { i.TakeSeatMode = "ApplyToTake" }},
+		{"MaxMemberCount to the cap", client.RoomSettings{MaxMemberCount: client.Ptr(40)}, func(i *client.RoomInfo) { i.MaxMemberCount = 40 }},
+		{"password", client.RoomSettings{IsPasswordEnabled: client.Ptr(true), Password: client.Ptr("9")}, func(i *client.RoomInfo) {
+			i.IsPasswordEnabled, i.Password = client.Ptr(true), client.Ptr("9")
+		}},
+		{"fields that are not updatable are ignored", client.RoomSettings{
+			IsSeatEnabled: client.Ptr(false), MaxSeatCount: client.Ptr(2), OwnerAccount: client.Ptr("someone"),
+			ScheduleStartTime: client.Ptr(int64(1)), ScheduleEndTime: client.Ptr(int64(2)), RoomType: client.Ptr("Conference"),
+		}, func(*client.RoomInfo) {}},
+	}
+	want := original
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			defer h.use(t)()
+			step.update.RoomID = "upd"
+			r := h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: step.update})
+			checkCommandAnswer(t, "update_room_info", r, 0)
+			step.change(&want)
+			requireRoom(t, h.mustGet("upd"), want)
+		})
+	}
+	r := h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "no-such-room", RoomName: client.Ptr("x")}})
+	checkCommandAnswer(t, "update_room_info", r, catalog.CodeRoomNotFound)
+	h.requireGone("no-such-room")
+}
+
+func TestUpdateMaxMemberCountAgainstMembers(t *testing.T) {
+	h := newHarness(t, Config{MemberCap: 40, RatePerSecond: -1})
+	h.importAccounts("m1", "m2", "m3")
+	h.mustCreate("crowd")
+	for _, m := range []string{"m1", "m2", "m3"} {
+		if err := h.ctl.Enter(ctx(t), "crowd", m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := h.mustGet("crowd").MemberCount; got != 3 {
+		t.Fatalf("MemberCount %d, want 3", got)
+	}
+	update := func(limit int, want int) {
+		t.Helper()
+		before := h.mustGet("crowd")
+		r := h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "crowd", MaxMemberCount: client.Ptr(limit), RoomName: client.Ptr("renamed-" + string(rune('a'+limit)))}})
+		checkCommandAnswer(t, "update_room_info", r, want)
+		after := h.mustGet("crowd")
+		if want != 0 {
+			requireRoom(t, after, before) // nothing of a refused update applies
+			return
+		}
+		if after.MaxMemberCount != limit || after.RoomName != "renamed-"+string(rune('a'+limit)) {
+			t.Errorf("after update to %d: MaxMemberCount %d RoomName %q", limit, after.MaxMemberCount, after.RoomName)
+		}
+	}
+	update(2, catalog.CodeInvalidParameter) // below the 3 members present
+	update(0, catalog.CodeInvalidParameter)
+	update(41, catalog.CodeInvalidParameter) // over the member cap
+	update(3, 0)                             // exactly the members present
+	h.importAccounts("m4")
+	if status, _, raw := h.controlRaw("POST", control.PathMemberEnter, `{"RoomId":"crowd","Member_Account":"m4"}`); status != 400 {
+		t.Errorf("entering a full room: HTTP %d %s, want 400", status, raw)
+	}
+	if err := h.ctl.Enter(ctx(t), "crowd", "m1"); err != nil {
+		t.Errorf("a member entering a full room again: %v, want accepted", err)
+	}
+	if err := h.ctl.Leave(ctx(t), "crowd", "m3"); err != nil {
+		t.Fatal(err)
+	}
+	update(1, catalog.CodeInvalidParameter)
+	update(2, 0)
+	update(40, 0)
+}
+
+func TestDestroyRoom(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	h.importAccounts("m1")
+	h.mustCreate("doomed")
+	if err := h.ctl.Enter(ctx(t), "doomed", "m1"); err != nil {
+		t.Fatal(err)
+	}
+	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", client.RoomIDRequest{RoomID: "doomed"}), 0)
+	h.requireGone("doomed")
+	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", client.RoomIDRequest{RoomID: "doomed"}), catalog.CodeRoomNotFound)
+	checkCommandAnswer(t, "update_room_info", h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "doomed"}}), catalog.CodeRoomNotFound)
+	if status, _, raw := h.controlRaw("POST", control.PathMemberLeave, `{"RoomId":"doomed","Member_Account":"m1"}`); status != 404 {
+		t.Errorf("leaving a destroyed room: HTTP %d %s, want 404", status, raw)
+	}
+}
+
+func TestRecycleRule(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	h.importAccounts("m1")
+	start := h.e.clock.Now().Unix()
+	end := start + 300
+	for _, id := range []string{"empty", "occupied"} {
+		h.create(client.RoomSettings{RoomID: id, ScheduleStartTime: client.Ptr(start), ScheduleEndTime: client.Ptr(end)}, 0)
+	}
+	if err := h.ctl.Enter(ctx(t), "occupied", "m1"); err != nil {
+		t.Fatal(err)
+	}
+	boundary := end + int64(recycleAfter/time.Second)
+
+	// 5 ms into a second: the second is what the rule counts (see TestClockSetIsNotEarly).
+	h.setClock((boundary-1)*1000 + 5)
+	h.mustGet("empty")
+	h.mustGet("occupied")
+
+	h.setClock(boundary*1000 + 5)
+	h.requireGone("empty")
+	if status, _, raw := h.controlRaw("POST", control.PathMemberEnter, `{"RoomId":"empty","Member_Account":"m1"}`); status != 404 {
+		t.Errorf("entering a recycled room: HTTP %d %s, want 404", status, raw)
+	}
+	if info := h.mustGet("occupied"); info.MemberCount != 1 {
+		t.Errorf("occupied room: MemberCount %d, want 1", info.MemberCount)
+	}
+
+	// Long after, the occupied room stays until its last member leaves.
+	if _, err := h.ctl.Advance(ctx(t), 48*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	h.mustGet("occupied")
+	if err := h.ctl.Leave(ctx(t), "occupied", "m1"); err != nil {
+		t.Fatal(err)
+	}
+	h.requireGone("occupied")
+	// The ID is free again.
+	h.create(client.RoomSettings{RoomID: "empty"}, 0)
+}
