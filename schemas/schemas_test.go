@@ -167,7 +167,7 @@ func TestEverySchemaCompiles(t *testing.T) {
 			t.Errorf("%s not compiled", n)
 		}
 	}
-	want := []string{"utf8-max-bytes-100", "utf8-max-bytes-32", "utf8-max-bytes-48", "utf8-max-bytes-500"}
+	want := []string{"utf8-max-bytes-100", "utf8-max-bytes-1000", "utf8-max-bytes-32", "utf8-max-bytes-48", "utf8-max-bytes-500", "utf8-max-bytes-60"}
 	if !reflect.DeepEqual(c.formats, want) {
 		t.Errorf("registered formats = %v, want %v", c.formats, want)
 	}
@@ -209,8 +209,8 @@ func TestNamesListExactlyTheFilesPresent(t *testing.T) {
 			t.Errorf("Has(%q) = true", n)
 		}
 	}
-	if len(onDisk) != 16 {
-		t.Errorf("expected 16 request/response schemas, found %d", len(onDisk))
+	if len(onDisk) != 32 {
+		t.Errorf("expected 32 request/response schemas, found %d", len(onDisk))
 	}
 }
 
@@ -416,8 +416,16 @@ type requestSpec struct {
 		max  int
 		item func(i int) any
 	}
-	extra []extraCase
+	// ranges: integer fields whose lowest accepted value is not 0 or that
+	// have a maximum; lo-1 and hi+1 must be rejected, lo and hi accepted.
+	ranges map[string]intRange
+	// nonEmpty: arrays with minItems 1; an empty array must be rejected.
+	nonEmpty []string
+	extra    []extraCase
 }
+
+// intRange is an inclusive integer range; hi 0 means no maximum.
+type intRange struct{ lo, hi int }
 
 func strItem(i int) any { return "user" + strconv.Itoa(i) }
 func objItem(i int) any { return map[string]any{"UserID": "user" + strconv.Itoa(i)} }
@@ -553,12 +561,246 @@ func roomIDOnlySpec(cmd string) requestSpec {
 	}
 }
 
+// ---- member commands (room_engine_http_srv, pages 60708-60715) -----------------
+
+const memberCmd = "room_engine_http_srv/"
+
+func emptyRoomID(p string) extraCase {
+	return extraCase{name: "empty RoomId", mutate: func(t testing.TB, d any) { setPath(t, d, p, "") }, kind: "string_gte", field: p}
+}
+
+func getRoomMemberListSpec() requestSpec {
+	return requestSpec{
+		schema:   memberCmd + "get_room_member_list.request",
+		sample:   memberCmd + "get_room_member_list.request.json",
+		required: []string{"RoomId"},
+		types:    map[string]any{"RoomId": 1, "Count": "10", "Next": 0},
+		ranges:   map[string]intRange{"Count": {lo: 1}},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "only RoomId", mutate: func(t testing.TB, d any) {
+				delPath(t, d, "Count")
+				delPath(t, d, "Next")
+			}},
+			{name: "no maximum page size documented", mutate: func(t testing.TB, d any) { setPath(t, d, "Count", 1000000) }},
+			{name: "fractional Count", mutate: func(t testing.TB, d any) { setPath(t, d, "Count", 10.5) }, kind: "invalid_type", field: "Count"},
+			{name: "opaque cursor", mutate: func(t testing.TB, d any) { setPath(t, d, "Next", "eyJvZmZzZXQiOjEwfQ==") }},
+		},
+	}
+}
+
+func updateRoomMemberInfoSpec() requestSpec {
+	return requestSpec{
+		schema:   memberCmd + "update_room_member_info.request",
+		sample:   memberCmd + "update_room_member_info.request.json",
+		required: []string{"RoomId", "MemberInfo", "MemberInfo.Member_Account"},
+		types: map[string]any{
+			"RoomId":                    1,
+			"MemberInfo":                "user4",
+			"MemberInfo.Member_Account": 4,
+			"MemberInfo.NameCard":       false,
+			"MemberInfo.Role":           1,
+			"MemberInfo.CustomInfo":     map[string]any{},
+		},
+		limits: map[string]int{"MemberInfo.NameCard": 32, "MemberInfo.CustomInfo": 60},
+		enums:  map[string]any{"MemberInfo.Role": "Owner"},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "Role RoomOwner cannot be set", mutate: func(t testing.TB, d any) { setPath(t, d, "MemberInfo.Role", "RoomOwner") }, kind: "enum", field: "MemberInfo.Role"},
+			{name: "Role Member", mutate: func(t testing.TB, d any) { setPath(t, d, "MemberInfo.Role", "Member") }},
+			{name: "MemberInfo with Member_Account only", mutate: func(t testing.TB, d any) {
+				d.(map[string]any)["MemberInfo"] = map[string]any{"Member_Account": "user4"}
+			}},
+			{name: "neither MemberInfo nor a flat Member_Account (D-06)", mutate: func(t testing.TB, d any) { delPath(t, d, "MemberInfo") }, kind: "number_any_of", field: "(root)"},
+			{name: "flat fields without Member_Account do not replace MemberInfo", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				delete(m, "MemberInfo")
+				m["NameCard"] = "jack"
+			}, kind: "required", field: "MemberInfo"},
+			{name: "both forms at once (D-06)", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				for k, v := range m["MemberInfo"].(map[string]any) {
+					m[k] = v
+				}
+			}},
+			{name: "flat NameCard next to MemberInfo is still checked", mutate: func(t testing.TB, d any) { setPath(t, d, "NameCard", multiByte(33)) }, kind: "format", field: "NameCard"},
+		},
+	}
+}
+
+// updateRoomMemberInfoFlatSpec covers the table's flat form (D-06) on a
+// constructed sample.
+func updateRoomMemberInfoFlatSpec() requestSpec {
+	return requestSpec{
+		schema:   memberCmd + "update_room_member_info.request",
+		sample:   memberCmd + "update_room_member_info.request.flat.json",
+		required: []string{"RoomId"},
+		types:    map[string]any{"RoomId": 1, "Member_Account": 4, "NameCard": 32, "Role": true, "CustomInfo": []any{}},
+		limits:   map[string]int{"NameCard": 32, "CustomInfo": 60},
+		enums:    map[string]any{"Role": "Owner"},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "without Member_Account", mutate: func(t testing.TB, d any) { delPath(t, d, "Member_Account") }, kind: "number_any_of", field: "(root)"},
+			{name: "Role Host", mutate: func(t testing.TB, d any) { setPath(t, d, "Role", "Host") }, kind: "enum", field: "Role"},
+			{name: "Member_Account only", mutate: func(t testing.TB, d any) {
+				delPath(t, d, "NameCard")
+				delPath(t, d, "Role")
+				delPath(t, d, "CustomInfo")
+			}},
+		},
+	}
+}
+
+func changeRoomOwnerSpec() requestSpec {
+	return requestSpec{
+		schema:   memberCmd + "change_room_owner.request",
+		sample:   memberCmd + "change_room_owner.request.json",
+		required: []string{"RoomId", "From_Account", "NewOwner_Account"},
+		types:    map[string]any{"RoomId": 1, "From_Account": 2, "NewOwner_Account": []any{"user4"}},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "same account on both sides is a state matter", mutate: func(t testing.TB, d any) { setPath(t, d, "NewOwner_Account", "user2") }},
+			{name: "Live form without From_Account (D-15)", mutate: func(t testing.TB, d any) { delPath(t, d, "From_Account") }, kind: "required", field: "From_Account"},
+		},
+	}
+}
+
+func markItem(i int) any {
+	return map[string]any{"Member_Account": "user" + strconv.Itoa(i), "Marks": []any{1000}}
+}
+
+func markValue(i int) any { return 1000 + i }
+
+func markRoomMemberSpec() requestSpec {
+	return requestSpec{
+		schema:   memberCmd + "mark_room_member.request",
+		sample:   memberCmd + "mark_room_member.request.json",
+		required: []string{"RoomId", "CommandType", "MemberList", "MemberList.0.Member_Account", "MemberList.0.Marks"},
+		types: map[string]any{
+			"RoomId":                      1,
+			"CommandType":                 true,
+			"MemberList":                  map[string]any{"Member_Account": "user2"},
+			"MemberList.0":                "user2",
+			"MemberList.0.Member_Account": 2,
+			"MemberList.0.Marks":          1000,
+			"MemberList.0.Marks.0":        "1000",
+		},
+		enums:    map[string]any{"CommandType": 3},
+		ranges:   map[string]intRange{"MemberList.0.Marks.0": {lo: 1000}},
+		nonEmpty: []string{"MemberList", "MemberList.0.Marks"},
+		arrays:   map[string]arraySpec{"MemberList": {10, markItem}, "MemberList.0.Marks": {3, markValue}},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "CommandType 2", mutate: func(t testing.TB, d any) { setPath(t, d, "CommandType", 2) }},
+			{name: `CommandType "1" (D-07)`, mutate: func(t testing.TB, d any) { setPath(t, d, "CommandType", "1") }},
+			{name: `CommandType "2" (D-07)`, mutate: func(t testing.TB, d any) { setPath(t, d, "CommandType", "2") }},
+			{name: `CommandType "3"`, mutate: func(t testing.TB, d any) { setPath(t, d, "CommandType", "3") }, kind: "enum", field: "CommandType"},
+			{name: "CommandType 0", mutate: func(t testing.TB, d any) { setPath(t, d, "CommandType", 0) }, kind: "enum", field: "CommandType"},
+			{name: "CommandType 1.5", mutate: func(t testing.TB, d any) { setPath(t, d, "CommandType", 1.5) }, kind: "invalid_type", field: "CommandType"},
+			{name: "mark 999 in a later position", mutate: func(t testing.TB, d any) { setPath(t, d, "MemberList.0.Marks.2", 999) }, kind: "number_gte", field: "MemberList.0.Marks.2"},
+			{name: "fractional mark", mutate: func(t testing.TB, d any) { setPath(t, d, "MemberList.0.Marks.0", 1000.5) }, kind: "invalid_type", field: "MemberList.0.Marks.0"},
+			{name: "top-level Marks does not replace MemberList (D-07)", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				m["Marks"] = []any{1000, 1002, 1003}
+				delete(m, "MemberList")
+			}, kind: "required", field: "MemberList"},
+			{name: "top-level Marks is an unknown property and not checked", mutate: func(t testing.TB, d any) { setPath(t, d, "Marks", []any{1, "x", 2, 3, 4}) }},
+			{name: "member entry without Marks even with top-level Marks", mutate: func(t testing.TB, d any) {
+				setPath(t, d, "Marks", []any{1000})
+				delPath(t, d, "MemberList.0.Marks")
+			}, kind: "required", field: "MemberList.0.Marks"},
+			{name: "more than 10 distinct marks in one call is a state rule", mutate: func(t testing.TB, d any) {
+				list := make([]any, 10)
+				for i := range list {
+					list[i] = map[string]any{"Member_Account": "user" + strconv.Itoa(i), "Marks": []any{1000 + 3*i, 1001 + 3*i, 1002 + 3*i}}
+				}
+				setPath(t, d, "MemberList", list)
+			}},
+		},
+	}
+}
+
+func banRoomMemberSpec() requestSpec {
+	return requestSpec{
+		schema:   memberCmd + "ban_room_member.request",
+		sample:   memberCmd + "ban_room_member.request.json",
+		required: []string{"RoomId", "MemberList_Account", "Reason", "Duration"},
+		types: map[string]any{
+			"RoomId": 1, "MemberList_Account": "user1", "MemberList_Account.0": 1, "Reason": 1, "Duration": "3600",
+		},
+		limits:   map[string]int{"Reason": 1000},
+		minimums: map[string]any{"Duration": -1},
+		nonEmpty: []string{"MemberList_Account"},
+		arrays:   map[string]arraySpec{"MemberList_Account": {20, strItem}},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "fractional Duration", mutate: func(t testing.TB, d any) { setPath(t, d, "Duration", 1.5) }, kind: "invalid_type", field: "Duration"},
+			{name: "no maximum Duration documented", mutate: func(t testing.TB, d any) { setPath(t, d, "Duration", 10*365*24*3600) }},
+			{name: "empty Reason", mutate: func(t testing.TB, d any) { setPath(t, d, "Reason", "") }},
+			{name: "Reason over the Live 200-byte limit (D-14)", mutate: func(t testing.TB, d any) { setPath(t, d, "Reason", multiByte(201)) }},
+		},
+	}
+}
+
+// memberAccountsSpec covers unban_room_member and kick_user_out (with Reason).
+func memberAccountsSpec(cmd string, withReason bool) requestSpec {
+	s := requestSpec{
+		schema:   memberCmd + cmd + ".request",
+		sample:   memberCmd + cmd + ".request.json",
+		required: []string{"RoomId", "MemberList_Account"},
+		types:    map[string]any{"RoomId": 1, "MemberList_Account": "user1", "MemberList_Account.0": true},
+		nonEmpty: []string{"MemberList_Account"},
+		arrays:   map[string]arraySpec{"MemberList_Account": {20, strItem}},
+		extra:    []extraCase{emptyRoomID("RoomId")},
+	}
+	if withReason {
+		s.required = append(s.required, "Reason")
+		s.types["Reason"] = []any{"x"}
+		s.limits = map[string]int{"Reason": 1000}
+		s.extra = append(s.extra, extraCase{name: "empty Reason", mutate: func(t testing.TB, d any) { setPath(t, d, "Reason", "") }})
+	}
+	return s
+}
+
+func getBannedMemberListSpec() requestSpec {
+	return requestSpec{
+		schema:   memberCmd + "get_banned_member_list.request",
+		sample:   memberCmd + "get_banned_member_list.request.json",
+		required: []string{"RoomId"},
+		types:    map[string]any{"RoomId": 1, "Limit": "100", "Offset": "0", "Next": 0},
+		minimums: map[string]any{"Offset": -1},
+		ranges:   map[string]intRange{"Limit": {lo: 1, hi: 100}},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "only RoomId", mutate: func(t testing.TB, d any) {
+				delPath(t, d, "Limit")
+				delPath(t, d, "Offset")
+			}},
+			{name: "table form Next instead of Offset (D-03)", mutate: func(t testing.TB, d any) {
+				delPath(t, d, "Offset")
+				setPath(t, d, "Next", "")
+			}},
+			{name: "Next and Offset together", mutate: func(t testing.TB, d any) { setPath(t, d, "Next", "0") }},
+			{name: "fractional Offset", mutate: func(t testing.TB, d any) { setPath(t, d, "Offset", 0.5) }, kind: "invalid_type", field: "Offset"},
+		},
+	}
+}
+
 func requestSpecs() []requestSpec {
 	return []requestSpec{
 		createRoomSpec(),
 		updateRoomInfoSpec(),
 		roomIDOnlySpec("destroy_room"),
 		roomIDOnlySpec("get_room_info"),
+		getRoomMemberListSpec(),
+		updateRoomMemberInfoSpec(),
+		updateRoomMemberInfoFlatSpec(),
+		changeRoomOwnerSpec(),
+		markRoomMemberSpec(),
+		banRoomMemberSpec(),
+		memberAccountsSpec("unban_room_member", false),
+		getBannedMemberListSpec(),
+		memberAccountsSpec("kick_user_out", true),
 		{
 			schema:   "im_open_login_svc/account_import.request",
 			sample:   "im_open_login_svc/account_import.request.json",
@@ -685,6 +927,31 @@ func TestBrokenRequests(t *testing.T) {
 					expectValid(t, spec.schema, d)
 				})
 			}
+			for p, r := range spec.ranges {
+				p, r := p, r
+				t.Run(fmt.Sprintf("range %s", p), func(t *testing.T) {
+					d := fresh()
+					setPath(t, d, p, r.lo-1)
+					expectProblem(t, ValidateValue(spec.schema, d), "number_gte", p)
+					setPath(t, d, p, r.lo)
+					expectValid(t, spec.schema, d)
+					if r.hi == 0 {
+						return
+					}
+					setPath(t, d, p, r.hi)
+					expectValid(t, spec.schema, d)
+					setPath(t, d, p, r.hi+1)
+					expectProblem(t, ValidateValue(spec.schema, d), "number_lte", p)
+				})
+			}
+			for _, p := range spec.nonEmpty {
+				p := p
+				t.Run(fmt.Sprintf("minItems %s", p), func(t *testing.T) {
+					d := fresh()
+					setPath(t, d, p, []any{})
+					expectProblem(t, ValidateValue(spec.schema, d), "array_min_items", p)
+				})
+			}
 			for p, a := range spec.arrays {
 				p, a := p, a
 				t.Run(fmt.Sprintf("maxItems %s", p), func(t *testing.T) {
@@ -733,7 +1000,11 @@ func TestRequestSpecsCoverEveryRequestSchema(t *testing.T) {
 
 // ---- broken response variants ---------------------------------------------------
 
-var roomCommands = []string{"create_room", "destroy_room", "update_room_info", "get_room_info"}
+var roomCommands = []string{
+	"create_room", "destroy_room", "update_room_info", "get_room_info",
+	"get_room_member_list", "update_room_member_info", "change_room_owner", "mark_room_member",
+	"ban_room_member", "unban_room_member", "get_banned_member_list", "kick_user_out",
+}
 var imCommands = []string{"account_import", "multiaccount_import", "account_check", "account_delete"}
 
 func TestEnvelopeRules(t *testing.T) {
@@ -966,6 +1237,102 @@ func TestAccountResponses(t *testing.T) {
 	}
 }
 
+func TestMemberResponses(t *testing.T) {
+	const list = memberCmd + "get_room_member_list.response"
+	const banned = memberCmd + "get_banned_member_list.response"
+	members := loadSample(t, memberCmd+"get_room_member_list.response.json")
+	bans := loadSample(t, memberCmd+"get_banned_member_list.response.json")
+	fail := func(code int) func(t testing.TB, d any) {
+		return func(t testing.TB, d any) {
+			delPath(t, d, "Response")
+			setPath(t, d, "ActionStatus", "FAIL")
+			setPath(t, d, "ErrorCode", code)
+			setPath(t, d, "ErrorInfo", "internal error")
+		}
+	}
+	cases := []struct {
+		name, schema string
+		base         any
+		mutate       func(t testing.TB, d any)
+		kind, field  string
+	}{
+		{"members: Role RoomOwner as in the sample (D-04)", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Role", "RoomOwner") }, "", ""},
+		{"members: Role Owner as in the table (D-04)", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Role", "Owner") }, "", ""},
+		{"members: Role Admin", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Role", "Admin") }, "", ""},
+		{"members: Role Member", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Role", "Member") }, "", ""},
+		{"members: Role Host", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Role", "Host") }, "enum", "Response.MemberList.0.Role"},
+		{"members: success without Response", list, members,
+			func(t testing.TB, d any) { delPath(t, d, "Response") }, "required", "Response"},
+		{"members: success without MemberList", list, members,
+			func(t testing.TB, d any) { delPath(t, d, "Response.MemberList") }, "required", "Response.MemberList"},
+		{"members: success without Next (D-05)", list, members,
+			func(t testing.TB, d any) { delPath(t, d, "Response.Next") }, "", ""},
+		{"members: Next not a string", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.Next", 0) }, "invalid_type", "Response.Next"},
+		{"members: empty page", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList", []any{}) }, "", ""},
+		{"members: MemberList not an array", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList", map[string]any{}) }, "invalid_type", "Response.MemberList"},
+		{"members: Marks not an array", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Marks", 1000) }, "invalid_type", "Response.MemberList.0.Marks"},
+		{"members: mark not an integer", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Marks.1", "1002") }, "invalid_type", "Response.MemberList.0.Marks.1"},
+		{"members: empty Marks", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.Marks", []any{}) }, "", ""},
+		{"members: NameCard not a string", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.NameCard", 123) }, "invalid_type", "Response.MemberList.0.NameCard"},
+		{"members: long NameCard is not judged in a response", list, members,
+			func(t testing.TB, d any) { setPath(t, d, "Response.MemberList.0.NameCard", multiByte(100)) }, "", ""},
+		{"members: failure without Response", list, members, fail(100001), "", ""},
+		{"members: failure with a partial Response", list, members,
+			func(t testing.TB, d any) {
+				setPath(t, d, "Response", map[string]any{"MemberList": "none"})
+				setPath(t, d, "ActionStatus", "FAIL")
+				setPath(t, d, "ErrorCode", 100004)
+			}, "", ""},
+		{"banned: success without NextOffset", banned, bans,
+			func(t testing.TB, d any) { delPath(t, d, "Response.NextOffset") }, "required", "Response.NextOffset"},
+		{"banned: success without BannedAccountList", banned, bans,
+			func(t testing.TB, d any) { delPath(t, d, "Response.BannedAccountList") }, "required", "Response.BannedAccountList"},
+		{"banned: success without Response", banned, bans,
+			func(t testing.TB, d any) { delPath(t, d, "Response") }, "required", "Response"},
+		{"banned: NextOffset negative", banned, bans,
+			func(t testing.TB, d any) { setPath(t, d, "Response.NextOffset", -1) }, "number_gte", "Response.NextOffset"},
+		{"banned: NextOffset as a string", banned, bans,
+			func(t testing.TB, d any) { setPath(t, d, "Response.NextOffset", "0") }, "invalid_type", "Response.NextOffset"},
+		{"banned: another page follows", banned, bans,
+			func(t testing.TB, d any) { setPath(t, d, "Response.NextOffset", 100) }, "", ""},
+		{"banned: empty list", banned, bans,
+			func(t testing.TB, d any) { setPath(t, d, "Response.BannedAccountList", []any{}) }, "", ""},
+		{"banned: entry without BannedUntil", banned, bans,
+			func(t testing.TB, d any) { delPath(t, d, "Response.BannedAccountList.0.BannedUntil") }, "required", "Response.BannedAccountList.0.BannedUntil"},
+		{"banned: entry without Member_Account", banned, bans,
+			func(t testing.TB, d any) { delPath(t, d, "Response.BannedAccountList.0.Member_Account") }, "required", "Response.BannedAccountList.0.Member_Account"},
+		{"banned: BannedUntil negative", banned, bans,
+			func(t testing.TB, d any) { setPath(t, d, "Response.BannedAccountList.0.BannedUntil", -5) }, "number_gte", "Response.BannedAccountList.0.BannedUntil"},
+		{"banned: BannedUntil as a string", banned, bans,
+			func(t testing.TB, d any) { setPath(t, d, "Response.BannedAccountList.0.BannedUntil", "1703559417") }, "invalid_type", "Response.BannedAccountList.0.BannedUntil"},
+		{"banned: failure without Response", banned, bans, fail(100001), "", ""},
+	}
+	for _, c := range cases {
+		c := c
+		t.Run(c.name, func(t *testing.T) {
+			d := deepCopy(c.base)
+			c.mutate(t, d)
+			if c.kind == "" {
+				expectValid(t, c.schema, d)
+				return
+			}
+			expectProblem(t, ValidateValue(c.schema, d), c.kind, c.field)
+		})
+	}
+}
+
 // ---- concurrency and benchmark ---------------------------------------------------
 
 func TestConcurrentValidation(t *testing.T) {
@@ -989,6 +1356,8 @@ func TestConcurrentValidation(t *testing.T) {
 	jobs = append(jobs,
 		job{"room_engine_http_srv/create_room.request", []byte(`{"RoomInfo":{"RoomId":"` + multiByte(49) + `","RoomType":"Conference"}}`), false},
 		job{"room_engine_http_srv/get_room_info.response", []byte(`{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RequestId":"x"}`), false},
+		job{"room_engine_http_srv/ban_room_member.request", []byte(`{"RoomId":"r","MemberList_Account":[],"Reason":"x","Duration":60}`), false},
+		job{"room_engine_http_srv/get_banned_member_list.response", []byte(`{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RequestId":"x","Response":{"BannedAccountList":[]}}`), false},
 	)
 	const workers = 8
 	var wg sync.WaitGroup
