@@ -106,12 +106,8 @@ func (c *Client) UpdateRoomInfo(ctx context.Context, req UpdateRoomInfoRequest) 
 // GetRoomInfo calls room_engine_http_srv/get_room_info and decodes the room on success.
 // Vendor page: https://trtc.io/document/60704 (Get the Room Information).
 func (c *Client) GetRoomInfo(ctx context.Context, roomID string) (*RoomInfo, *Response, error) {
-	resp, err := c.Call(ctx, catalog.ServiceRoom, "get_room_info", RoomIDRequest{RoomID: roomID})
+	answer, resp, err := callAndDecode[GetRoomInfoResponse](ctx, c, "get_room_info", RoomIDRequest{RoomID: roomID})
 	if err != nil {
-		return nil, resp, err
-	}
-	var answer GetRoomInfoResponse
-	if err := resp.Decode(&answer); err != nil {
 		return nil, resp, err
 	}
 	return &answer.Response.RoomInfo, resp, nil

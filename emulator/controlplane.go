@@ -12,8 +12,12 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/control"
 )
 
-// errNotFound marks control requests about things that do not exist (HTTP 404).
-var errNotFound = errors.New("not found")
+// errNotFound marks control requests about things that do not exist (HTTP 404); errForbidden
+// those the emulated service forbids, such as a banned user entering (HTTP 403).
+var (
+	errNotFound  = errors.New("not found")
+	errForbidden = errors.New("forbidden")
+)
 
 // registerControlPlane serves docs/control-plane.md.
 func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
@@ -133,17 +137,23 @@ func (e *Emulator) controlChatGroup(w http.ResponseWriter, r *http.Request) {
 	writeControl(w, control.Answer{OK: true}, nil)
 }
 
-// Enter makes an imported account a member of a live room, within MaxMemberCount.
+// Enter makes an imported account a member of a live room, within MaxMemberCount and unless
+// the account is banned from it. Entering again changes nothing.
 func (e *Emulator) Enter(roomID, account string) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	r, exists := e.state.room(roomID, e.clock.Now())
+	now := e.clock.Now()
+	r, exists := e.state.room(roomID, now)
 	switch {
 	case !exists:
 		return fmt.Errorf("%w: room %q", errNotFound, roomID)
 	case !e.state.imported(account):
 		return fmt.Errorf("%w: account %q is not imported", errNotFound, account)
-	case !r.memberSet[account] && len(r.members) >= r.info.MaxMemberCount:
+	}
+	if until, banned := r.bannedUntil(account, now); banned {
+		return fmt.Errorf("%w: %q is banned from room %q until %s", errForbidden, account, roomID, until.UTC().Format(time.RFC3339))
+	}
+	if r.members[account] == nil && len(r.members) >= r.info.MaxMemberCount {
 		return fmt.Errorf("room %q is full (MaxMemberCount %d)", roomID, r.info.MaxMemberCount)
 	}
 	r.enter(account)
@@ -194,13 +204,17 @@ func readControl(r *http.Request, into any) error {
 	return nil
 }
 
-// writeControl answers v with 200, or err with 404 (unknown room or account) or 400.
+// writeControl answers v with 200, or err with 404 (unknown room or account), 403 (forbidden
+// by the emulated service) or 400.
 func writeControl(w http.ResponseWriter, v any, err error) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	if err != nil {
 		status := http.StatusBadRequest
-		if errors.Is(err, errNotFound) {
+		switch {
+		case errors.Is(err, errNotFound):
 			status = http.StatusNotFound
+		case errors.Is(err, errForbidden):
+			status = http.StatusForbidden
 		}
 		w.WriteHeader(status)
 		_ = json.NewEncoder(w).Encode(control.Answer{Error: err.Error()})

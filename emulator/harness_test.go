@@ -353,7 +353,8 @@ type roomState struct {
 type roomCopy struct {
 	Info     client.RoomInfo
 	Invitees []string
-	Members  []string
+	Members  []member
+	Bans     map[string]time.Time
 }
 
 func (h *harness) snapshotState() roomState {
@@ -368,7 +369,17 @@ func (h *harness) snapshotState() roomState {
 		if info.Password != nil {
 			info.Password = client.Ptr(*info.Password)
 		}
-		s.Rooms[id] = roomCopy{Info: info, Invitees: append([]string(nil), r.invitees...), Members: append([]string(nil), r.members...)}
+		members := []member{}
+		for _, m := range r.ordered() {
+			c := *m
+			c.marks = append([]int(nil), m.marks...)
+			members = append(members, c)
+		}
+		bans := map[string]time.Time{}
+		for account, until := range r.bans {
+			bans[account] = until
+		}
+		s.Rooms[id] = roomCopy{Info: info, Invitees: append([]string(nil), r.invitees...), Members: members, Bans: bans}
 	}
 	for id, at := range h.e.state.lastCreate {
 		s.LastCreate[id] = at

@@ -111,7 +111,7 @@ func (e *Emulator) createRoom(c *call) answer {
 		info.TakeSeatMode = "FreeToTake"
 	}
 	applyFlags(&info, settings)
-	s.rooms[id] = &room{info: info, invitees: req.ScheduleInviteeListAccounts, memberSet: map[string]bool{}}
+	s.rooms[id] = newRoom(info, req.ScheduleInviteeListAccounts)
 	s.lastCreate[id] = c.now
 	return ok(nil)
 }

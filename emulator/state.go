@@ -29,11 +29,28 @@ type account struct {
 type room struct {
 	info     client.RoomInfo
 	invitees []string
-	// members in order of entry; memberSet indexes them.
-	members   []string
-	memberSet map[string]bool
+	// members present, by account; each remembers the order it entered in (the member list's
+	// cursor), so pages stay consistent while others leave.
+	members map[string]*member
+	nextSeq int64
+	// bans maps an account to the end of its ban; expired entries are ignored and pruned.
+	bans map[string]time.Time
 }
 
+func newRoom(info client.RoomInfo, invitees []string) *room {
+	return &room{info: info, invitees: invitees, members: map[string]*member{}, bans: map[string]time.Time{}}
+}
+
+// snapshot is the room as get_room_info reports it at now.
+func (r *room) snapshot(now time.Time) client.RoomInfo {
+	info := r.info
+	info.MemberCount = len(r.members)
+	info.RoomStatus = "Running"
+	if now.Unix() < info.ScheduleStartTime {
+		info.RoomStatus = "NotStarted"
+	}
+	return info
+}
 func newState(admins []string) *state {
 	s := &state{
 		admins:     map[string]bool{},
@@ -65,36 +82,4 @@ func (s *state) room(id string, now time.Time) (*room, bool) {
 		return nil, false
 	}
 	return r, true
-}
-
-// snapshot is the room as get_room_info reports it at now.
-func (r *room) snapshot(now time.Time) client.RoomInfo {
-	info := r.info
-	info.MemberCount = len(r.members)
-	info.RoomStatus = "Running"
-	if now.Unix() < info.ScheduleStartTime {
-		info.RoomStatus = "NotStarted"
-	}
-	return info
-}
-
-func (r *room) enter(userID string) {
-	if !r.memberSet[userID] {
-		r.memberSet[userID] = true
-		r.members = append(r.members, userID)
-	}
-}
-
-func (r *room) leave(userID string) bool {
-	if !r.memberSet[userID] {
-		return false
-	}
-	delete(r.memberSet, userID)
-	for i, member := range r.members {
-		if member == userID {
-			r.members = append(r.members[:i], r.members[i+1:]...)
-			break
-		}
-	}
-	return true
 }

@@ -104,6 +104,44 @@ var mutations = []mutation{
 		mustFail: []string{"an expired UserSig", "a UserSig signed with another key"},
 	},
 	{
+		name: "loses the last member of every page but the last",
+		response: func(path string, _ *int, body map[string]any) {
+			response, _ := body["Response"].(map[string]any)
+			list, _ := response["MemberList"].([]any)
+			if next, _ := response["Next"].(string); strings.HasSuffix(path, "/get_room_member_list") && next != "" && len(list) > 1 {
+				response["MemberList"] = list[:len(list)-1]
+			}
+		},
+		mustFail: []string{"pages through the members with the Next cursor"},
+	},
+	{
+		name: "reports BannedUntil in milliseconds",
+		response: func(_ string, _ *int, body map[string]any) {
+			response, _ := body["Response"].(map[string]any)
+			list, _ := response["BannedAccountList"].([]any)
+			for _, entry := range list {
+				if b, ok := entry.(map[string]any); ok {
+					until, _ := b["BannedUntil"].(float64)
+					b["BannedUntil"] = until * 1000
+				}
+			}
+		},
+		mustFail: []string{"lists the ban with its end"},
+	},
+	{
+		name: "calls the owner Host",
+		response: func(_ string, _ *int, body map[string]any) {
+			response, _ := body["Response"].(map[string]any)
+			list, _ := response["MemberList"].([]any)
+			for _, entry := range list {
+				if m, ok := entry.(map[string]any); ok && m["Role"] == "Owner" {
+					m["Role"] = "Host"
+				}
+			}
+		},
+		mustFail: []string{"lists every member who entered", "hands the room to a member"},
+	},
+	{
 		name: "never recycles rooms (its clock does not move)",
 		request: func(path string, _ url.Values, body map[string]any) bool {
 			_, advancing := body["AdvanceMillis"]

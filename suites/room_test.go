@@ -511,53 +511,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 			Expect(roomInfo(ctx, id).MemberCount).To(Equal(1))
 		})
 	})
-
-	// Codes whose cause no request can produce (internal error, permissions, package) are
-	// forced with the control plane's fault injection; the answer must still be a
-	// well-formed failure envelope of the command, and the fault must not outlive its count.
-	DescribeTable("answers an injected documented code with a well-formed failure envelope",
-		Serial, labels.NeedsControlPlane(),
-		func(ctx SpecContext, command string, code int) {
-			id := newRoomID()
-			mustCreateRoom(ctx, minimalRoom(id))
-			Expect(session.Control.InjectFault(ctx, control.Fault{Service: catalog.ServiceRoom, Command: command, ErrorCode: code, Count: 1})).To(Succeed())
-			DeferCleanup(func() { Expect(session.Control.ClearFaults(background())).To(Succeed()) })
-
-			body := roomJSON(id, `"RoomType":"Conference"`)
-			if command == "get_room_info" || command == "destroy_room" {
-				body = `{"RoomId":"` + id + `"}`
-			}
-			resp := raw(ctx, command, body)
-			Expect(resp).To(HaveErrorCode(code))
-			Expect(resp.Injected).To(BeTrue(), "the answer does not carry the fault marker")
-			Expect(resp).To(MatchSchema("room_engine_http_srv/" + command + ".response"))
-			Expect(session.Control.ArmedFaults(ctx)).To(BeEmpty(), "the fault outlived its count")
-		},
-		injectedEntries(),
-	)
 })
-
-// injectedEntries lists, for the four room commands, the documented codes that only fault
-// injection can produce here.
-func injectedEntries() []TableEntry {
-	cases := []struct {
-		command string
-		codes   []int
-	}{
-		{"create_room", []int{catalog.CodeInternal, catalog.CodeNoPackage}},
-		{"destroy_room", []int{catalog.CodeInternal, catalog.CodeNoPermission}},
-		{"update_room_info", []int{catalog.CodeInternal, catalog.CodeNotMember, catalog.CodeNoPermission}},
-		{"get_room_info", []int{catalog.CodeInternal, catalog.CodeNotMember, catalog.CodeNoPermission}},
-	}
-	var entries []TableEntry
-	for _, c := range cases {
-		for _, code := range c.codes {
-			entries = append(entries, Entry(fmt.Sprintf("%s answering %s", c.command, catalog.Describe(code)),
-				labels.Command(catalog.ServiceRoom, c.command), labels.Code(code), c.command, code))
-		}
-	}
-	return entries
-}
 
 // roomJSON builds {"RoomInfo":{"RoomId":id,<fields>}} for packets a typed request cannot express.
 func roomJSON(id, fields string) string {

@@ -1,0 +1,410 @@
+package emulator
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+)
+
+// Member-area limits the pages document, and the emulator's choices where they do not.
+const (
+	defaultMemberPage = 50  // get_room_member_list Count default (documented)
+	maxMemberPage     = 100 // no maximum documented: larger pages are cut to 100
+	defaultBannedPage = 20  // get_banned_member_list Limit default: not documented
+	maxMarksPerRoom   = 10  // distinct marks in one room (documented)
+	roleOwner         = "Owner"
+	roleAdmin         = "Admin"
+	roleMember        = "Member"
+	memberCursorLabel = "seq-"
+)
+
+// member is a user present in a room. Its room-scoped data (name card, role, marks) lasts
+// while it is present: a member who leaves and enters again starts afresh.
+type member struct {
+	account    string
+	seq        int64
+	role       string // Admin or Member; the owner's role is derived from the room
+	nameCard   string
+	customInfo string
+	marks      []int
+}
+
+func init() {
+	register(catalog.ServiceRoom, "get_room_member_list", (*Emulator).getRoomMemberList)
+	register(catalog.ServiceRoom, "update_room_member_info", (*Emulator).updateRoomMemberInfo)
+	register(catalog.ServiceRoom, "change_room_owner", (*Emulator).changeRoomOwner)
+	register(catalog.ServiceRoom, "mark_room_member", (*Emulator).markRoomMember)
+	register(catalog.ServiceRoom, "ban_room_member", (*Emulator).banRoomMember)
+	register(catalog.ServiceRoom, "unban_room_member", (*Emulator).unbanRoomMember)
+	register(catalog.ServiceRoom, "get_banned_member_list", (*Emulator).getBannedMemberList)
+	register(catalog.ServiceRoom, "kick_user_out", (*Emulator).kickUserOut)
+}
+
+func (r *room) enter(account string) {
+	if r.members[account] == nil {
+		r.nextSeq++
+		r.members[account] = &member{account: account, seq: r.nextSeq, role: roleMember}
+	}
+}
+
+// leave removes a member; every way out of a room (leaving, kick, ban, destroy) goes here.
+func (r *room) leave(account string) bool {
+	if r.members[account] == nil {
+		return false
+	}
+	delete(r.members, account)
+	return true
+}
+
+func (r *room) roleOf(m *member) string {
+	if m.account == r.info.OwnerAccount {
+		return roleOwner
+	}
+	return m.role
+}
+
+// ordered returns the members in the order they entered.
+func (r *room) ordered() []*member {
+	out := make([]*member, 0, len(r.members))
+	for _, m := range r.members {
+		out = append(out, m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+// bannedUntil reports a ban in force at now, pruning it once expired.
+func (r *room) bannedUntil(account string, now time.Time) (time.Time, bool) {
+	until, ok := r.bans[account]
+	if ok && !now.Before(until) {
+		delete(r.bans, account)
+		return time.Time{}, false
+	}
+	return until, ok
+}
+
+// missingMembers lists the accounts that are not present, in request order.
+func (r *room) missingMembers(accounts []string) []string {
+	var missing []string
+	for _, account := range accounts {
+		if r.members[account] == nil {
+			missing = append(missing, account)
+		}
+	}
+	return missing
+}
+
+// withRoom decodes the request into req, finds its room and runs act under the state lock.
+func withRoom[T any](e *Emulator, c *call, roomID func(*T) string, act func(req *T, r *room) answer) answer {
+	var req T
+	if err := decodeBody(c.body, &req); err != nil {
+		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, exists := e.state.room(roomID(&req), c.now)
+	if !exists {
+		return roomNotFound(roomID(&req))
+	}
+	return act(&req, r)
+}
+
+func notMembers(roomID string, accounts []string) answer {
+	return fail(catalog.CodeNotMember, fmt.Sprintf("not a member of room %q: %s", roomID, strings.Join(accounts, ", ")))
+}
+
+// getRoomMemberList implements get_room_member_list: members in order of entry, paged by an
+// opaque cursor. Vendor page: https://trtc.io/document/60715.
+func (e *Emulator) getRoomMemberList(c *call) answer {
+	return withRoom(e, c, func(q *client.GetRoomMemberListRequest) string { return q.RoomID },
+		func(q *client.GetRoomMemberListRequest, r *room) answer {
+			size := min(valueOr(q.Count, defaultMemberPage), maxMemberPage)
+			after := int64(0)
+			if cursor := valueOr(q.Next, ""); cursor != "" {
+				seq, err := strconv.ParseInt(strings.TrimPrefix(cursor, memberCursorLabel), 10, 64)
+				if err != nil || !strings.HasPrefix(cursor, memberCursorLabel) || seq < 0 {
+					return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not a cursor this service returned", cursor))
+				}
+				after = seq
+			}
+			page := []client.RoomMember{}
+			next := ""
+			for _, m := range r.ordered() {
+				if m.seq <= after {
+					continue
+				}
+				if len(page) == size {
+					next = memberCursorLabel + strconv.FormatInt(after, 10)
+					break
+				}
+				page = append(page, client.RoomMember{
+					MemberAccount: m.account, NameCard: m.nameCard, Role: r.roleOf(m),
+					Marks: append([]int{}, m.marks...), CustomInfo: m.customInfo,
+				})
+				after = m.seq
+			}
+			return ok(map[string]any{"Response": map[string]any{"Next": next, "MemberList": page}})
+		})
+}
+
+// updateMemberRequest accepts both documented forms (D-06): the sample's nested MemberInfo
+// and the table's flat fields.
+type updateMemberRequest struct {
+	RoomID        string             `json:"RoomId"`
+	MemberInfo    *client.MemberInfo `json:"MemberInfo"`
+	MemberAccount string             `json:"Member_Account"`
+	NameCard      *string            `json:"NameCard"`
+	Role          *string            `json:"Role"`
+	CustomInfo    *string            `json:"CustomInfo"`
+}
+
+// updateRoomMemberInfo implements update_room_member_info for one present member; the owner's
+// role changes only through change_room_owner. Vendor page: https://trtc.io/document/60714.
+func (e *Emulator) updateRoomMemberInfo(c *call) answer {
+	return withRoom(e, c, func(q *updateMemberRequest) string { return q.RoomID },
+		func(q *updateMemberRequest, r *room) answer {
+			info := client.MemberInfo{MemberAccount: q.MemberAccount, NameCard: q.NameCard, Role: q.Role, CustomInfo: q.CustomInfo}
+			if q.MemberInfo != nil {
+				info = *q.MemberInfo
+			}
+			m := r.members[info.MemberAccount]
+			switch {
+			case m == nil:
+				return notMembers(r.info.RoomID, []string{info.MemberAccount})
+			case info.Role != nil && m.account == r.info.OwnerAccount:
+				return fail(catalog.CodeInvalidParameter, "invalid parameter: the owner's role changes only through change_room_owner")
+			}
+			setIf(&m.nameCard, info.NameCard)
+			setIf(&m.customInfo, info.CustomInfo)
+			setIf(&m.role, info.Role)
+			return ok(nil)
+		})
+}
+
+// changeRoomOwner implements change_room_owner: the new owner must be present; the previous
+// owner, if present, becomes a member. Vendor page: https://trtc.io/document/60713.
+func (e *Emulator) changeRoomOwner(c *call) answer {
+	return withRoom(e, c, func(q *client.ChangeRoomOwnerRequest) string { return q.RoomID },
+		func(q *client.ChangeRoomOwnerRequest, r *room) answer {
+			switch {
+			case q.FromAccount != r.info.OwnerAccount:
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: From_Account %q is not the owner of room %q", q.FromAccount, r.info.RoomID))
+			case r.members[q.NewOwnerAccount] == nil:
+				return notMembers(r.info.RoomID, []string{q.NewOwnerAccount})
+			}
+			if previous := r.members[q.FromAccount]; previous != nil {
+				previous.role = roleMember
+			}
+			r.info.OwnerAccount = q.NewOwnerAccount
+			return ok(nil)
+		})
+}
+
+// markCommand is CommandType as either documented type (D-07): the integer of the sample or
+// the string of the table.
+type markCommand int
+
+func (m *markCommand) UnmarshalJSON(raw []byte) error {
+	text := strings.Trim(string(raw), `"`)
+	n, err := strconv.Atoi(text)
+	if err != nil {
+		return fmt.Errorf("CommandType %s is neither 1 nor 2", raw)
+	}
+	*m = markCommand(n)
+	return nil
+}
+
+type markRequest struct {
+	RoomID      string               `json:"RoomId"`
+	CommandType markCommand          `json:"CommandType"`
+	MemberList  []client.MemberMarks `json:"MemberList"`
+}
+
+// markRoomMember implements mark_room_member: command 1 adds marks to each member, command 2
+// removes them; all members must be present and the room keeps at most 10 distinct marks.
+// The call changes everything or nothing. Vendor page: https://trtc.io/document/60712.
+func (e *Emulator) markRoomMember(c *call) answer {
+	return withRoom(e, c, func(q *markRequest) string { return q.RoomID },
+		func(q *markRequest, r *room) answer {
+			accounts := make([]string, len(q.MemberList))
+			for i, entry := range q.MemberList {
+				accounts[i] = entry.MemberAccount
+			}
+			if missing := r.missingMembers(accounts); len(missing) > 0 {
+				return notMembers(r.info.RoomID, missing)
+			}
+			next := map[string][]int{}
+			for _, entry := range q.MemberList {
+				current := next[entry.MemberAccount]
+				if current == nil {
+					current = r.members[entry.MemberAccount].marks
+				}
+				if q.CommandType == client.MarkSet {
+					next[entry.MemberAccount] = union(current, entry.Marks)
+				} else {
+					next[entry.MemberAccount] = without(current, entry.Marks)
+				}
+			}
+			distinct := map[int]bool{}
+			for account, m := range r.members {
+				marks := m.marks
+				if changed, ok := next[account]; ok {
+					marks = changed
+				}
+				for _, mark := range marks {
+					distinct[mark] = true
+				}
+			}
+			if len(distinct) > maxMarksPerRoom {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: room %q would hold %d distinct marks; at most %d", r.info.RoomID, len(distinct), maxMarksPerRoom))
+			}
+			for account, marks := range next {
+				r.members[account].marks = marks
+			}
+			return ok(nil)
+		})
+}
+
+func union(a, b []int) []int {
+	out := append([]int{}, a...)
+	for _, v := range b {
+		if !containsInt(out, v) {
+			out = append(out, v)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+func without(a, b []int) []int {
+	out := []int{}
+	for _, v := range a {
+		if !containsInt(b, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func containsInt(values []int, v int) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// membersAction checks the accounts of a ban or kick: all present (100005) and none the
+// owner (100006); the call then changes everything or nothing.
+func membersAction(r *room, accounts []string) *answer {
+	if missing := r.missingMembers(accounts); len(missing) > 0 {
+		a := notMembers(r.info.RoomID, missing)
+		return &a
+	}
+	for _, account := range accounts {
+		if account == r.info.OwnerAccount {
+			a := fail(catalog.CodeNoPermission, fmt.Sprintf("the owner %q cannot be removed from room %q: transfer ownership first", account, r.info.RoomID))
+			return &a
+		}
+	}
+	return nil
+}
+
+// banRoomMember implements ban_room_member: banned members leave at once and cannot enter
+// until the ban ends. Vendor page: https://trtc.io/document/60711.
+func (e *Emulator) banRoomMember(c *call) answer {
+	return withRoom(e, c, func(q *client.BanRoomMemberRequest) string { return q.RoomID },
+		func(q *client.BanRoomMemberRequest, r *room) answer {
+			if q.Duration < 1 {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
+			}
+			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
+				return *refusal
+			}
+			until := c.now.Add(time.Duration(min(q.Duration, maxScheduleTime)) * time.Second)
+			for _, account := range q.MemberListAccount {
+				r.leave(account)
+				r.bans[account] = until
+			}
+			return ok(nil)
+		})
+}
+
+// unbanRoomMember implements unban_room_member; lifting a ban that is not in force changes
+// nothing. Vendor page: https://tencentcloud.com/document/product/647/60710.
+func (e *Emulator) unbanRoomMember(c *call) answer {
+	return withRoom(e, c, func(q *client.UnbanRoomMemberRequest) string { return q.RoomID },
+		func(q *client.UnbanRoomMemberRequest, r *room) answer {
+			for _, account := range q.MemberListAccount {
+				delete(r.bans, account)
+			}
+			return ok(nil)
+		})
+}
+
+// bannedListRequest accepts both documented cursors (D-03): the sample's Offset and the
+// table's Next, a string holding the offset.
+type bannedListRequest struct {
+	RoomID string  `json:"RoomId"`
+	Limit  *int    `json:"Limit"`
+	Offset *int    `json:"Offset"`
+	Next   *string `json:"Next"`
+}
+
+// getBannedMemberList implements get_banned_member_list: bans in force, ordered by account,
+// paged by offset; NextOffset 0 means complete. Vendor page: https://trtc.io/document/60709.
+func (e *Emulator) getBannedMemberList(c *call) answer {
+	var q bannedListRequest
+	if err := decodeBody(c.body, &q); err != nil {
+		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
+	}
+	offset := valueOr(q.Offset, 0)
+	if next := valueOr(q.Next, ""); next != "" {
+		parsed, err := strconv.Atoi(next)
+		if err != nil || parsed < 0 {
+			return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not an offset", next))
+		}
+		offset = parsed
+	}
+	limit := valueOr(q.Limit, defaultBannedPage)
+	return withRoom(e, c, func(*bannedListRequest) string { return q.RoomID },
+		func(_ *bannedListRequest, r *room) answer {
+			accounts := make([]string, 0, len(r.bans))
+			for account := range r.bans {
+				if _, banned := r.bannedUntil(account, c.now); banned {
+					accounts = append(accounts, account)
+				}
+			}
+			sort.Strings(accounts)
+			page := []client.BannedMember{}
+			for i := offset; i < len(accounts) && len(page) < limit; i++ {
+				page = append(page, client.BannedMember{MemberAccount: accounts[i], BannedUntil: r.bans[accounts[i]].Unix()})
+			}
+			nextOffset := 0
+			if offset+len(page) < len(accounts) {
+				nextOffset = offset + len(page)
+			}
+			return ok(map[string]any{"Response": map[string]any{"BannedAccountList": page, "NextOffset": nextOffset}})
+		})
+}
+
+// kickUserOut implements kick_user_out: the members leave and may enter again.
+// Vendor page: https://trtc.io/document/60708.
+func (e *Emulator) kickUserOut(c *call) answer {
+	return withRoom(e, c, func(q *client.KickUserOutRequest) string { return q.RoomID },
+		func(q *client.KickUserOutRequest, r *room) answer {
+			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
+				return *refusal
+			}
+			for _, account := range q.MemberListAccount {
+				r.leave(account)
+			}
+			return ok(nil)
+		})
+}
