@@ -8,6 +8,7 @@ package catalog
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -109,7 +110,9 @@ func (c Command) Documents(code int) bool {
 	return false
 }
 
-var commands = []Command{
+// conferenceCommands are the Conference and Chat account commands; other areas keep their
+// lists in files of their own (live.go).
+var conferenceCommands = []Command{
 	{Service: ServiceRoom, Name: "create_room", Area: "room", CodesComplete: true,
 		Codes: []int{100001, 100002, 100003, 100007, 100010, 100011, 100012},
 		Page:  "https://trtc.io/document/60707"},
@@ -181,8 +184,9 @@ var commands = []Command{
 }
 
 var byKey = func() map[string]Command {
-	index := make(map[string]Command, len(commands))
-	for _, c := range commands {
+	all := slices.Concat(conferenceCommands, liveCommands)
+	index := make(map[string]Command, len(all))
+	for _, c := range all {
 		if c.MaxQPS == 0 {
 			c.MaxQPS = DefaultMaxQPS
 		}

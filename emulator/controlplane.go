@@ -146,7 +146,7 @@ func (e *Emulator) Enter(roomID, account string) error {
 	r, exists := e.state.room(roomID, now)
 	switch {
 	case !exists:
-		return fmt.Errorf("%w: room %q", errNotFound, roomID)
+		return e.enterLive(roomID, account, now)
 	case !e.state.imported(account):
 		return fmt.Errorf("%w: account %q is not imported", errNotFound, account)
 	}
@@ -164,9 +164,10 @@ func (e *Emulator) Enter(roomID, account string) error {
 func (e *Emulator) Leave(roomID, account string) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	r, exists := e.state.room(roomID, e.clock.Now())
+	now := e.clock.Now()
+	r, exists := e.state.room(roomID, now)
 	if !exists {
-		return fmt.Errorf("%w: room %q", errNotFound, roomID)
+		return e.leaveLive(roomID, account, now)
 	}
 	if !r.leave(account) {
 		return fmt.Errorf("%w: %q is not in room %q", errNotFound, account, roomID)

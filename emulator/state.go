@@ -19,6 +19,7 @@ type state struct {
 	// (100012), also after the room is gone.
 	lastCreate map[string]time.Time
 	chatGroups map[string]bool
+	live       *liveState
 }
 
 type account struct {
@@ -58,6 +59,7 @@ func newState(admins []string) *state {
 		rooms:      map[string]*room{},
 		lastCreate: map[string]time.Time{},
 		chatGroups: map[string]bool{},
+		live:       newLiveState(),
 	}
 	for _, admin := range admins {
 		s.admins[admin] = true
