@@ -204,13 +204,19 @@ func TestNamesListExactlyTheFilesPresent(t *testing.T) {
 			t.Errorf("Has(%q) = false", n)
 		}
 	}
-	for _, n := range []string{"", "common", "common.json", "room_engine_http_srv/create_room", "room_engine_http_srv/create_room.request.json", "x/y.request"} {
+	for _, n := range []string{"", "common", "common.json", "room_engine_http_srv/create_room", "room_engine_http_srv/create_room.request.json", "x/y.request",
+		"room_engine_http_srv/get_seat_list.request", "room_engine_http_mic/create_room.request"} {
 		if Has(n) {
 			t.Errorf("Has(%q) = true", n)
 		}
 	}
-	if len(onDisk) != 32 {
-		t.Errorf("expected 32 request/response schemas, found %d", len(onDisk))
+	perService := map[string]int{}
+	for _, n := range onDisk {
+		perService[path.Dir(n)]++
+	}
+	wantPerService := map[string]int{"im_open_login_svc": 8, "room_engine_http_srv": 24, "room_engine_http_mic": 12}
+	if !reflect.DeepEqual(perService, wantPerService) {
+		t.Errorf("request/response schemas per service = %v, want %v", perService, wantPerService)
 	}
 }
 
@@ -786,6 +792,137 @@ func getBannedMemberListSpec() requestSpec {
 	}
 }
 
+// ---- seat commands (room_engine_http_mic, pages 60716-60719, 72552, 72685) ------
+
+const seatCmd = "room_engine_http_mic/"
+
+var seatCommands = []string{"get_seat_list", "pick_user_on_seat", "kick_user_off_seat", "lock_seat", "switch_seat", "move_user_to_seat"}
+
+// seatCodes are the private codes each seat page documents (conference-api.md
+// sections 13-16, A1, A2); a constructed failure sample must use one of them.
+var seatCodes = map[string][]int{
+	"get_seat_list":      {100001, 100002, 100004},
+	"pick_user_on_seat":  {100001, 100002, 100004, 100005, 100200, 100202, 100203, 100205, 100210, 100211},
+	"kick_user_off_seat": {100001, 100002, 100004},
+	"lock_seat":          {100001, 100002, 100004, 100211},
+	"switch_seat":        {100001, 100002, 100004},
+	"move_user_to_seat":  {100001, 100002, 100004, 100005},
+}
+
+// seatNumberCases: a seat number in a request is any integer; whether that
+// seat exists depends on MaxSeatCount, a state check (seatIndexRef).
+func seatNumberCases(p string) []extraCase {
+	return []extraCase{
+		emptyRoomID("RoomId"),
+		{name: p + " negative is a state check", mutate: func(t testing.TB, d any) { setPath(t, d, p, -1) }},
+		{name: p + " beyond any MaxSeatCount is a state check", mutate: func(t testing.TB, d any) { setPath(t, d, p, 100000) }},
+		{name: p + " fractional", mutate: func(t testing.TB, d any) { setPath(t, d, p, 1.5) }, kind: "invalid_type", field: p},
+	}
+}
+
+func getSeatListSpec() requestSpec {
+	s := roomIDOnlySpec("get_seat_list")
+	s.schema, s.sample = seatCmd+"get_seat_list.request", seatCmd+"get_seat_list.request.json"
+	return s
+}
+
+func pickUserOnSeatSpec() requestSpec {
+	return requestSpec{
+		schema:   seatCmd + "pick_user_on_seat.request",
+		sample:   seatCmd + "pick_user_on_seat.request.json",
+		required: []string{"RoomId", "Index", "Member_Account"},
+		types:    map[string]any{"RoomId": 1, "Index": "1", "Member_Account": 2},
+		extra:    seatNumberCases("Index"),
+	}
+}
+
+func kickUserOffSeatSpec() requestSpec {
+	return requestSpec{
+		schema:   seatCmd + "kick_user_off_seat.request",
+		sample:   seatCmd + "kick_user_off_seat.request.json",
+		required: []string{"RoomId", "Member_Account", "Data"},
+		types:    map[string]any{"RoomId": 1, "Member_Account": []any{"user2"}, "Data": map[string]any{"text": "time over"}},
+		extra: []extraCase{
+			emptyRoomID("RoomId"),
+			{name: "Data null (D-21)", mutate: func(t testing.TB, d any) { setPath(t, d, "Data", nil) }, kind: "invalid_type", field: "Data"},
+			{name: "empty Data (D-21)", mutate: func(t testing.TB, d any) { setPath(t, d, "Data", "") }},
+			{name: "long Data: no limit documented (D-21)", mutate: func(t testing.TB, d any) { setPath(t, d, "Data", multiByte(10000)) }},
+		},
+	}
+}
+
+var seatForbidFlags = []string{"ForbidTaken", "ForbidVideo", "ForbidAudio"}
+
+func lockSeatSpec() requestSpec {
+	s := requestSpec{
+		schema:   seatCmd + "lock_seat.request",
+		sample:   seatCmd + "lock_seat.request.json",
+		required: []string{"RoomId", "Index"},
+		types:    map[string]any{"RoomId": 1, "Index": true},
+		extra: append(seatNumberCases("Index"),
+			extraCase{name: "false unlocks and allows (D-20)", mutate: func(t testing.TB, d any) {
+				for _, f := range seatForbidFlags {
+					setPath(t, d, f, false)
+				}
+			}},
+			extraCase{name: "only Index: every switch is optional", mutate: func(t testing.TB, d any) {
+				for _, f := range seatForbidFlags {
+					delPath(t, d, f)
+				}
+			}},
+		),
+	}
+	for _, f := range seatForbidFlags {
+		f := f
+		s.types[f] = "true"
+		s.extra = append(s.extra,
+			extraCase{name: f + ` "false"`, mutate: func(t testing.TB, d any) { setPath(t, d, f, "false") }, kind: "invalid_type", field: f},
+			extraCase{name: f + " 0", mutate: func(t testing.TB, d any) { setPath(t, d, f, 0) }, kind: "invalid_type", field: f},
+		)
+	}
+	return s
+}
+
+func switchSeatSpec() requestSpec {
+	return requestSpec{
+		schema:   seatCmd + "switch_seat.request",
+		sample:   seatCmd + "switch_seat.request.json",
+		required: []string{"RoomId", "ToIndex", "Member_Account"},
+		types:    map[string]any{"RoomId": 1, "ToIndex": "1", "Member_Account": 1},
+		extra: append(seatNumberCases("ToIndex"),
+			extraCase{name: "new command's SeatIndex instead of ToIndex", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				m["SeatIndex"] = m["ToIndex"]
+				delete(m, "ToIndex")
+			}, kind: "required", field: "ToIndex"},
+		),
+	}
+}
+
+func moveUserToSeatSpec() requestSpec {
+	s := requestSpec{
+		schema:   seatCmd + "move_user_to_seat.request",
+		sample:   seatCmd + "move_user_to_seat.request.json",
+		required: []string{"RoomId", "SeatIndex", "Member_Account", "Policy"},
+		types:    map[string]any{"RoomId": 1, "SeatIndex": "1", "Member_Account": false, "Policy": "0"},
+		enums:    map[string]any{"Policy": 3},
+		extra: append(seatNumberCases("SeatIndex"),
+			extraCase{name: "Policy -1", mutate: func(t testing.TB, d any) { setPath(t, d, "Policy", -1) }, kind: "enum", field: "Policy"},
+			extraCase{name: "Policy 1.5", mutate: func(t testing.TB, d any) { setPath(t, d, "Policy", 1.5) }, kind: "invalid_type", field: "Policy"},
+			extraCase{name: "old command's ToIndex instead of SeatIndex", mutate: func(t testing.TB, d any) {
+				m := d.(map[string]any)
+				m["ToIndex"] = m["SeatIndex"]
+				delete(m, "SeatIndex")
+			}, kind: "required", field: "SeatIndex"},
+		),
+	}
+	for _, v := range []int{0, 1, 2} {
+		v := v
+		s.extra = append(s.extra, extraCase{name: "Policy " + strconv.Itoa(v), mutate: func(t testing.TB, d any) { setPath(t, d, "Policy", v) }})
+	}
+	return s
+}
+
 func requestSpecs() []requestSpec {
 	return []requestSpec{
 		createRoomSpec(),
@@ -801,6 +938,12 @@ func requestSpecs() []requestSpec {
 		memberAccountsSpec("unban_room_member", false),
 		getBannedMemberListSpec(),
 		memberAccountsSpec("kick_user_out", true),
+		getSeatListSpec(),
+		pickUserOnSeatSpec(),
+		kickUserOffSeatSpec(),
+		lockSeatSpec(),
+		switchSeatSpec(),
+		moveUserToSeatSpec(),
 		{
 			schema:   "im_open_login_svc/account_import.request",
 			sample:   "im_open_login_svc/account_import.request.json",
@@ -1016,6 +1159,9 @@ func TestEnvelopeRules(t *testing.T) {
 	for _, c := range roomCommands {
 		all = append(all, svc{"room_engine_http_srv", c, true})
 	}
+	for _, c := range seatCommands {
+		all = append(all, svc{"room_engine_http_mic", c, true})
+	}
 	for _, c := range imCommands {
 		all = append(all, svc{"im_open_login_svc", c, false})
 	}
@@ -1168,13 +1314,21 @@ func TestGetRoomInfoResponse(t *testing.T) {
 			expectValid(t, name, d)
 		})
 	}
-	for _, cmd := range roomCommands {
+	checkFailureSamples(t, "room_engine_http_srv", roomCommands)
+}
+
+// checkFailureSamples: each <service>/<cmd>.response.fail.json carries no
+// Response and satisfies the command's response schema.
+func checkFailureSamples(t *testing.T, service string, cmds []string) {
+	t.Helper()
+	for _, cmd := range cmds {
+		cmd := cmd
 		t.Run(cmd+" failure sample has no Response", func(t *testing.T) {
-			d := loadSample(t, "room_engine_http_srv/"+cmd+".response.fail.json").(map[string]any)
+			d := loadSample(t, service+"/"+cmd+".response.fail.json").(map[string]any)
 			if _, has := d["Response"]; has {
 				t.Fatal("failure fixture carries Response")
 			}
-			expectValid(t, "room_engine_http_srv/"+cmd+".response", d)
+			expectValid(t, service+"/"+cmd+".response", d)
 		})
 	}
 }
@@ -1333,6 +1487,118 @@ func TestMemberResponses(t *testing.T) {
 	}
 }
 
+func TestSeatResponses(t *testing.T) {
+	const seats = seatCmd + "get_seat_list.response"
+	const free = "Response.SeatList.1" // the sample's free seat
+	list := loadSample(t, seatCmd+"get_seat_list.response.json")
+	empty := loadSample(t, seatCmd+"get_seat_list.response.emptystring.json")
+
+	t.Run("emptystring fixture is the sample with an empty Member_Account (D-12)", func(t *testing.T) {
+		if _, has := list.(map[string]any)["Response"].(map[string]any)["SeatList"].([]any)[1].(map[string]any)["Member_Account"]; has {
+			t.Fatal("the sample's free seat unexpectedly has Member_Account")
+		}
+		want := deepCopy(list)
+		setPath(t, want, free+".Member_Account", "")
+		if !reflect.DeepEqual(want, empty) {
+			t.Fatalf("get_seat_list.response.emptystring.json drifted from the sample:\n%v\n%v", want, empty)
+		}
+	})
+
+	cases := []struct {
+		name        string
+		base        any
+		mutate      func(t testing.TB, d any)
+		kind, field string
+	}{
+		{"free seat without Member_Account, as in the sample (D-12)", empty,
+			func(t testing.TB, d any) { delPath(t, d, free+".Member_Account") }, "", ""},
+		{`free seat with Member_Account "", as in the table (D-12)`, list,
+			func(t testing.TB, d any) { setPath(t, d, free+".Member_Account", "") }, "", ""},
+		{"Member_Account not a string", list,
+			func(t testing.TB, d any) { setPath(t, d, "Response.SeatList.0.Member_Account", 2) }, "invalid_type", "Response.SeatList.0.Member_Account"},
+		{"Member_Account null is not a free seat", empty,
+			func(t testing.TB, d any) { setPath(t, d, free+".Member_Account", nil) }, "invalid_type", free + ".Member_Account"},
+		{"Index -1", list,
+			func(t testing.TB, d any) { setPath(t, d, "Response.SeatList.0.Index", -1) }, "number_gte", "Response.SeatList.0.Index"},
+		{"Index fractional", list,
+			func(t testing.TB, d any) { setPath(t, d, "Response.SeatList.0.Index", 0.5) }, "invalid_type", "Response.SeatList.0.Index"},
+		{"Index as a string", list,
+			func(t testing.TB, d any) { setPath(t, d, free+".Index", "1") }, "invalid_type", free + ".Index"},
+		{"IsTakenDisabled as a string", list,
+			func(t testing.TB, d any) { setPath(t, d, free+".IsTakenDisabled", "false") }, "invalid_type", free + ".IsTakenDisabled"},
+		{"IsVideoDisabled as a number", list,
+			func(t testing.TB, d any) { setPath(t, d, free+".IsVideoDisabled", 0) }, "invalid_type", free + ".IsVideoDisabled"},
+		{"IsAudioDisabled null", list,
+			func(t testing.TB, d any) { setPath(t, d, free+".IsAudioDisabled", nil) }, "invalid_type", free + ".IsAudioDisabled"},
+		{"locked seat with video and audio forbidden", list,
+			func(t testing.TB, d any) {
+				for _, f := range []string{"IsTakenDisabled", "IsVideoDisabled", "IsAudioDisabled"} {
+					setPath(t, d, free+"."+f, true)
+				}
+			}, "", ""},
+		{"seat not an object", list,
+			func(t testing.TB, d any) { setPath(t, d, "Response.SeatList.0", "user2") }, "invalid_type", "Response.SeatList.0"},
+		{"SeatList not an array", list,
+			func(t testing.TB, d any) { setPath(t, d, "Response.SeatList", map[string]any{}) }, "invalid_type", "Response.SeatList"},
+		{"empty SeatList", list,
+			func(t testing.TB, d any) { setPath(t, d, "Response.SeatList", []any{}) }, "", ""},
+		{"success without SeatList", list,
+			func(t testing.TB, d any) { delPath(t, d, "Response.SeatList") }, "required", "Response.SeatList"},
+		{"success without Response", list,
+			func(t testing.TB, d any) { delPath(t, d, "Response") }, "required", "Response"},
+		{"Response not an object", list,
+			func(t testing.TB, d any) { setPath(t, d, "Response", []any{}) }, "invalid_type", "Response"},
+		{"failure without Response", list,
+			func(t testing.TB, d any) {
+				delPath(t, d, "Response")
+				setPath(t, d, "ActionStatus", "FAIL")
+				setPath(t, d, "ErrorCode", 100004)
+				setPath(t, d, "ErrorInfo", "room does not exist")
+			}, "", ""},
+		{"failure with a partial Response", list,
+			func(t testing.TB, d any) {
+				setPath(t, d, "Response", map[string]any{"SeatList": "none"})
+				setPath(t, d, "ActionStatus", "FAIL")
+				setPath(t, d, "ErrorCode", 100002)
+			}, "", ""},
+	}
+	for _, f := range []string{"Index", "IsTakenDisabled", "IsVideoDisabled", "IsAudioDisabled"} {
+		f := f
+		cases = append(cases, struct {
+			name        string
+			base        any
+			mutate      func(t testing.TB, d any)
+			kind, field string
+		}{"seat without " + f, list, func(t testing.TB, d any) { delPath(t, d, free+"."+f) }, "required", free + "." + f})
+	}
+	for _, c := range cases {
+		c := c
+		t.Run(c.name, func(t *testing.T) {
+			d := deepCopy(c.base)
+			c.mutate(t, d)
+			if c.kind == "" {
+				expectValid(t, seats, d)
+				return
+			}
+			expectProblem(t, ValidateValue(seats, d), c.kind, c.field)
+		})
+	}
+
+	checkFailureSamples(t, "room_engine_http_mic", seatCommands)
+	for _, cmd := range seatCommands {
+		cmd := cmd
+		t.Run(cmd+" failure sample uses a documented code", func(t *testing.T) {
+			code := loadSample(t, seatCmd+cmd+".response.fail.json").(map[string]any)["ErrorCode"]
+			for _, c := range seatCodes[cmd] {
+				if code == float64(c) {
+					return
+				}
+			}
+			t.Errorf("ErrorCode %v is not among the codes documented for %s: %v", code, cmd, seatCodes[cmd])
+		})
+	}
+}
+
 // ---- concurrency and benchmark ---------------------------------------------------
 
 func TestConcurrentValidation(t *testing.T) {
@@ -1358,6 +1624,8 @@ func TestConcurrentValidation(t *testing.T) {
 		job{"room_engine_http_srv/get_room_info.response", []byte(`{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RequestId":"x"}`), false},
 		job{"room_engine_http_srv/ban_room_member.request", []byte(`{"RoomId":"r","MemberList_Account":[],"Reason":"x","Duration":60}`), false},
 		job{"room_engine_http_srv/get_banned_member_list.response", []byte(`{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RequestId":"x","Response":{"BannedAccountList":[]}}`), false},
+		job{seatCmd + "get_seat_list.response", []byte(`{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","RequestId":"x","Response":{"SeatList":[{"Index":0,"IsVideoDisabled":false,"IsAudioDisabled":false}]}}`), false},
+		job{seatCmd + "move_user_to_seat.request", []byte(`{"RoomId":"r","SeatIndex":1,"Member_Account":"u","Policy":3}`), false},
 	)
 	const workers = 8
 	var wg sync.WaitGroup
