@@ -138,3 +138,16 @@ func decodeStrict(raw []byte, into any) error {
 	decoder.DisallowUnknownFields()
 	return decoder.Decode(into)
 }
+
+// TakeSeat makes a member take a seat as the client SDK would, and says whether the request
+// was queued (ApplyToTake) rather than granted (FreeToTake).
+func (c *Client) TakeSeat(ctx context.Context, roomID, account string, index int) (queued bool, err error) {
+	var taken SeatTaken
+	if err := c.post(ctx, PathSeatTake, SeatTake{RoomID: roomID, MemberAccount: account, Index: index}, &taken); err != nil {
+		return false, err
+	}
+	if !taken.OK {
+		return false, fmt.Errorf("%w: POST %s: answer without OK", ErrRefused, PathSeatTake)
+	}
+	return taken.Queued, nil
+}

@@ -80,3 +80,20 @@ type Answer struct {
 	OK    bool   `json:"OK"`
 	Error string `json:"Error,omitempty"`
 }
+
+// PathSeatTake is where a member takes a seat as the client SDK would.
+const PathSeatTake = PathPrefix + "/rooms/seats/take"
+
+// SeatTake is a member asking for a seat through the client SDK: in a FreeToTake room the
+// member sits down, in an ApplyToTake room the request is queued for an administrator.
+type SeatTake struct {
+	RoomID        string `json:"RoomId"`
+	MemberAccount string `json:"Member_Account"`
+	Index         int    `json:"Index"`
+}
+
+// SeatTaken answers SeatTake: Queued is true when the request waits in the queue.
+type SeatTaken struct {
+	OK     bool `json:"OK"`
+	Queued bool `json:"Queued"`
+}

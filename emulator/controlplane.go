@@ -14,9 +14,11 @@ import (
 
 // errNotFound marks control requests about things that do not exist (HTTP 404); errForbidden
 // those the emulated service forbids, such as a banned user entering (HTTP 403).
+// errConflict those the room's state refuses, such as a taken seat (HTTP 409).
 var (
 	errNotFound  = errors.New("not found")
 	errForbidden = errors.New("forbidden")
+	errConflict  = errors.New("conflict")
 )
 
 // registerControlPlane serves docs/control-plane.md.
@@ -40,6 +42,7 @@ func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+control.PathChatGroups, e.controlChatGroup)
 	mux.HandleFunc("POST "+control.PathMemberEnter, e.controlEnter)
 	mux.HandleFunc("POST "+control.PathMemberLeave, e.controlLeave)
+	mux.HandleFunc("POST "+control.PathSeatTake, e.controlTakeSeat)
 }
 
 // Reset returns the emulator to its initial state: no rooms, no imported accounts but the
@@ -216,6 +219,8 @@ func writeControl(w http.ResponseWriter, v any, err error) {
 			status = http.StatusNotFound
 		case errors.Is(err, errForbidden):
 			status = http.StatusForbidden
+		case errors.Is(err, errConflict):
+			status = http.StatusConflict
 		}
 		w.WriteHeader(status)
 		_ = json.NewEncoder(w).Encode(control.Answer{Error: err.Error()})

@@ -301,7 +301,7 @@ func TestControlFaultRefusals(t *testing.T) {
 	rows := []struct{ name, body string }{
 		{"unknown command", `{"Service":"room_engine_http_srv","Command":"nope","ErrorCode":100001,"Count":1}`},
 		{"unknown service", `{"Service":"nope","Command":"get_room_info","ErrorCode":100001,"Count":1}`},
-		{"seat command not implemented", `{"Service":"room_engine_http_mic","Command":"get_seat_list","ErrorCode":100001,"Count":1}`},
+		{"seat command under the room service", `{"Service":"room_engine_http_srv","Command":"get_seat_list","ErrorCode":100001,"Count":1}`},
 		{"code 0", `{"Service":"room_engine_http_srv","Command":"get_room_info","ErrorCode":0,"Count":1}`},
 		{"code missing", `{"Service":"room_engine_http_srv","Command":"get_room_info","Count":1}`},
 		{"Count 0", `{"Service":"room_engine_http_srv","Command":"get_room_info","ErrorCode":100001,"Count":0}`},

@@ -174,7 +174,7 @@ func gatewayRows() []gatewayRow {
 		{name: "version other than v4", path: "/v3/room_engine_http_srv/get_room_info", want: catalog.CodeBadResource},
 		{name: "root path", path: "/", want: catalog.CodeBadResource},
 		{name: "service name in upper case", path: "/v4/ROOM_ENGINE_HTTP_SRV/get_room_info", want: catalog.CodeBadResource},
-		{name: "seat command not implemented", path: "/v4/room_engine_http_mic/get_seat_list", want: catalog.CodeBadResource},
+		{name: "seat command under the room service (D-02)", path: "/v4/room_engine_http_srv/get_seat_list", want: catalog.CodeBadResource},
 		{name: "unknown path before a bad body", path: "/v4/room_engine_http_srv/no_such_command", body: []byte("not json"), want: catalog.CodeBadResource},
 
 		// 12. body.

@@ -52,11 +52,13 @@ func (r *room) enter(account string) {
 	}
 }
 
-// leave removes a member; every way out of a room (leaving, kick, ban, destroy) goes here.
+// leave removes a member and frees its seat; every way out of a room (leaving, kick, ban)
+// goes here.
 func (r *room) leave(account string) bool {
 	if r.members[account] == nil {
 		return false
 	}
+	r.leaveSeat(account)
 	delete(r.members, account)
 	return true
 }

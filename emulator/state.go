@@ -36,10 +36,14 @@ type room struct {
 	nextSeq int64
 	// bans maps an account to the end of its ban; expired entries are ignored and pruned.
 	bans map[string]time.Time
+	// seats exist when IsSeatEnabled (see seatsOf); seatRequests are the members waiting for
+	// an administrator in an ApplyToTake room.
+	seats        []seat
+	seatRequests map[string]bool
 }
 
 func newRoom(info client.RoomInfo, invitees []string) *room {
-	return &room{info: info, invitees: invitees, members: map[string]*member{}, bans: map[string]time.Time{}}
+	return &room{info: info, invitees: invitees, members: map[string]*member{}, bans: map[string]time.Time{}, seatRequests: map[string]bool{}}
 }
 
 // snapshot is the room as get_room_info reports it at now.

@@ -142,6 +142,38 @@ var mutations = []mutation{
 		mustFail: []string{"lists every member who entered", "hands the room to a member"},
 	},
 	{
+		name: "ignores ForbidTaken in lock_seat",
+		request: func(path string, _ url.Values, body map[string]any) bool {
+			if strings.HasSuffix(path, "/lock_seat") {
+				delete(body, "ForbidTaken")
+			}
+			return true
+		},
+		mustFail: []string{"locks and unlocks a free seat", "refuses a locked seat with 100200"},
+	},
+	{
+		name: "seats a second member on a taken seat",
+		response: func(path string, _ *int, body map[string]any) {
+			if strings.HasSuffix(path, "/pick_user_on_seat") && code(body) == 100210 {
+				body["ErrorCode"], body["ActionStatus"], body["ErrorInfo"] = 0, "OK", ""
+			}
+		},
+		mustFail: []string{"gives a seat to exactly one of many members", "refuses a seat another member occupies"},
+	},
+	{
+		name: "reports free seats as taken by nobody",
+		response: func(path string, _ *int, body map[string]any) {
+			response, _ := body["Response"].(map[string]any)
+			list, _ := response["SeatList"].([]any)
+			for _, entry := range list {
+				if s, ok := entry.(map[string]any); ok && s["Member_Account"] == nil {
+					s["Member_Account"] = "nobody"
+				}
+			}
+		},
+		mustFail: []string{"lists MaxSeatCount free, unlocked seats"},
+	},
+	{
 		name: "never recycles rooms (its clock does not move)",
 		request: func(path string, _ url.Values, body map[string]any) bool {
 			_, advancing := body["AdvanceMillis"]

@@ -1,0 +1,448 @@
+package suites
+
+import (
+	"context"
+	"strconv"
+	"sync"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/labels"
+	. "github.com/trtc-conformance/trtc-conformance/matchers"
+)
+
+// Seat codes of pick_user_on_seat (https://trtc.io/zh/document/60718).
+const (
+	codeSeatLocked        = 100200
+	codeSeatQueued        = 100202
+	codeAlreadySeated     = 100203
+	codeSeatsFull         = 100205
+	codeSeatOccupied      = 100210
+	codeSeatsNotSupported = 100211
+)
+
+// seatRoom creates a room owned by ownerA with seats enabled, then lets accounts enter.
+func seatRoom(ctx context.Context, seats int, mode string, accounts ...string) string {
+	GinkgoHelper()
+	id := newRoomID()
+	req := minimalRoom(id)
+	req.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+	req.RoomInfo.IsSeatEnabled, req.RoomInfo.MaxSeatCount, req.RoomInfo.TakeSeatMode = client.Ptr(true), client.Ptr(seats), client.Ptr(mode)
+	mustCreateRoom(ctx, req)
+	enter(ctx, id, accounts...)
+	return id
+}
+
+// seats reads the seat list, checked against its schema, ordered by index.
+func seats(ctx context.Context, roomID string) []client.Seat {
+	GinkgoHelper()
+	list, resp, err := session.Client.GetSeatList(ctx, roomID)
+	answered(resp, err)
+	Expect(resp).To(HaveErrorCode(0))
+	Expect(resp).To(MatchSchema("room_engine_http_mic/get_seat_list.response"))
+	return list
+}
+
+// seatIndexes returns the first and last seat index the service reports.
+func seatIndexes(list []client.Seat) (first, last int) {
+	GinkgoHelper()
+	Expect(list).NotTo(BeEmpty())
+	first, last = list[0].Index, list[0].Index
+	for _, s := range list {
+		first, last = min(first, s.Index), max(last, s.Index)
+	}
+	return first, last
+}
+
+// occupantOf returns who sits on a seat ("" when free: absent and "" both mean free, D-12).
+func occupantOf(list []client.Seat, index int) string {
+	GinkgoHelper()
+	for _, s := range list {
+		if s.Index == index {
+			return s.MemberAccount
+		}
+	}
+	Fail("no seat with index " + strconv.Itoa(index))
+	return ""
+}
+
+func seatAt(list []client.Seat, index int) client.Seat {
+	GinkgoHelper()
+	for _, s := range list {
+		if s.Index == index {
+			return s
+		}
+	}
+	Fail("no seat with index " + strconv.Itoa(index))
+	return client.Seat{}
+}
+
+func seatCall(ctx context.Context, command string, body any) *client.Response {
+	GinkgoHelper()
+	resp := call(ctx, catalog.ServiceSeat, command, body)
+	Expect(resp).To(MatchSchema(catalog.ServiceSeat + "/" + command + ".response"))
+	return resp
+}
+
+func pick(ctx context.Context, roomID string, index int, account string) *client.Response {
+	GinkgoHelper()
+	return seatCall(ctx, "pick_user_on_seat", client.PickUserOnSeatRequest{RoomID: roomID, Index: index, MemberAccount: account})
+}
+
+func lock(ctx context.Context, req client.LockSeatRequest) *client.Response {
+	GinkgoHelper()
+	return seatCall(ctx, "lock_seat", req)
+}
+
+// expectSeatRefused sends a literal body to a seat command and expects one of codes.
+func expectSeatRefused(ctx context.Context, command, body string, codes ...int) {
+	GinkgoHelper()
+	resp := send(ctx, client.Request{Service: catalog.ServiceSeat, Command: command, Body: []byte(body)})
+	Expect(resp).To(HaveErrorCode(codes...))
+	Expect(resp).To(MatchSchema(catalog.ServiceSeat + "/" + command + ".response"))
+}
+
+var _ = Describe("Seat management", labels.Area("seat"), func() {
+
+	// Get the Seat List: https://trtc.io/document/60719
+	Describe("get_seat_list", labels.Command(catalog.ServiceSeat, "get_seat_list"), func() {
+
+		It("lists MaxSeatCount free, unlocked seats in a new room", labels.Code(0), func(ctx SpecContext) {
+			list := seats(ctx, seatRoom(ctx, 4, "FreeToTake"))
+			Expect(list).To(HaveLen(4))
+			first, last := seatIndexes(list)
+			Expect(last-first).To(Equal(3), "seat indexes are not consecutive")
+			for _, s := range list {
+				Expect(s).To(MatchFields(map[string]any{"MemberAccount": "", "IsTakenDisabled": false}))
+			}
+		})
+
+		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "get_seat_list", `{"RoomId":"`+newRoomID()+`"}`, catalog.CodeRoomNotFound)
+		})
+
+		It("refuses a packet without RoomId with 100002", labels.Code(100002), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "get_seat_list", `{}`, catalog.CodeInvalidParameter)
+		})
+	})
+
+	// Pick User on the Seat: https://trtc.io/zh/document/60718
+	Describe("pick_user_on_seat", labels.Command(catalog.ServiceSeat, "pick_user_on_seat"), func() {
+
+		It("seats a member, who is off the seat after a kick and can be picked again", labels.Code(0), labels.NeedsControlPlane(),
+			labels.Command(catalog.ServiceSeat, "kick_user_off_seat"), func(ctx SpecContext) {
+				id := seatRoom(ctx, 4, "ApplyToTake", member1)
+				first, _ := seatIndexes(seats(ctx, id))
+				Expect(pick(ctx, id, first+1, member1)).To(HaveErrorCode(0))
+				Expect(occupantOf(seats(ctx, id), first+1)).To(Equal(member1))
+
+				Expect(seatCall(ctx, "kick_user_off_seat", client.KickUserOffSeatRequest{RoomID: id, MemberAccount: member1, Data: "time over"})).To(HaveErrorCode(0))
+				Expect(occupantOf(seats(ctx, id), first+1)).To(BeEmpty())
+				Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member1), "kicked off the seat, not out of the room")
+
+				Expect(pick(ctx, id, first+1, member1)).To(HaveErrorCode(0))
+			})
+
+		It("accepts the first and the last seat, and refuses one past either end with 100002", labels.Code(0, 100002), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1, member2)
+			first, last := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first-1, member1)).To(HaveErrorCode(catalog.CodeInvalidParameter))
+			Expect(pick(ctx, id, last+1, member1)).To(HaveErrorCode(catalog.CodeInvalidParameter))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
+			list := seats(ctx, id)
+			Expect(occupantOf(list, first)).To(Equal(member1))
+			Expect(occupantOf(list, last)).To(Equal(member2))
+		})
+
+		It("refuses an account that is not in the room with 100005", labels.Code(100005), func(ctx SpecContext) {
+			id := seatRoom(ctx, 2, "FreeToTake")
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member2)).To(HaveErrorCode(catalog.CodeNotMember))
+		})
+
+		It("refuses a room without seats with 100211", labels.Code(100211), func(ctx SpecContext) {
+			Expect(pick(ctx, emptyRoom(ctx), 0, member1)).To(HaveErrorCode(codeSeatsNotSupported))
+		})
+
+		It("refuses a locked seat with 100200", labels.Code(100200), labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "lock_seat"), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(codeSeatLocked))
+			Expect(occupantOf(seats(ctx, id), first)).To(BeEmpty())
+		})
+
+		It("refuses a member already on a seat with 100203", labels.Code(100203), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first+1, member1)).To(HaveErrorCode(codeAlreadySeated))
+			Expect(occupantOf(seats(ctx, id), first+1)).To(BeEmpty())
+		})
+
+		It("refuses a seat another member occupies with 100210", labels.Code(100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1, member2)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member2)).To(HaveErrorCode(codeSeatOccupied))
+			Expect(occupantOf(seats(ctx, id), first)).To(Equal(member1))
+		})
+
+		It("refuses a member when every seat is taken with 100205 (or 100210)", labels.Code(100205, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 2, "ApplyToTake", member1, member2, ownerB)
+			first, last := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, ownerB)).To(HaveErrorCode(codeSeatsFull, codeSeatOccupied))
+		})
+
+		It("refuses a member whose request for a seat waits in the queue with 100202", labels.Code(100202), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			queued, err := session.Control.TakeSeat(ctx, id, member1, first)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(queued).To(BeTrue(), "in an ApplyToTake room a seat request waits for an administrator")
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(codeSeatQueued))
+		})
+
+		It("lets a member sit down at once in a FreeToTake room", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "FreeToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			queued, err := session.Control.TakeSeat(ctx, id, member1, first)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(queued).To(BeFalse())
+			Expect(occupantOf(seats(ctx, id), first)).To(Equal(member1))
+		})
+
+		It("gives a seat to exactly one of many members picked for it at once", labels.Code(0, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			contenders := crowdOf(ctx, 12)
+			id := seatRoom(ctx, 4, "ApplyToTake", contenders...)
+			first, _ := seatIndexes(seats(ctx, id))
+			answers := make([]*client.Response, len(contenders))
+			var wg sync.WaitGroup
+			for i, account := range contenders {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer GinkgoRecover()
+					resp, err := session.Client.Do(ctx, client.Request{Service: catalog.ServiceSeat, Command: "pick_user_on_seat", SkipBudget: true,
+						Body: []byte(`{"RoomId":"` + id + `","Index":` + strconv.Itoa(first) + `,"Member_Account":"` + account + `"}`)})
+					answers[i] = answered(resp, err)
+				}()
+			}
+			wg.Wait()
+			var winners []string
+			for i, resp := range answers {
+				Expect(resp).To(HaveErrorCode(0, codeSeatOccupied))
+				if resp.Code() == 0 {
+					winners = append(winners, contenders[i])
+				}
+			}
+			Expect(winners).To(HaveLen(1), "a seat picked for %d members at once", len(contenders))
+			Expect(occupantOf(seats(ctx, id), first)).To(Equal(winners[0]), "get_seat_list disagrees with the winning pick")
+		})
+
+		DescribeTable("refuses a malformed packet with 100002",
+			func(ctx SpecContext, fields string) {
+				expectSeatRefused(ctx, "pick_user_on_seat", `{"RoomId":"`+seatRoom(ctx, 2, "FreeToTake")+`"`+fields+`}`, catalog.CodeInvalidParameter)
+			},
+			Entry("Index missing", labels.Code(100002), `,"Member_Account":"`+member1+`"`),
+			Entry("Index not an integer", labels.Code(100002), `,"Index":"1","Member_Account":"`+member1+`"`),
+			Entry("Member_Account missing", labels.Code(100002), `,"Index":0`),
+		)
+
+		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "pick_user_on_seat", `{"RoomId":"`+newRoomID()+`","Index":0,"Member_Account":"`+member1+`"}`, catalog.CodeRoomNotFound)
+		})
+	})
+
+	// Kick User off the Seat: https://trtc.io/document/60717
+	Describe("kick_user_off_seat", labels.Command(catalog.ServiceSeat, "kick_user_off_seat"), func() {
+
+		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "kick_user_off_seat", `{"RoomId":"`+newRoomID()+`","Member_Account":"`+member1+`","Data":"x"}`, catalog.CodeRoomNotFound)
+		})
+
+		DescribeTable("refuses a packet without a mandatory field with 100002",
+			func(ctx SpecContext, fields string) {
+				expectSeatRefused(ctx, "kick_user_off_seat", `{"RoomId":"`+seatRoom(ctx, 2, "FreeToTake")+`"`+fields+`}`, catalog.CodeInvalidParameter)
+			},
+			Entry("Data missing (D-21: mandatory)", labels.Code(100002), `,"Member_Account":"`+member1+`"`),
+			Entry("Member_Account missing", labels.Code(100002), `,"Data":"x"`),
+		)
+	})
+
+	// Lock the Seat: https://trtc.io/document/60716
+	Describe("lock_seat", labels.Command(catalog.ServiceSeat, "lock_seat"), func() {
+
+		It("locks and unlocks a free seat", labels.Code(0), labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "pick_user_on_seat"), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(seatAt(seats(ctx, id), first).IsTakenDisabled).To(BeTrue())
+
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(false)})).To(HaveErrorCode(0))
+			Expect(seatAt(seats(ctx, id), first).IsTakenDisabled).To(BeFalse(), "D-20: ForbidTaken false unlocks")
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+		})
+
+		It("takes the user off a seat it locks; the user stays in the room", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": "", "IsTakenDisabled": true}))
+			Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member1))
+		})
+
+		It("forbids the audio and video of the user on a seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidVideo: client.Ptr(true), ForbidAudio: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsVideoDisabled": true, "IsAudioDisabled": true, "IsTakenDisabled": false}))
+		})
+
+		It("refuses a room without seats with 100211", labels.Code(100211), func(ctx SpecContext) {
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: emptyRoom(ctx), Index: 0, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(codeSeatsNotSupported))
+		})
+
+		It("refuses a seat past the last one with 100002", labels.Code(100002), func(ctx SpecContext) {
+			id := seatRoom(ctx, 2, "FreeToTake")
+			_, last := seatIndexes(seats(ctx, id))
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: last + 1, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(catalog.CodeInvalidParameter))
+		})
+
+		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "lock_seat", `{"RoomId":"`+newRoomID()+`","Index":0,"ForbidTaken":true}`, catalog.CodeRoomNotFound)
+		})
+	})
+
+	// Switch Seat (old version): https://trtc.io/document/72552
+	Describe("switch_seat", labels.Command(catalog.ServiceSeat, "switch_seat"), func() {
+
+		It("moves a seated member to an empty seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, last := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(seatCall(ctx, "switch_seat", client.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(0))
+			list := seats(ctx, id)
+			Expect(occupantOf(list, first)).To(BeEmpty())
+			Expect(occupantOf(list, last)).To(Equal(member1))
+		})
+
+		It("refuses to move a member onto an occupied seat (100002, or 100210)", labels.Code(100002, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1, member2)
+			first, last := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
+			Expect(seatCall(ctx, "switch_seat", client.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
+			list := seats(ctx, id)
+			Expect(occupantOf(list, first)).To(Equal(member1))
+			Expect(occupantOf(list, last)).To(Equal(member2))
+		})
+
+		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "switch_seat", `{"RoomId":"`+newRoomID()+`","ToIndex":1,"Member_Account":"`+member1+`"}`, catalog.CodeRoomNotFound)
+		})
+
+		It("refuses a packet without ToIndex with 100002", labels.Code(100002), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "switch_seat", `{"RoomId":"`+seatRoom(ctx, 2, "FreeToTake")+`","Member_Account":"`+member1+`"}`, catalog.CodeInvalidParameter)
+		})
+	})
+
+	// Switch Seat (new version): https://trtc.io/document/72685
+	Describe("move_user_to_seat", labels.Command(catalog.ServiceSeat, "move_user_to_seat"), func() {
+		move := func(ctx context.Context, id string, to int, account string, policy int) *client.Response {
+			return seatCall(ctx, "move_user_to_seat", client.MoveUserToSeatRequest{RoomID: id, SeatIndex: to, MemberAccount: account, Policy: policy})
+		}
+		// occupiedPair seats member1 on the first seat and member2 on the last.
+		occupiedPair := func(ctx context.Context) (id string, first, last int) {
+			id = seatRoom(ctx, 3, "ApplyToTake", member1, member2)
+			first, last = seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
+			return id, first, last
+		}
+
+		It("moves a seated member to a free seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, last := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, client.MoveCancel)).To(HaveErrorCode(0))
+			Expect(occupantOf(seats(ctx, id), last)).To(Equal(member1))
+		})
+
+		It("moves a member onto a locked seat and unlocks it", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, last := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: last, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, client.MoveCancel)).To(HaveErrorCode(0))
+			Expect(seatAt(seats(ctx, id), last)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsTakenDisabled": false}))
+		})
+
+		It("with policy 0 refuses an occupied seat and changes nothing", labels.Code(100002, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id, first, last := occupiedPair(ctx)
+			Expect(move(ctx, id, last, member1, client.MoveCancel)).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
+			list := seats(ctx, id)
+			Expect(occupantOf(list, first)).To(Equal(member1))
+			Expect(occupantOf(list, last)).To(Equal(member2))
+		})
+
+		It("with policy 1 takes the occupant off the seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id, first, last := occupiedPair(ctx)
+			Expect(move(ctx, id, last, member1, client.MoveForce)).To(HaveErrorCode(0))
+			list := seats(ctx, id)
+			Expect(occupantOf(list, last)).To(Equal(member1))
+			Expect(occupantOf(list, first)).To(BeEmpty())
+			Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member2), "the occupant left the seat, not the room")
+		})
+
+		It("with policy 2 swaps the two members", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id, first, last := occupiedPair(ctx)
+			Expect(move(ctx, id, last, member1, client.MoveSwap)).To(HaveErrorCode(0))
+			list := seats(ctx, id)
+			Expect(occupantOf(list, last)).To(Equal(member1))
+			Expect(occupantOf(list, first)).To(Equal(member2))
+		})
+
+		It("refuses an account that is not in the room with 100005", labels.Code(100005), func(ctx SpecContext) {
+			id := seatRoom(ctx, 2, "FreeToTake")
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(move(ctx, id, first, member2, client.MoveCancel)).To(HaveErrorCode(catalog.CodeNotMember))
+		})
+
+		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "move_user_to_seat", `{"RoomId":"`+newRoomID()+`","SeatIndex":1,"Member_Account":"`+member1+`","Policy":0}`, catalog.CodeRoomNotFound)
+		})
+
+		It("refuses an undocumented policy with 100002", labels.Code(100002), func(ctx SpecContext) {
+			expectSeatRefused(ctx, "move_user_to_seat", `{"RoomId":"`+seatRoom(ctx, 2, "FreeToTake")+`","SeatIndex":1,"Member_Account":"`+member1+`","Policy":3}`, catalog.CodeInvalidParameter)
+		})
+	})
+
+	// Users on seats must be members: every way out of the room frees the seat.
+	DescribeTable("frees the seat of a member who leaves the room", labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "get_seat_list"),
+		func(ctx SpecContext, leave func(ctx context.Context, id string)) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			leave(ctx, id)
+			Expect(occupantOf(seats(ctx, id), first)).To(BeEmpty())
+		},
+		Entry("leaving", labels.Code(0), func(ctx context.Context, id string) {
+			Expect(session.Control.Leave(ctx, id, member1)).To(Succeed())
+		}),
+		Entry("kick_user_out", labels.Code(0), labels.Command(catalog.ServiceRoom, "kick_user_out"), func(ctx context.Context, id string) {
+			Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", client.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "r"})).To(HaveErrorCode(0))
+		}),
+		Entry("ban_room_member", labels.Code(0), labels.Command(catalog.ServiceRoom, "ban_room_member"), func(ctx context.Context, id string) {
+			ban(ctx, id, 60, member1)
+		}),
+	)
+})
