@@ -167,7 +167,7 @@ func TestEverySchemaCompiles(t *testing.T) {
 			t.Errorf("%s not compiled", n)
 		}
 	}
-	want := []string{"utf8-max-bytes-100", "utf8-max-bytes-1000", "utf8-max-bytes-32", "utf8-max-bytes-48", "utf8-max-bytes-500", "utf8-max-bytes-60"}
+	want := []string{"utf8-max-bytes-100", "utf8-max-bytes-1000", "utf8-max-bytes-200", "utf8-max-bytes-32", "utf8-max-bytes-48", "utf8-max-bytes-50", "utf8-max-bytes-500", "utf8-max-bytes-60"}
 	if !reflect.DeepEqual(c.formats, want) {
 		t.Errorf("registered formats = %v, want %v", c.formats, want)
 	}
