@@ -15,6 +15,7 @@ help:
 	@echo "make test          run every test with -race (installs Go modules and the Node interop package)"
 	@echo "make emulator      run trtc-emulator on 127.0.0.1:9080"
 	@echo "make build         build bin/trtc-emulator"
+	@echo "make results-diff OLD=a/results.json NEW=b/results.json   list what changed between two runs; fails when NEW is worse"
 
 conformance: go-deps
 	$(GO) tool ginkgo $(GINKGO_FLAGS) ./suites
@@ -47,3 +48,9 @@ build:
 
 clean:
 	rm -rf bin reports/*.xml reports/*.json reports/*.html reports/.parts
+
+# Compare two runs' results.json (README, "Reports"); exits 1 when NEW is worse than OLD.
+.PHONY: results-diff
+results-diff:
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "usage: make results-diff OLD=old/results.json NEW=new/results.json"; exit 2; }
+	$(GO) run ./cmd/trtc-results-diff $(OLD) $(NEW)

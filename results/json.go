@@ -16,20 +16,28 @@ type Report struct {
 	Counts       map[Outcome]int   `json:"counts"`
 	Coverage     []CommandCoverage `json:"coverage"`
 	CoveredPairs []Pair            `json:"covered_pairs"`
+	// Matrix is the endpoint × error-code matrix over the documented commands (Run.Matrix).
+	Matrix Matrix `json:"matrix"`
+	// MatrixCounts counts the documented cells of Matrix per state.
+	MatrixCounts map[CellState]int `json:"matrix_counts"`
 }
 
 // WriteJSON writes r as an indented JSON object
-// {"run": <Run>, "counts": ..., "coverage": [...], "covered_pairs": [...]}.
+// {"run": <Run>, "counts": ..., "coverage": [...], "covered_pairs": [...],
+// "matrix": {"rows": [...]}, "matrix_counts": {...}}.
 // Nil slices are written as [] rather than null, HTML characters are not
-// escaped, and non-finite durations (NaN, ±Inf) are written as 0 so that
-// one bad measurement cannot prevent the report from being written. r is
-// not modified.
+// escaped, non-finite durations (NaN, ±Inf) are written as 0 so that
+// one bad measurement cannot prevent the report from being written, and
+// UserSig values that slipped into URLs, bodies or messages are redacted.
+// r is not modified.
 func WriteJSON(w io.Writer, r *Run) error {
 	if r == nil {
 		r = &Run{}
 	}
 	n := forOutput(r)
-	rep := Report{Run: n, Counts: n.Counts(), Coverage: n.Coverage(), CoveredPairs: n.CoveredPairs()}
+	matrix := n.Matrix()
+	rep := Report{Run: n, Counts: n.Counts(), Coverage: n.Coverage(), CoveredPairs: n.CoveredPairs(),
+		Matrix: matrix, MatrixCounts: matrix.Counts()}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -68,7 +76,7 @@ func ReadJSON(rd io.Reader) (*Run, error) {
 }
 
 // forOutput returns a shallow copy of r with nil top-level slices replaced by
-// empty ones and non-finite durations replaced by 0.
+// empty ones, non-finite durations replaced by 0 and secrets redacted.
 func forOutput(r *Run) *Run {
 	n := *r
 	n.Specs = append(make([]SpecResult, 0, len(r.Specs)), r.Specs...)
@@ -76,9 +84,18 @@ func forOutput(r *Run) *Run {
 	n.Assertions = append(make([]Assertion, 0, len(r.Assertions)), r.Assertions...)
 	for i := range n.Specs {
 		n.Specs[i].DurationMillis = finite(n.Specs[i].DurationMillis)
+		n.Specs[i].Reason = redact(n.Specs[i].Reason)
 	}
 	for i := range n.Exchanges {
-		n.Exchanges[i].DurationMillis = finite(n.Exchanges[i].DurationMillis)
+		e := &n.Exchanges[i]
+		e.DurationMillis = finite(e.DurationMillis)
+		e.URL, e.RequestBody, e.ResponseBody, e.TransportError = redact(e.URL), redact(e.RequestBody), redact(e.ResponseBody), redact(e.TransportError)
+	}
+	if len(r.Config) > 0 {
+		n.Config = make(map[string]string, len(r.Config))
+		for k, v := range r.Config {
+			n.Config[k] = redact(v)
+		}
 	}
 	for i := range n.Assertions {
 		if n.Assertions[i].Expected == nil {

@@ -142,3 +142,37 @@ func TestReadJSON(t *testing.T) {
 		})
 	}
 }
+
+func TestJSONCarriesTheMatrixAndNoSecret(t *testing.T) {
+	r := matrixRun()
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), secretSig[:20]) {
+		t.Error("a UserSig reached results.json")
+	}
+	var doc struct {
+		Matrix       Matrix            `json:"matrix"`
+		MatrixCounts map[CellState]int `json:"matrix_counts"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if want := r.Matrix(); !reflect.DeepEqual(doc.Matrix, want) {
+		t.Errorf("matrix in JSON differs from Run.Matrix:\n got %+v\nwant %+v", doc.Matrix, want)
+	}
+	if !reflect.DeepEqual(doc.MatrixCounts, r.Matrix().Counts()) {
+		t.Errorf("matrix_counts = %v", doc.MatrixCounts)
+	}
+	back, err := ReadJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back.Specs[6].Deviation, r.Specs[6].Deviation) || back.Config["label filter"] != "(none)" {
+		t.Errorf("deviation or config lost: %+v %v", back.Specs[6].Deviation, back.Config)
+	}
+	if r.Exchanges[1].URL == back.Exchanges[1].URL || !strings.HasSuffix(back.Exchanges[1].URL, "usersig=REDACTED") {
+		t.Errorf("URL %q not redacted (and WriteJSON must not change its input)", back.Exchanges[1].URL)
+	}
+}

@@ -60,6 +60,7 @@ type junitProblem struct {
 
 type junitSkipped struct {
 	Message string `xml:"message,attr"`
+	Text    string `xml:",chardata"`
 }
 
 // WriteJUnit writes r as JUnit XML: the XML header, one <testsuites> and one
@@ -73,9 +74,12 @@ type junitSkipped struct {
 //   - Fail: <failure message="first line of Reason" type="fail">Reason</failure>.
 //   - Error (and any undefined outcome): <error message=... type="error">Reason</error>.
 //   - Skipped: <skipped message="Reason"/>.
-//   - KnownDeviation: <skipped message="known deviation: Reason"/>, counted
-//     in "skipped": a declared vendor deviation stays visible in CI but never
-//     fails it.
+//   - KnownDeviation: <skipped message="known deviation: declared reason
+//     (page)">failure message</skipped> (or message "known deviation: Reason"
+//     when the spec carries no Deviation), counted in "skipped": a declared
+//     vendor deviation stays visible in CI but never fails it.
+//   - A passing spec whose declared deviation is no longer observed carries
+//     <property name="known_deviation" value="no longer observed: ..."/>.
 //
 // The classname of a testcase is the spec name up to its first space (for
 // "CreateRoom rejects an empty RoomId" it is "CreateRoom"), or r.Suite when
@@ -86,8 +90,9 @@ type junitSkipped struct {
 // the testcase (sorted, deduplicated), and a trailing " [a, b]" label suffix
 // that exactly repeats the spec's labels is removed from the name. ANSI
 // escape sequences, invalid UTF-8 and characters that XML 1.0 forbids are
-// stripped from all text. The output depends only on r (no map iteration
-// order, no clock), so two renders of the same Run are byte-identical.
+// stripped from all text, and UserSig values from reasons. The output
+// depends only on r (no map iteration order, no clock), so two renders of
+// the same Run are byte-identical.
 func WriteJUnit(w io.Writer, r *Run) error {
 	if r == nil {
 		r = &Run{}
@@ -120,10 +125,17 @@ func WriteJUnit(w io.Writer, r *Run) error {
 			Classname: classname(name, r.Suite),
 			Time:      seconds(finite(s.DurationMillis) / 1000),
 		}
+		var props []junitProperty
 		if labels := sortedLabels(s.Labels); len(labels) > 0 {
-			c.Properties = &junitProperties{Property: []junitProperty{{Name: "labels", Value: strings.Join(labels, ",")}}}
+			props = append(props, junitProperty{Name: "labels", Value: strings.Join(labels, ",")})
 		}
-		reason := cleanText(s.Reason)
+		if d := s.Deviation; d != nil && !d.Observed && s.Outcome.normalized() == Pass {
+			props = append(props, junitProperty{Name: "known_deviation", Value: cleanText("no longer observed: " + deviationText(*d))})
+		}
+		if len(props) > 0 {
+			c.Properties = &junitProperties{Property: props}
+		}
+		reason := cleanText(redact(s.Reason))
 		switch s.Outcome.normalized() {
 		case Fail:
 			c.Failure = &junitProblem{Message: firstLine(reason), Type: "fail", Text: reason}
@@ -132,7 +144,11 @@ func WriteJUnit(w io.Writer, r *Run) error {
 		case Skipped:
 			c.Skipped = &junitSkipped{Message: reason}
 		case KnownDeviation:
-			c.Skipped = &junitSkipped{Message: "known deviation: " + reason}
+			if d := s.Deviation; d != nil {
+				c.Skipped = &junitSkipped{Message: cleanText("known deviation: " + deviationText(*d)), Text: reason}
+			} else {
+				c.Skipped = &junitSkipped{Message: "known deviation: " + reason}
+			}
 		}
 		suite.Cases = append(suite.Cases, c)
 	}

@@ -1,6 +1,9 @@
 package results
 
-import "slices"
+import (
+	"maps"
+	"slices"
+)
 
 // Merge combines the parts written by parallel processes into one Run.
 //
@@ -14,8 +17,9 @@ import "slices"
 //
 // Started is the earliest non-zero Started and Finished the latest non-zero
 // Finished of all parts. Suite is taken from the first part with a non-empty
-// Suite, and Target from the first part with a non-zero Target. Nil parts
-// are ignored. The result shares no slices or pointers with the parts.
+// Suite, Target from the first part with a non-zero Target, and Config from the
+// first part with a non-empty Config. Nil parts are ignored. The result shares
+// no slices, maps or pointers with the parts.
 func Merge(parts ...*Run) *Run {
 	out := &Run{Specs: []SpecResult{}, Exchanges: []Exchange{}, Assertions: []Assertion{}}
 	for _, p := range parts {
@@ -28,6 +32,9 @@ func Merge(parts ...*Run) *Run {
 		if out.Target == (Target{}) {
 			out.Target = p.Target
 		}
+		if out.Config == nil && len(p.Config) > 0 {
+			out.Config = maps.Clone(p.Config)
+		}
 		if !p.Started.IsZero() && (out.Started.IsZero() || p.Started.Before(out.Started)) {
 			out.Started = p.Started
 		}
@@ -36,6 +43,10 @@ func Merge(parts ...*Run) *Run {
 		}
 		for _, s := range p.Specs {
 			s.Labels = slices.Clone(s.Labels)
+			if s.Deviation != nil {
+				d := *s.Deviation
+				s.Deviation = &d
+			}
 			out.Specs = append(out.Specs, s)
 		}
 		renumber := make(map[int]int, len(p.Exchanges))

@@ -105,18 +105,36 @@ type SpecResult struct {
 	Reason         string   `json:"reason,omitempty"`   // skip reason, failure message, or deviation reason
 	Location       string   `json:"location,omitempty"` // file:line
 	DurationMillis float64  `json:"duration_ms"`
+	// Deviation is the declared known deviation the spec matched, if any (see Deviation).
+	Deviation *Deviation `json:"deviation,omitempty"`
+}
+
+// Deviation is a known vendor deviation, declared by the user in a file keyed by command and
+// case, that matched a spec. A matching spec that failed is reported with outcome
+// KnownDeviation and Observed true; one that passed keeps outcome Pass with Observed false,
+// so every output can say that the deviation is no longer observed and its declaration can
+// be removed.
+type Deviation struct {
+	Command  string `json:"command"` // as declared: "create_room" or "room_engine_http_srv/create_room"
+	Case     string `json:"case"`    // as declared: the spec's text, or its end
+	Reason   string `json:"reason"`
+	Page     string `json:"page"` // the vendor's documentation page the deviation contradicts
+	Observed bool   `json:"observed"`
 }
 
 // Run is everything recorded during one run of the suite (or one part of
 // it, written by one parallel process; see Merge).
 type Run struct {
-	Suite      string       `json:"suite"`
-	Target     Target       `json:"target"`
-	Started    time.Time    `json:"started"`
-	Finished   time.Time    `json:"finished"`
-	Specs      []SpecResult `json:"specs"`
-	Exchanges  []Exchange   `json:"exchanges"`
-	Assertions []Assertion  `json:"assertions"`
+	Suite  string `json:"suite"`
+	Target Target `json:"target"`
+	// Config is the run's configuration as shown to readers (label filter, processes,
+	// settings), secrets already redacted by whoever fills it.
+	Config     map[string]string `json:"config,omitempty"`
+	Started    time.Time         `json:"started"`
+	Finished   time.Time         `json:"finished"`
+	Specs      []SpecResult      `json:"specs"`
+	Exchanges  []Exchange        `json:"exchanges"`
+	Assertions []Assertion       `json:"assertions"`
 }
 
 // Counts returns how many specs ended with each outcome. Every defined

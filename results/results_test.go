@@ -292,3 +292,18 @@ func TestMerge(t *testing.T) {
 		}
 	})
 }
+
+func TestMergeConfigAndDeviations(t *testing.T) {
+	a := &Run{Specs: []SpecResult{{ID: "x", Deviation: &Deviation{Reason: "r", Observed: true}}}}
+	b := &Run{Config: map[string]string{"k": "v"}}
+	c := &Run{Config: map[string]string{"k": "other"}}
+	m := Merge(a, b, c)
+	if m.Config["k"] != "v" {
+		t.Errorf("config %v, want the first non-empty part's", m.Config)
+	}
+	m.Config["k"] = "changed"
+	m.Specs[0].Deviation.Reason = "changed"
+	if b.Config["k"] != "v" || a.Specs[0].Deviation.Reason != "r" {
+		t.Error("Merge result aliases its input's config or deviation")
+	}
+}

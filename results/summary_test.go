@@ -87,3 +87,42 @@ func TestWriteSummary(t *testing.T) {
 		t.Errorf("nil run summary = %q", nilBuf.String())
 	}
 }
+
+func TestWriteSummaryMatrixAndDeviations(t *testing.T) {
+	var buf bytes.Buffer
+	WriteSummary(&buf, matrixRun())
+	out := buf.String()
+	t.Log("\n" + out)
+	tests := []struct {
+		name    string
+		pattern string
+	}{
+		{"matrix counts line", `(?m)^Endpoint × error-code matrix: 4 of \d+ documented cells passed \(1 only through fault injection\), 1 failed, 1 got another code, 1 errors, 1 known deviations, 1 not provokable on this target, \d+ not covered$`},
+		{"create_room row", `(?m)^room_engine_http_srv/create_room\s+0:P 100001:P\* 100002:\. 100003:O 100007:\. 100010:\. 100011:\. 100012:\.$`},
+		{"get_room_info row with an extra code after |", `(?m)^room_engine_http_srv/get_room_info\s+0:\. 100001:N 100002:\. 100004:D 100005:\. 100006:\. \| 60002:P$`},
+		{"every documented command is a row", `(?m)^room_engine_http_mic/switch_seat\s+0:\. `},
+		{"other code, with the code got and the spec", `(?m)^  room_engine_http_srv/create_room 100003  got another code: 0 \(Room management create_room refuses a taken room ID with 100003\)$`},
+		{"failed cell", `(?m)^  room_engine_http_srv/update_room_info 100002  failed: `},
+		{"error cell", `(?m)^  room_engine_http_srv/destroy_room 100004  environment error `},
+		{"not provokable, grouped by reason", `(?m)^Not provokable on this target, needs fault injection or another control-plane action \(needs the emulator control plane, and http://127\.0\.0\.1:9080 has none\):\n  room_engine_http_srv/get_room_info 100001$`},
+		{"known deviation with its declaration", `(?m)^  DEV    Room management get_room_info answers 100004 for a room that never existed: the service answers 0 with an empty room \(https://trtc\.io/document/60704\)$`},
+		{"deviation no longer observed", `(?m)^Deviations no longer observed .*\n  GONE   Room management update_room_info leaves the fields it was not given unchanged: RoomName reset on update \(https://trtc\.io/document/60705\)$`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !regexp.MustCompile(tt.pattern).MatchString(out) {
+				t.Errorf("summary does not match %s", tt.pattern)
+			}
+		})
+	}
+	if strings.Contains(out, "usersig=eJ") {
+		t.Error("a UserSig reached the summary")
+	}
+
+	leaky := &Run{Specs: []SpecResult{{ID: "x", Name: "x", Outcome: Fail, Reason: "GET /v4/a/b?usersig=" + secretSig + "&random=1 failed"}}}
+	buf.Reset()
+	WriteSummary(&buf, leaky)
+	if strings.Contains(buf.String(), secretSig[:20]) || !strings.Contains(buf.String(), "usersig=REDACTED&random=1 failed") {
+		t.Errorf("the UserSig of a failure's first line is not redacted:\n%s", buf.String())
+	}
+}
