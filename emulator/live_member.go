@@ -1,0 +1,223 @@
+package emulator
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+)
+
+const (
+	liveMemberCursorLabel = "seq-"
+	// liveMaxSeconds caps a mute or ban (no maximum is documented) at 100 years, far below
+	// what a time.Duration can hold.
+	liveMaxSeconds = 100 * 365 * 24 * 60 * 60
+)
+
+// liveSeconds is a documented length in seconds as a duration, capped at liveMaxSeconds.
+func liveSeconds(seconds int64) time.Duration {
+	return time.Duration(min(seconds, liveMaxSeconds)) * time.Second
+}
+
+func init() {
+	registerLive("change_room_owner", (*Emulator).liveChangeRoomOwner)
+	registerLive("get_member_list", (*Emulator).liveGetMemberList)
+	registerLive("mute_member", (*Emulator).liveMuteMember)
+	registerLive("get_muted_member_list", (*Emulator).liveGetMutedMemberList)
+	registerLive("ban_member", (*Emulator).liveBanMember)
+	registerLive("unban_member", (*Emulator).liveUnbanMember)
+	registerLive("get_banned_member_list", (*Emulator).liveGetBannedMemberList)
+	registerLive("get_admin_list", (*Emulator).liveGetAdminList)
+	registerLive("modify_admin", (*Emulator).liveModifyAdmin)
+}
+
+// liveChangeRoomOwner implements change_room_owner: the new owner must be an imported account
+// (100002) and not banned from the room (100016, the code the Chinese ban_member page prints
+// for this case; docs/errata-live.md L-09); it stops being an administrator.
+// Vendor page: https://trtc.io/document/72534.
+func (e *Emulator) liveChangeRoomOwner(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveChangeRoomOwnerRequest) string { return q.RoomID },
+		func(q *client.LiveChangeRoomOwnerRequest, r *liveRoom) answer {
+			newOwner := q.NewOwnerAccount
+			if !e.state.imported(newOwner) {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: NewOwner_Account %q is not an imported account", newOwner))
+			}
+			if end, banned := until(r.bans, newOwner, c.now); banned {
+				return fail(catalog.CodeNewOwnerBanned, fmt.Sprintf("the new owner %q is banned from Live room %q until %s: unban the account first",
+					newOwner, r.id, end.UTC().Format(time.RFC3339)))
+			}
+			r.owner = newOwner
+			r.admins = slices.DeleteFunc(r.admins, func(a string) bool { return a == newOwner })
+			return ok(nil)
+		})
+}
+
+// liveGetMemberList implements get_member_list: the members present in order of entry, at most
+// 1000 of them, in pages of 100 with an opaque cursor. A room ID that names a Conference room
+// answers 100006, the page's truncated "this room i[s not a Live room]" (docs/errata-live.md
+// L-10). Vendor page: https://trtc.io/document/66908.
+func (e *Emulator) liveGetMemberList(c *call) answer {
+	var q client.LiveGetMemberListRequest
+	if err := decodeBody(c.body, &q); err != nil {
+		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
+	}
+	after := int64(0)
+	if q.Next != "" {
+		seq, err := strconv.ParseInt(strings.TrimPrefix(q.Next, liveMemberCursorLabel), 10, 64)
+		if err != nil || !strings.HasPrefix(q.Next, liveMemberCursorLabel) || seq < 0 {
+			return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not a cursor this service returned", q.Next))
+		}
+		after = seq
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	r, exists := e.state.live.room(q.RoomID, c.now)
+	if !exists {
+		if _, conference := e.state.room(q.RoomID, c.now); conference {
+			return fail(catalog.CodeNoPermission, fmt.Sprintf("room %q is not a Live room: it is a Conference room", q.RoomID))
+		}
+		return liveRoomNotFound(q.RoomID)
+	}
+	listed := r.ordered()
+	if len(listed) > liveMemberListCap {
+		listed = listed[:liveMemberListCap]
+	}
+	page := []client.LiveMember{}
+	next := ""
+	for _, account := range listed {
+		seq := r.members[account]
+		if seq <= after {
+			continue
+		}
+		if len(page) == liveMemberPage {
+			next = liveMemberCursorLabel + strconv.FormatInt(after, 10)
+			break
+		}
+		page = append(page, client.LiveMember{MemberAccount: account})
+		after = seq
+	}
+	return ok(map[string]any{"Response": map[string]any{"Next": next, "MemberCount": len(r.members), "MemberList": page}})
+}
+
+// liveMuteMember implements mute_member: the accounts' chat is muted for MuteTime seconds, or
+// unmuted when it is 0; they need not be present. Vendor page: https://trtc.io/document/66969.
+func (e *Emulator) liveMuteMember(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveMuteMemberRequest) string { return q.RoomID },
+		func(q *client.LiveMuteMemberRequest, r *liveRoom) answer {
+			for _, account := range q.MemberListAccount {
+				if q.MuteTime == 0 {
+					delete(r.mutes, account)
+					continue
+				}
+				r.mutes[account] = c.now.Add(liveSeconds(q.MuteTime))
+			}
+			return ok(nil)
+		})
+}
+
+// liveGetMutedMemberList implements get_muted_member_list: the mutes in force, by account.
+// Vendor page: https://trtc.io/document/69894.
+func (e *Emulator) liveGetMutedMemberList(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
+		func(_ *client.LiveRoomIDRequest, r *liveRoom) answer {
+			list := []client.LiveMutedMember{}
+			for _, account := range inForce(r.mutes, c.now) {
+				list = append(list, client.LiveMutedMember{MemberAccount: account, MutedUntil: r.mutes[account].Unix()})
+			}
+			return ok(map[string]any{"Response": map[string]any{"MutedAccountList": list}})
+		})
+}
+
+// liveBanMember implements ban_member: banned accounts leave at once and cannot enter until the
+// ban ends; the owner cannot be banned and Duration must be at least 1 s (100002). The call
+// changes everything or nothing. Vendor page: https://trtc.io/document/63423.
+func (e *Emulator) liveBanMember(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveBanMemberRequest) string { return q.RoomID },
+		func(q *client.LiveBanMemberRequest, r *liveRoom) answer {
+			if q.Duration < 1 {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
+			}
+			if slices.Contains(q.MemberListAccount, r.owner) {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q owns Live room %q and cannot be banned: change the owner first", r.owner, r.id))
+			}
+			end := c.now.Add(liveSeconds(q.Duration))
+			for _, account := range q.MemberListAccount {
+				r.leave(account, c.now)
+				r.bans[account] = end
+			}
+			return ok(nil)
+		})
+}
+
+// liveUnbanMember implements unban_member; lifting a ban that is not in force changes nothing.
+// Vendor page: https://www.tencentcloud.com/document/product/647/63426.
+func (e *Emulator) liveUnbanMember(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveUnbanMemberRequest) string { return q.RoomID },
+		func(q *client.LiveUnbanMemberRequest, r *liveRoom) answer {
+			for _, account := range q.MemberListAccount {
+				delete(r.bans, account)
+			}
+			return ok(nil)
+		})
+}
+
+// liveGetBannedMemberList implements get_banned_member_list: the bans in force, by account,
+// paged by offset; NextOffset 0 means the list is complete (the Conference page's convention;
+// the Live page does not say). Vendor page: https://trtc.io/document/63424.
+func (e *Emulator) liveGetBannedMemberList(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveGetBannedMemberListRequest) string { return q.RoomID },
+		func(q *client.LiveGetBannedMemberListRequest, r *liveRoom) answer {
+			offset, limit := valueOr(q.Offset, 0), valueOr(q.Limit, liveBannedPage)
+			accounts := inForce(r.bans, c.now)
+			page := []client.BannedMember{}
+			for i := offset; i < len(accounts) && len(page) < limit; i++ {
+				page = append(page, client.BannedMember{MemberAccount: accounts[i], BannedUntil: r.bans[accounts[i]].Unix()})
+			}
+			nextOffset := 0
+			if offset+len(page) < len(accounts) {
+				nextOffset = offset + len(page)
+			}
+			return ok(map[string]any{"Response": map[string]any{"BannedAccountList": page, "NextOffset": nextOffset}})
+		})
+}
+
+// liveGetAdminList implements get_admin_list, in the order the administrators were added.
+// Vendor page: https://www.tencentcloud.com/document/product/647/63425.
+func (e *Emulator) liveGetAdminList(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
+		func(_ *client.LiveRoomIDRequest, r *liveRoom) answer {
+			return ok(map[string]any{"Response": map[string]any{"Admin_Account": append([]string{}, r.admins...)}})
+		})
+}
+
+// liveModifyAdmin implements modify_admin: add makes the accounts administrators, at most 5 in
+// the room (100020, nothing changes); the owner is not made one (100002). delete removes them;
+// deleting an account that is not an administrator changes nothing.
+// Vendor page: https://www.tencentcloud.com/document/product/1071/76881.
+func (e *Emulator) liveModifyAdmin(c *call) answer {
+	return withLiveRoom(e, c, func(q *client.LiveModifyAdminRequest) string { return q.RoomID },
+		func(q *client.LiveModifyAdminRequest, r *liveRoom) answer {
+			if q.OpType == client.LiveAdminDelete {
+				r.admins = slices.DeleteFunc(r.admins, func(a string) bool { return slices.Contains(q.AdminAccount, a) })
+				return ok(nil)
+			}
+			next := append([]string{}, r.admins...)
+			for _, account := range q.AdminAccount {
+				if account == r.owner {
+					return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q owns Live room %q and cannot also be an administrator", account, r.id))
+				}
+				if !slices.Contains(next, account) {
+					next = append(next, account)
+				}
+			}
+			if len(next) > liveMaxAdmins {
+				return fail(catalog.CodeTooManyAdmins, fmt.Sprintf("Live room %q would have %d administrators; at most %d", r.id, len(next), liveMaxAdmins))
+			}
+			r.admins = next
+			return ok(nil)
+		})
+}
