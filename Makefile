@@ -8,20 +8,37 @@ INTEROP := usersig/testdata/interop
 # Extra flags for Ginkgo, e.g. GINKGO_FLAGS="-p" or GINKGO_FLAGS="--label-filter=cmd:create_room".
 GINKGO_FLAGS ?=
 
-.PHONY: conformance test deps go-deps node-deps vet fmt-check emulator build clean help
+.PHONY: conformance test deps go-deps node-deps vet fmt-check emulator build clean help fuzz-smoke bench
 
 help:
 	@echo "make conformance   run the conformance suite (embedded emulator unless TRTC_ENDPOINT is set); reports in reports/"
 	@echo "make test          run every test with -race (installs Go modules and the Node interop package)"
 	@echo "make emulator      run trtc-emulator on 127.0.0.1:9080"
 	@echo "make build         build bin/trtc-emulator"
+	@echo "make bench         emulator throughput against a bare net/http handler, per-call costs, suite wall time"
 	@echo "make results-diff OLD=a/results.json NEW=b/results.json   list what changed between two runs; fails when NEW is worse"
 
 conformance: go-deps
 	$(GO) tool ginkgo $(GINKGO_FLAGS) ./suites
 
-test: deps vet fmt-check
+test: deps vet fmt-check fuzz-smoke
 	$(GO) test -race -count=1 ./...
+
+# Every fuzz target of the tree (func Fuzz... in a _test.go file) for FUZZTIME each; go test
+# fuzzes one target per run. Longer runs: make fuzz-smoke FUZZTIME=10m.
+FUZZTIME ?= 10s
+fuzz-smoke:
+	@set -e; for dir in $$(grep -rl --include='*_test.go' --exclude-dir=testdata --exclude-dir=node_modules '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+		for name in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go | sed 's/^func //'); do \
+			echo "fuzz $$dir $$name for $(FUZZTIME)"; \
+			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$dir || exit 1; \
+		done; \
+	done
+
+# The emulator against a bare net/http handler, per-call costs, and the suite's wall time
+# serial and parallel (scripts/bench.sh; prints numbers and ratios, never fails on one).
+bench: go-deps
+	scripts/bench.sh
 
 deps: go-deps node-deps
 

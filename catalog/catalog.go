@@ -184,7 +184,7 @@ var conferenceCommands = []Command{
 }
 
 var byKey = func() map[string]Command {
-	all := slices.Concat(conferenceCommands, liveCommands)
+	all := slices.Concat(conferenceCommands, callbackCommands, liveCommands)
 	index := make(map[string]Command, len(all))
 	for _, c := range all {
 		if c.MaxQPS == 0 {

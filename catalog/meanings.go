@@ -21,6 +21,8 @@ var meanings = map[int]string{
 	100205: "all seats taken",
 	100210: "seat occupied by another user",
 	100211: "room does not support seats",
+	100300: "callback configuration already exists",
+	100301: "callback configuration does not exist",
 	60002:  "HTTP request could not be parsed",
 	60003:  "request JSON could not be parsed",
 	60004:  "account or signature invalid",

@@ -333,6 +333,17 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 			}
 			continue
 		}
+		// The common shapes first: a string where a string belongs, a number literal for
+		// ErrorCode (value is one valid JSON value, as json.Unmarshal checked it).
+		if into, isString := field.into.(*string); isString && len(value) > 0 && value[0] == '"' {
+			if err := json.Unmarshal(value, into); err == nil {
+				continue
+			}
+		}
+		if into, isNumber := field.into.(*json.Number); isNumber && len(value) > 0 && (value[0] == '-' || value[0] >= '0' && value[0] <= '9') {
+			*into = json.Number(value)
+			continue
+		}
 		// Decoded as any and then checked: decoding straight into a string or a json.Number
 		// would accept null, and a JSON string such as "0" as the number ErrorCode.
 		decoder := json.NewDecoder(bytes.NewReader(value))

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/control"
 )
 
@@ -143,6 +144,15 @@ func (e *Emulator) controlChatGroup(w http.ResponseWriter, r *http.Request) {
 // Enter makes an imported account a member of a live room, within MaxMemberCount and unless
 // the account is banned from it. Entering again changes nothing.
 func (e *Emulator) Enter(roomID, account string) error {
+	return e.enter(roomID, account, sdkOrigin(account, "127.0.0.1"))
+}
+
+// sdkOrigin is a member acting through the client SDK, which the control plane stands in for.
+func sdkOrigin(account, clientIP string) origin {
+	return origin{operator: account, clientIP: clientIP, platform: platformSDK}
+}
+
+func (e *Emulator) enter(roomID, account string, from origin) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := e.clock.Now()
@@ -159,12 +169,19 @@ func (e *Emulator) Enter(roomID, account string) error {
 	if r.members[account] == nil && len(r.members) >= r.info.MaxMemberCount {
 		return fmt.Errorf("room %q is full (MaxMemberCount %d)", roomID, r.info.MaxMemberCount)
 	}
-	r.enter(account)
+	if r.members[account] == nil {
+		r.enter(account)
+		e.emitMembers(catalog.EventAfterMemberEnter, from, r, "Enter", "", []string{account})
+	}
 	return nil
 }
 
 // Leave makes a member leave a room.
 func (e *Emulator) Leave(roomID, account string) error {
+	return e.leave(roomID, account, sdkOrigin(account, "127.0.0.1"))
+}
+
+func (e *Emulator) leave(roomID, account string, from origin) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	now := e.clock.Now()
@@ -172,27 +189,32 @@ func (e *Emulator) Leave(roomID, account string) error {
 	if !exists {
 		return e.leaveLive(roomID, account, now)
 	}
+	seated := r.seatOf(account) >= 0
 	if !r.leave(account) {
 		return fmt.Errorf("%w: %q is not in room %q", errNotFound, account, roomID)
+	}
+	e.emitMembers(catalog.EventAfterMemberLeave, from, r, "Leave", "", []string{account})
+	if seated {
+		e.emitSeats(from, r)
 	}
 	return nil
 }
 
 func (e *Emulator) controlEnter(w http.ResponseWriter, r *http.Request) {
-	e.controlMembership(w, r, e.Enter)
+	e.controlMembership(w, r, e.enter)
 }
 
 func (e *Emulator) controlLeave(w http.ResponseWriter, r *http.Request) {
-	e.controlMembership(w, r, e.Leave)
+	e.controlMembership(w, r, e.leave)
 }
 
-func (e *Emulator) controlMembership(w http.ResponseWriter, r *http.Request, apply func(roomID, account string) error) {
+func (e *Emulator) controlMembership(w http.ResponseWriter, r *http.Request, apply func(roomID, account string, from origin) error) {
 	var m control.Membership
 	if err := readControl(r, &m); err != nil {
 		writeControl(w, nil, err)
 		return
 	}
-	writeControl(w, control.Answer{OK: true}, apply(m.RoomID, m.MemberAccount))
+	writeControl(w, control.Answer{OK: true}, apply(m.RoomID, m.MemberAccount, sdkOrigin(m.MemberAccount, clientIPOf(r))))
 }
 
 func readControl(r *http.Request, into any) error {

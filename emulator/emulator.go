@@ -21,6 +21,7 @@ import (
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/control"
+	"github.com/trtc-conformance/trtc-conformance/usersig"
 )
 
 // Defaults of Config.
@@ -50,7 +51,9 @@ type Config struct {
 	RatePerSecond int
 	// ControlPlane serves the control plane under control.PathPrefix when true.
 	ControlPlane bool
-	Logger       *slog.Logger
+	// CallbackTimeout bounds one callback delivery; zero means DefaultCallbackTimeout.
+	CallbackTimeout time.Duration
+	Logger          *slog.Logger
 }
 
 func (cfg Config) withDefaults() Config {
@@ -75,6 +78,9 @@ func (cfg Config) withDefaults() Config {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.CallbackTimeout <= 0 {
+		cfg.CallbackTimeout = DefaultCallbackTimeout
+	}
 	return cfg
 }
 
@@ -84,12 +90,17 @@ type Emulator struct {
 	clock   *clock
 	faults  *faults
 	limiter *limiter
+	// verifier checks UserSig tickets and remembers those that verified (expiry is checked
+	// on every call against the emulator's clock).
+	verifier *usersig.Verifier
 	// control serves the control plane; nil when it is off.
 	control *http.ServeMux
 	seq     requestSeq
 
 	mu    sync.Mutex
 	state *state
+
+	notifier *notifier
 }
 
 // New returns an emulator with empty state.
@@ -107,12 +118,14 @@ func New(cfg Config) (*Emulator, error) {
 		}
 	}
 	e := &Emulator{
-		cfg:     cfg,
-		clock:   &clock{},
-		faults:  newFaults(),
-		limiter: newLimiter(cfg.RatePerSecond),
-		state:   newState(cfg.Admins),
+		cfg:      cfg,
+		clock:    &clock{},
+		faults:   newFaults(),
+		limiter:  newLimiter(cfg.RatePerSecond),
+		verifier: usersig.NewVerifier(cfg.SDKAppID, cfg.SecretKey, usersig.VerifyOptions{}, 0),
+		state:    newState(cfg.Admins),
 	}
+	e.notifier = newNotifier(cfg.CallbackTimeout, func(msg string, args ...any) { cfg.Logger.Warn(msg, args...) })
 	if cfg.ControlPlane {
 		e.control = http.NewServeMux()
 		e.registerControlPlane(e.control)
@@ -133,6 +146,10 @@ func (e *Emulator) ControlConfig() control.Config {
 		RatePerSecond: max(e.cfg.RatePerSecond, 0),
 	}
 }
+
+// Close stops callback delivery; callbacks still queued are dropped. The REST handler keeps
+// answering (Server.Close stops it).
+func (e *Emulator) Close() { e.notifier.close() }
 
 // Handler serves the control plane under control.PathPrefix when it is enabled, and every other
 // path as a REST call. REST paths do not go through http.ServeMux, which would answer
@@ -197,6 +214,7 @@ func (s *Server) Close(timeout time.Duration) error {
 			return
 		}
 		s.closeErr = <-s.done
+		s.Emulator.Close()
 	})
 	return s.closeErr
 }

@@ -2,8 +2,13 @@ package emulator
 
 import (
 	"bytes"
+	"compress/zlib"
+	"encoding/base64"
+	"encoding/json"
+	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -151,6 +156,34 @@ func gatewayRows() []gatewayRow {
 		{name: "usersig of another sdkappid and another key", query: withTicket(func(h *harness) (string, error) {
 			return usersig.Generate(h.e.cfg.SDKAppID+1, "another-secret-key", admin, time.Hour, now())
 		}), want: catalog.CodeUserSigSDKAppIDDiffer},
+		{name: "usersig tampered: expiry extended, signature kept", query: withTicket(func(h *harness) (string, error) {
+			return tamperedTicket(h, "TLS.expire", 999999999), nil
+		}), want: catalog.CodeUserSigVerifyFailed},
+		{name: "usersig tampered: signed long ago, time moved to now", query: withTicket(func(h *harness) (string, error) {
+			return tamperedTicket(h, "TLS.time", now().Unix()+60), nil
+		}), want: catalog.CodeUserSigVerifyFailed},
+		{name: "usersig tampered: signature of other fields", query: withTicket(func(h *harness) (string, error) {
+			other, err := usersig.Decode(h.ticket(gwPlainUser))
+			if err != nil {
+				return "", err
+			}
+			return tamperedTicket(h, "TLS.sig", other.Sig), nil
+		}), want: catalog.CodeUserSigVerifyFailed},
+		{name: "usersig tampered: one character changed", query: withQuery(func(h *harness, q url.Values) {
+			sig := []byte(q.Get("usersig"))
+			sig[len(sig)/2] ^= 1
+			q.Set("usersig", string(sig))
+		}), want: catalog.CodeUserSigInvalid},
+		{name: "usersig forged: a document nobody signed", query: withTicket(func(h *harness) (string, error) {
+			return forgedTicket(h.t, `{"TLS.ver":"2.0","TLS.identifier":"administrator","TLS.sdkappid":1400000001,"TLS.expire":86400,"TLS.time":`+
+				strconv.FormatInt(now().Unix(), 10)+`,"TLS.sig":"AAAA"}`), nil
+		}), want: catalog.CodeUserSigVerifyFailed},
+		{name: "usersig forged: version 1", query: withTicket(func(h *harness) (string, error) {
+			return tamperedTicket(h, "TLS.ver", "1.0"), nil
+		}), want: catalog.CodeUserSigInvalid},
+		{name: "usersig of an expired ticket of another application", query: withTicket(func(h *harness) (string, error) {
+			return usersig.Generate(h.e.cfg.SDKAppID+1, "another-secret-key", admin, time.Second, now().Add(-time.Hour))
+		}), want: catalog.CodeUserSigSDKAppIDDiffer},
 		{name: "bad usersig of a non-administrator", query: withQuery(func(h *harness, q url.Values) {
 			sig, _ := usersig.Generate(h.e.cfg.SDKAppID, "another-secret-key", gwPlainUser, time.Hour, now())
 			q.Set("identifier", gwPlainUser)
@@ -195,6 +228,16 @@ func gatewayRows() []gatewayRow {
 		{name: "100000 levels of [ inside an object", body: nested(`{"RoomId":"gw-room","x":`, 100000, ""), want: catalog.CodeJSONParse},
 		{name: "100000 closed levels inside an object", body: []byte(`{"RoomId":"gw-room","x":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + `}`), want: catalog.CodeJSONParse},
 
+		{name: "RoomId 1e999999 (beyond big.Rat)", body: []byte(`{"RoomId":1e999999}`), want: catalog.CodeInvalidParameter},
+		{name: "unknown field holding a million-digit number", body: []byte(`{"RoomId":"gw-room","x":1` + strings.Repeat("0", 1000000) + `}`), want: 0},
+		{name: "create_room MaxMemberCount 1e999999", path: "/v4/room_engine_http_srv/create_room",
+			body: []byte(`{"RoomInfo":{"RoomId":"gw-new","RoomType":"Conference","MaxMemberCount":1e999999}}`), want: catalog.CodeInvalidParameter},
+		{name: "create_room invitees: ten thousand huge exponents", path: "/v4/room_engine_http_srv/create_room",
+			body: []byte(`{"RoomInfo":{"RoomId":"gw-new","RoomType":"Conference"},"ScheduleInviteeList_Account":[` +
+				strings.TrimSuffix(strings.Repeat("1e999999,", 10000), ",") + `]}`), want: catalog.CodeAccountType},
+		{name: "create_room schedule of 200000 digits", path: "/v4/room_engine_http_srv/create_room",
+			body: []byte(`{"RoomInfo":{"RoomId":"gw-new","RoomType":"Conference","ScheduleStartTime":` + strings.Repeat("9", 200000) + `}}`), want: catalog.CodeInvalidParameter},
+
 		// 13. request schema.
 		{name: "RoomId missing", body: []byte(`{}`), want: catalog.CodeInvalidParameter},
 		{name: "RoomId empty", body: []byte(`{"RoomId":""}`), want: catalog.CodeInvalidParameter},
@@ -215,6 +258,51 @@ func gatewayRows() []gatewayRow {
 	}
 }
 
+func countRefused(rows []gatewayRow) int {
+	n := 0
+	for _, row := range rows {
+		if row.want != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// forgedTicket is a UserSig whose document is doc, compressed and encoded like a real one but
+// signed by nobody: what a client that edits a ticket sends.
+func forgedTicket(t testing.TB, doc string) string {
+	t.Helper()
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	if _, err := w.Write([]byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.NewReplacer("+", "*", "/", "-", "=", "_").Replace(base64.StdEncoding.EncodeToString(z.Bytes()))
+}
+
+// tamperedTicket is a valid administrator ticket with one field of its document changed and the
+// signature kept.
+func tamperedTicket(h *harness, field string, value any) string {
+	h.t.Helper()
+	ticket, err := usersig.Decode(h.ticket(DefaultAdmin))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	doc := map[string]any{
+		"TLS.ver": ticket.Version, "TLS.identifier": ticket.Identifier, "TLS.sdkappid": ticket.SDKAppID,
+		"TLS.time": ticket.Time, "TLS.expire": ticket.Expire, "TLS.sig": ticket.Sig,
+	}
+	doc[field] = value
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return forgedTicket(h.t, string(raw))
+}
+
 // commandOfPath names the implemented command a path addresses, or "".
 func commandOfPath(path string) string {
 	service, command, found := strings.Cut(strings.TrimPrefix(path, "/v4/"), "/")
@@ -224,15 +312,32 @@ func commandOfPath(path string) string {
 	return command
 }
 
+// TestGatewayTable sends every row and requires its documented code, an envelope that satisfies
+// the command's response schema, no change to anything the emulator remembers, no panic (a
+// recovered one is logged at error level) and a server that still answers a valid call.
 func TestGatewayTable(t *testing.T) {
-	h := newHarness(t, Config{RatePerSecond: -1})
+	var errorLog lockedBuffer
+	logger := slog.New(slog.NewTextHandler(&errorLog, &slog.HandlerOptions{Level: slog.LevelError}))
+	h := newHarness(t, Config{RatePerSecond: -1, Logger: logger})
 	h.mustCreate(gwRoom)
 	h.importAccounts(gwPlainUser)
 	parent := h.t
-	for _, row := range gatewayRows() {
+	rows := gatewayRows()
+	if refused := countRefused(rows); refused < 40 {
+		t.Fatalf("the table has %d refused requests, the issue asks for at least 40", refused)
+	}
+	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
 			h.t = t
 			defer func() { h.t = parent }()
+			before := h.snapshotState()
+			defer func() {
+				requireSameState(t, before, h.snapshotState())
+				checkCommandAnswer(t, "get_room_info", h.call("get_room_info", `{"RoomId":"`+gwRoom+`"}`), 0)
+				if logged := errorLog.String(); logged != "" {
+					t.Fatalf("error logged (a handler panicked or an answer failed to encode):\n%s", logged)
+				}
+			}()
 			method, path, body := row.method, row.path, row.body
 			if method == "" {
 				method = http.MethodPost

@@ -88,6 +88,8 @@ func serviceOf(command string) string {
 	switch command {
 	case "account_import", "multiaccount_import", "account_check", "account_delete":
 		return catalog.ServiceAccount
+	case "get_callback", "set_callback", "update_callback", "delete_callback":
+		return catalog.ServiceConfig
 	}
 	return catalog.ServiceRoom
 }

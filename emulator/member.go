@@ -21,6 +21,9 @@ const (
 	roleAdmin         = "Admin"
 	roleMember        = "Member"
 	memberCursorLabel = "seq-"
+	// maxBanSeconds caps a ban at 100 years: the page gives no maximum, and a longer one would
+	// overflow the emulator's time arithmetic.
+	maxBanSeconds = 100 * 365 * 24 * 60 * 60
 )
 
 // member is a user present in a room. Its room-scoped data (name card, role, marks) lasts
@@ -329,11 +332,11 @@ func (e *Emulator) banRoomMember(c *call) answer {
 			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
 				return *refusal
 			}
-			until := c.now.Add(time.Duration(min(q.Duration, maxScheduleTime)) * time.Second)
+			until := c.now.Add(time.Duration(min(q.Duration, maxBanSeconds)) * time.Second)
 			for _, account := range q.MemberListAccount {
-				r.leave(account)
 				r.bans[account] = until
 			}
+			e.removeMembers(restOrigin(c), r, q.MemberListAccount, q.Reason)
 			return ok(nil)
 		})
 }
@@ -404,9 +407,7 @@ func (e *Emulator) kickUserOut(c *call) answer {
 			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
 				return *refusal
 			}
-			for _, account := range q.MemberListAccount {
-				r.leave(account)
-			}
+			e.removeMembers(restOrigin(c), r, q.MemberListAccount, q.Reason)
 			return ok(nil)
 		})
 }

@@ -113,6 +113,7 @@ func (e *Emulator) createRoom(c *call) answer {
 	applyFlags(&info, settings)
 	s.rooms[id] = newRoom(info, req.ScheduleInviteeListAccounts)
 	s.lastCreate[id] = c.now
+	e.emitCreated(restOrigin(c), s.rooms[id], c.now)
 	return ok(nil)
 }
 
@@ -146,6 +147,7 @@ func (e *Emulator) destroyRoom(c *call) answer {
 		return roomNotFound(req.RoomID)
 	}
 	delete(e.state.rooms, req.RoomID)
+	e.emit(catalog.EventAfterDestroyRoom, restOrigin(c), map[string]any{"RoomId": req.RoomID})
 	return ok(nil)
 }
 
@@ -173,6 +175,7 @@ func (e *Emulator) updateRoomInfo(c *call) answer {
 	}
 	setIf(&r.info.RoomName, settings.RoomName)
 	applyFlags(&r.info, settings)
+	e.emitUpdated(restOrigin(c), r)
 	return ok(nil)
 }
 

@@ -111,12 +111,17 @@ func (r *room) seatsFull() bool {
 func (e *Emulator) getSeatList(c *call) answer {
 	return withRoom(e, c, func(q *client.RoomIDRequest) string { return q.RoomID },
 		func(_ *client.RoomIDRequest, r *room) answer {
-			list := make([]client.Seat, 0, len(r.seatsOf()))
-			for i, s := range r.seatsOf() {
-				list = append(list, client.Seat{Index: i, MemberAccount: s.occupant, IsTakenDisabled: s.locked, IsVideoDisabled: s.videoOff, IsAudioDisabled: s.audioOff})
-			}
-			return ok(map[string]any{"Response": map[string]any{"SeatList": list}})
+			return ok(map[string]any{"Response": map[string]any{"SeatList": r.seatList()}})
 		})
+}
+
+// seatList is every seat as get_seat_list and the seat event report them.
+func (r *room) seatList() []client.Seat {
+	list := make([]client.Seat, 0, len(r.seatsOf()))
+	for i, s := range r.seatsOf() {
+		list = append(list, client.Seat{Index: i, MemberAccount: s.occupant, IsTakenDisabled: s.locked, IsVideoDisabled: s.videoOff, IsAudioDisabled: s.audioOff})
+	}
+	return list
 }
 
 // pickUserOnSeat implements pick_user_on_seat. Vendor page: https://trtc.io/document/60718.
@@ -130,6 +135,7 @@ func (e *Emulator) pickUserOnSeat(c *call) answer {
 				return *refusal
 			}
 			r.seats[q.Index].occupant = q.MemberAccount
+			e.emitSeats(restOrigin(c), r)
 			return ok(nil)
 		})
 }
@@ -144,6 +150,7 @@ func (e *Emulator) kickUserOffSeat(c *call) answer {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not on a seat", q.MemberAccount))
 			}
 			r.vacate(i)
+			e.emitSeats(restOrigin(c), r)
 			return ok(nil)
 		})
 }
@@ -172,6 +179,7 @@ func (e *Emulator) lockSeat(c *call) answer {
 				setIf(&s.videoOff, q.ForbidVideo)
 				setIf(&s.audioOff, q.ForbidAudio)
 			}
+			e.emitSeats(restOrigin(c), r)
 			return ok(nil)
 		})
 }
@@ -226,6 +234,7 @@ func (e *Emulator) switchSeat(c *call) answer {
 			if refusal := r.moveSeat(q.MemberAccount, q.ToIndex, client.MoveCancel, false); refusal != nil {
 				return *refusal
 			}
+			e.emitSeats(restOrigin(c), r)
 			return ok(nil)
 		})
 }
@@ -239,6 +248,7 @@ func (e *Emulator) moveUserToSeat(c *call) answer {
 			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, true); refusal != nil {
 				return *refusal
 			}
+			e.emitSeats(restOrigin(c), r)
 			return ok(nil)
 		})
 }
@@ -246,6 +256,10 @@ func (e *Emulator) moveUserToSeat(c *call) answer {
 // TakeSeat is a member taking a seat through the client SDK: granted at once in a FreeToTake
 // room (with pick_user_on_seat's checks), queued for an administrator in an ApplyToTake room.
 func (e *Emulator) TakeSeat(roomID, account string, index int) (queued bool, err error) {
+	return e.takeSeat(roomID, account, index, sdkOrigin(account, "127.0.0.1"))
+}
+
+func (e *Emulator) takeSeat(roomID, account string, index int, from origin) (queued bool, err error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	r, exists := e.state.room(roomID, e.clock.Now())
@@ -260,6 +274,7 @@ func (e *Emulator) TakeSeat(roomID, account string, index int) (queued bool, err
 		return true, nil
 	}
 	r.seats[index].occupant = account
+	e.emitSeats(from, r)
 	return false, nil
 }
 
@@ -269,6 +284,6 @@ func (e *Emulator) controlTakeSeat(w http.ResponseWriter, req *http.Request) {
 		writeControl(w, nil, err)
 		return
 	}
-	queued, err := e.TakeSeat(take.RoomID, take.MemberAccount, take.Index)
+	queued, err := e.takeSeat(take.RoomID, take.MemberAccount, take.Index, sdkOrigin(take.MemberAccount, clientIPOf(req)))
 	writeControl(w, control.SeatTaken{OK: true, Queued: queued}, err)
 }

@@ -20,6 +20,8 @@ type state struct {
 	lastCreate map[string]time.Time
 	chatGroups map[string]bool
 	live       *liveState
+	// callback is the application's callback configuration, nil when none.
+	callback *callbackConfig
 }
 
 type account struct {

@@ -23,6 +23,8 @@ type Session struct {
 	// Control is nil when the target has no control plane (the live service).
 	Control  *control.Client
 	Recorder *Recorder
+	// Receiver gets the target's callbacks.
+	Receiver *Receiver
 	// RunID makes the names this run creates (rooms, accounts) unique on shared targets.
 	RunID  string
 	server *emulator.Server
@@ -66,6 +68,10 @@ func Open(ctx context.Context, settings Settings) (*Session, error) {
 		ControlPlane: s.Settings.ControlURL,
 	}
 	if err := s.probe(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if s.Receiver, err = StartReceiver(settings.CallbackListen, settings.CallbackURL); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -118,8 +124,20 @@ func explainRefusal(api *client.APIError) string {
 	return fmt.Sprintf("ErrorCode %s, ErrorInfo %q: %s", catalog.Describe(api.ErrorCode), api.ErrorInfo, fix)
 }
 
-// Close releases the client and stops the embedded emulator.
+// CallbacksReachable says whether the target can deliver to the receiver, and why not: the
+// live service needs a public URL.
+func (s *Session) CallbacksReachable() (bool, string) {
+	if s.Target.Kind == KindLive && s.Settings.CallbackURL == "" {
+		return false, fmt.Sprintf("the live service cannot reach a loopback receiver: set %s to a public URL that reaches %s", EnvCallbackURL, EnvCallbackListen)
+	}
+	return true, ""
+}
+
+// Close releases the client, the receiver and the embedded emulator.
 func (s *Session) Close() {
+	if s.Receiver != nil {
+		s.Receiver.Close()
+	}
 	if s.Client != nil {
 		s.Client.Close()
 	}

@@ -24,6 +24,11 @@ const (
 	EnvAdmin      = "TRTC_ADMIN"
 	EnvControlURL = "TRTC_CONTROL_URL"
 	EnvReportsDir = "TRTC_REPORTS_DIR"
+	// EnvCallbackListen is where the suite's callback receiver listens (host:port).
+	EnvCallbackListen = "TRTC_CALLBACK_LISTEN"
+	// EnvCallbackURL is the URL the target is told to deliver callbacks to; for the live
+	// service, a public URL that reaches EnvCallbackListen.
+	EnvCallbackURL = "TRTC_CALLBACK_URL"
 )
 
 // Target kinds.
@@ -44,6 +49,9 @@ type Settings struct {
 	Admin      string
 	ControlURL string
 	ReportsDir string
+	// CallbackListen and CallbackURL configure the callback receiver (README, "Callbacks").
+	CallbackListen string
+	CallbackURL    string
 }
 
 // Kind is embedded without an endpoint, live for a vendor domain, remote for anything else.
@@ -68,6 +76,14 @@ func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 		Admin:      strings.TrimSpace(getenv(EnvAdmin)),
 		ControlURL: strings.TrimSpace(getenv(EnvControlURL)),
 		ReportsDir: strings.TrimSpace(getenv(EnvReportsDir)),
+
+		CallbackListen: strings.TrimSpace(getenv(EnvCallbackListen)),
+		CallbackURL:    strings.TrimSpace(getenv(EnvCallbackURL)),
+	}
+	if s.CallbackURL != "" {
+		if u, err := url.Parse(s.CallbackURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return Settings{}, fmt.Errorf("%w: %s=%q is not an http(s) URL", ErrSettings, EnvCallbackURL, s.CallbackURL)
+		}
 	}
 	if s.ReportsDir == "" {
 		s.ReportsDir = "../reports"

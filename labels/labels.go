@@ -21,6 +21,11 @@ const NeedsControlPlaneLabel = "needs:control-plane"
 // three months). They run on the embedded emulator and on any emulator given by URL.
 const EmulatorOnlyLabel = "target:emulator-only"
 
+// NeedsCallbacksLabel marks specs that wait for callbacks; they are skipped, with the reason,
+// when the target cannot reach the suite's receiver (the live service without
+// TRTC_CALLBACK_URL).
+const NeedsCallbacksLabel = "needs:callback-receiver"
+
 // Area labels the specs of one API area: room, member, seat, callback, live, account, gateway.
 func Area(area string) ginkgo.Labels { return ginkgo.Label("area:" + area) }
 
@@ -53,3 +58,6 @@ func Has(labels []string, label string) bool {
 
 // EmulatorOnly labels specs that must not run against the live service.
 func EmulatorOnly() ginkgo.Labels { return ginkgo.Label(EmulatorOnlyLabel) }
+
+// NeedsCallbacks labels specs that wait for callbacks from the target.
+func NeedsCallbacks() ginkgo.Labels { return ginkgo.Label(NeedsCallbacksLabel) }

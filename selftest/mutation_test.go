@@ -174,12 +174,70 @@ var mutations = []mutation{
 		mustFail: []string{"lists MaxSeatCount free, unlocked seats"},
 	},
 	{
+		name: "reports EventTime in seconds",
+		event: func(_ url.Values, body map[string]any) {
+			if at, ok := body["EventTime"].(float64); ok {
+				body["EventTime"] = float64(int64(at) / 1000)
+			}
+		},
+		mustFail: []string{"reports a created room with its settings", "reports a destroyed room"},
+	},
+	{
+		name:     "leaves ClientIP out of the callback URL",
+		event:    func(query url.Values, _ map[string]any) { query.Del("ClientIP") },
+		mustFail: []string{"reports updated room information"},
+	},
+	{
+		name: "never delivers the destroy event",
+		request: func(path string, _ url.Values, body map[string]any) bool {
+			if list, ok := body["CallbackCommandList"].([]any); ok && strings.HasSuffix(path, "_callback") {
+				kept := []any{}
+				for _, command := range list {
+					if command != "Room.CallbackAfterDestroyRoom" {
+						kept = append(kept, command)
+					}
+				}
+				body["CallbackCommandList"] = kept
+			}
+			return true
+		},
+		mustFail: []string{"reports a destroyed room"},
+	},
+	{
 		name: "never recycles rooms (its clock does not move)",
 		request: func(path string, _ url.Values, body map[string]any) bool {
 			_, advancing := body["AdvanceMillis"]
 			return !(strings.HasSuffix(path, "/_emulator/clock") && advancing)
 		},
 		mustFail: []string{"keeps an empty room until 6 hours after its end, then recycles it"},
+	},
+	{
+		name: "reports the Live TakeSeatMode under a name no page documents",
+		response: func(path string, _ *int, body map[string]any) {
+			if info := roomInfoOf(body); info != nil && strings.Contains(path, "/live_engine_http_srv/") {
+				info["TakeSeatMode"] = "Free"
+			}
+		},
+		mustFail: []string{"answers the seed page's packet, every documented field checked against its schema"},
+	},
+	{
+		name: "answers Live get_room_list beyond its 10 calls per second",
+		response: func(path string, _ *int, body map[string]any) {
+			if strings.HasSuffix(path, "/live_engine_http_srv/get_room_list") && code(body) == 60007 {
+				body["ActionStatus"], body["ErrorCode"], body["ErrorInfo"] = "OK", 0, ""
+				body["Response"] = map[string]any{"Next": "", "RoomList": []any{}}
+			}
+		},
+		mustFail: []string{"answers calls beyond 10 per second with a rate-limit code"},
+	},
+	{
+		name: "answers a Live transfer to a banned owner with 100002, not 100016",
+		response: func(path string, _ *int, body map[string]any) {
+			if strings.HasSuffix(path, "/live_engine_http_srv/change_room_owner") && code(body) == 100016 {
+				body["ErrorCode"] = 100002
+			}
+		},
+		mustFail: []string{"refuses a banned new owner with 100016"},
 	},
 }
 
@@ -202,6 +260,7 @@ func TestSuiteCatchesEveryMutation(t *testing.T) {
 	}
 	for _, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {
+			t.Parallel() // each mutation has its own emulator, proxy and suite process
 			run := runSuite(t, startMutant(t, m))
 			if run.exitCode == 0 {
 				t.Errorf("the suite passed against an emulator that %s", m.name)

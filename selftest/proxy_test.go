@@ -23,6 +23,9 @@ type mutation struct {
 	request func(path string, query url.Values, body map[string]any) bool
 	// response may rewrite a REST answer.
 	response func(path string, status *int, body map[string]any)
+	// event may rewrite a callback on its way to the suite's receiver: the proxy points the
+	// callback configuration at a relay of its own when it is set.
+	event func(query url.Values, body map[string]any)
 	// mustFail are substrings of spec names, each of which must name a failed spec.
 	mustFail []string
 }
@@ -36,11 +39,22 @@ func startMutant(t *testing.T, m mutation) *target {
 	}
 	t.Cleanup(func() { _ = server.Close(0) })
 	upstream := server.URL
+	var proxyURL string
 	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := io.ReadAll(r.Body)
 		query := r.URL.Query()
+		if r.URL.Path == relayPath {
+			relay(w, r, query, raw, m.event)
+			return
+		}
 		var body map[string]any
 		jsonBody := json.Unmarshal(raw, &body) == nil && body != nil
+		if jsonBody && m.event != nil && (strings.HasSuffix(r.URL.Path, "/set_callback") || strings.HasSuffix(r.URL.Path, "/update_callback")) {
+			if target, ok := body["Url"].(string); ok {
+				body["Url"] = proxyURL + relayPath + "?to=" + url.QueryEscape(target)
+			}
+			raw, _ = json.Marshal(body)
+		}
 		if jsonBody && m.request != nil {
 			if !m.request(r.URL.Path, query, body) {
 				w.Header().Set("Content-Type", "application/json")
@@ -72,8 +86,32 @@ func startMutant(t *testing.T, m mutation) *target {
 		w.WriteHeader(status)
 		_, _ = w.Write(answer)
 	}))
+	proxyURL = proxy.URL
 	t.Cleanup(proxy.Close)
 	return &target{endpoint: proxy.URL, control: proxy.URL, cfg: server.Config()}
+}
+
+// relayPath is where the proxy receives callbacks to pass on to the suite's receiver.
+const relayPath = "/_relay"
+
+// relay passes a callback on to the URL in its "to" parameter, after mutate.
+func relay(w http.ResponseWriter, r *http.Request, query url.Values, raw []byte, mutate func(url.Values, map[string]any)) {
+	to := query.Get("to")
+	query.Del("to")
+	var body map[string]any
+	if json.Unmarshal(raw, &body) == nil && mutate != nil {
+		mutate(query, body)
+		raw, _ = json.Marshal(body)
+	}
+	resp, err := http.Post(to+"?"+query.Encode(), "application/json", bytes.NewReader(raw))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	answer, _ := io.ReadAll(resp.Body)
+	w.WriteHeader(resp.StatusCode)
+	_, _ = w.Write(answer)
 }
 
 // roomInfoOf returns Response.RoomInfo of a get_room_info answer, or nil.

@@ -60,8 +60,14 @@ type suiteRun struct {
 // back its results.json.
 func runSuite(t *testing.T, tgt *target, extraArgs ...string) suiteRun {
 	t.Helper()
+	return runSuiteWith(t, tgt, nil, extraArgs...)
+}
+
+// runSuiteWith is runSuite with extra environment variables (NAME=value).
+func runSuiteWith(t *testing.T, tgt *target, extraEnv []string, extraArgs ...string) suiteRun {
+	t.Helper()
 	reports := t.TempDir()
-	env := []string{"TRTC_REPORTS_DIR=" + reports}
+	env := append([]string{"TRTC_REPORTS_DIR=" + reports}, extraEnv...)
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "TRTC_") {
 			env = append(env, kv)

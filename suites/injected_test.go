@@ -36,6 +36,10 @@ var onlyInjectable = map[string][]int{
 	"room_engine_http_mic/lock_seat":              {catalog.CodeInternal},
 	"room_engine_http_mic/switch_seat":            {catalog.CodeInternal},
 	"room_engine_http_mic/move_user_to_seat":      {catalog.CodeInternal},
+	"room_config/get_callback":                    {catalog.CodeInternal},
+	"room_config/set_callback":                    {catalog.CodeInternal},
+	"room_config/update_callback":                 {catalog.CodeInternal},
+	"room_config/delete_callback":                 {catalog.CodeInternal},
 }
 
 // Forced answers must still be well-formed failure envelopes of their command, marked as

@@ -519,9 +519,8 @@ func Verify(userSig string, sdkAppID uint64, key, identifier string, now time.Ti
 		return nil, fmt.Errorf("usersig: TLS.sig does not match the HMAC of the ticket fields for identifier %q, sdkappid %d, time %d, expire %d: %w",
 			t.Identifier, t.SDKAppID, t.Time, t.Expire, ErrBadSignature)
 	}
-	if end := addSat(t.Time, t.Expire); now.Unix() > end {
-		return nil, fmt.Errorf("usersig: ticket expired at %d (time %d + expire %d), now is %d: %w",
-			end, t.Time, t.Expire, now.Unix(), ErrExpired)
+	if err := checkExpiry(t, now); err != nil {
+		return nil, err
 	}
 	return t, nil
 }

@@ -1,0 +1,336 @@
+package emulator
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+)
+
+// Delivery settings: the Conference pages state no timeout; the Chat overview they cite
+// gives 2 s, and delivery is at most once.
+const (
+	DefaultCallbackTimeout = 2 * time.Second
+	callbackQueue          = 1024
+	callbackWorkers        = 4
+)
+
+// Platforms reported in OptPlatform: REST calls, and the client SDK the control plane stands in for.
+const (
+	platformREST = "RESTAPI"
+	platformSDK  = "Unknown"
+)
+
+// callbackConfig is the one configuration an application may have.
+type callbackConfig struct {
+	url      string
+	commands []string
+}
+
+// origin says who caused an event and from where, for Operator_Account, ClientIP and
+// OptPlatform.
+type origin struct {
+	operator string
+	clientIP string
+	platform string
+}
+
+func restOrigin(c *call) origin {
+	return origin{operator: c.identifier, clientIP: c.clientIP, platform: platformREST}
+}
+
+// clientIPOf is the caller's IP as the server sees it.
+func clientIPOf(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func init() {
+	register(catalog.ServiceConfig, "get_callback", (*Emulator).getCallback)
+	register(catalog.ServiceConfig, "set_callback", (*Emulator).setCallback)
+	register(catalog.ServiceConfig, "update_callback", (*Emulator).updateCallback)
+	register(catalog.ServiceConfig, "delete_callback", (*Emulator).deleteCallback)
+}
+
+// validCallback checks what the schema cannot: every command word is one of the documented
+// six, or the older spelling of the update event (callbacks.md C-1).
+func validCallback(cfg client.CallbackConfig) *answer {
+	for _, command := range cfg.CallbackCommandList {
+		if !slices.Contains(catalog.Events, command) && command != catalog.EventUpdateRoomInfoOld {
+			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not a Conference callback command", command))
+			return &a
+		}
+	}
+	return nil
+}
+
+// getCallback implements room_config/get_callback; with nothing configured it answers 100301.
+// Vendor page: https://trtc.io/document/60730.
+func (e *Emulator) getCallback(*call) answer {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	cfg := e.state.callback
+	if cfg == nil {
+		return fail(catalog.CodeCallbackMissing, "no callback configuration: create one with set_callback")
+	}
+	return ok(map[string]any{"Response": client.CallbackConfig{URL: cfg.url, CallbackCommandList: cfg.commands}})
+}
+
+// setCallback implements room_config/set_callback: one configuration per application.
+// Vendor page: https://trtc.io/document/60729.
+func (e *Emulator) setCallback(c *call) answer {
+	return e.storeCallback(c, false)
+}
+
+// updateCallback implements room_config/update_callback: it replaces the configuration.
+// Vendor page: https://trtc.io/document/60728.
+func (e *Emulator) updateCallback(c *call) answer {
+	return e.storeCallback(c, true)
+}
+
+func (e *Emulator) storeCallback(c *call, update bool) answer {
+	var req client.CallbackConfig
+	if err := decodeBody(c.body, &req); err != nil {
+		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
+	}
+	if refusal := validCallback(req); refusal != nil {
+		return *refusal
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	switch exists := e.state.callback != nil; {
+	case update && !exists:
+		return fail(catalog.CodeCallbackMissing, "no callback configuration to update: create one with set_callback")
+	case !update && exists:
+		return fail(catalog.CodeCallbackExists, "a callback configuration exists already: change it with update_callback")
+	}
+	e.state.callback = &callbackConfig{url: req.URL, commands: append([]string{}, req.CallbackCommandList...)}
+	return ok(nil)
+}
+
+// deleteCallback implements room_config/delete_callback; deleting nothing succeeds.
+// Vendor page: https://trtc.io/document/60727.
+func (e *Emulator) deleteCallback(*call) answer {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.state.callback = nil
+	return ok(nil)
+}
+
+// emit queues an event for delivery when the configuration lists its command word. It runs
+// under e.mu and never blocks: a full queue drops the event (delivery is at most once).
+func (e *Emulator) emit(command string, from origin, fields map[string]any) {
+	cfg := e.state.callback
+	if cfg == nil || !(slices.Contains(cfg.commands, command) ||
+		command == catalog.EventAfterUpdateRoomInfo && slices.Contains(cfg.commands, catalog.EventUpdateRoomInfoOld)) {
+		return
+	}
+	body := map[string]any{"CallbackCommand": command, "Operator_Account": from.operator, "EventTime": e.clock.Now().UnixMilli()}
+	for key, value := range fields {
+		body[key] = value
+	}
+	raw, err := json.Marshal(body)
+	if err != nil {
+		e.cfg.Logger.Error("encode callback", "command", command, "err", err)
+		return
+	}
+	query := url.Values{
+		"SdkAppid":        {strconv.FormatUint(e.cfg.SDKAppID, 10)},
+		"CallbackCommand": {command},
+		"contenttype":     {"json"},
+		"ClientIP":        {from.clientIP},
+		"OptPlatform":     {from.platform},
+	}
+	target := cfg.url
+	if strings.Contains(target, "?") {
+		target += "&" + query.Encode()
+	} else {
+		target += "?" + query.Encode()
+	}
+	e.notifier.send(delivery{url: target, command: command, body: raw})
+}
+
+// delivery is one callback on its way.
+type delivery struct {
+	url     string
+	command string
+	body    []byte
+}
+
+// notifier posts callbacks from a few workers, started on first use, so that a slow or dead
+// receiver costs the REST caller nothing.
+type notifier struct {
+	once    sync.Once
+	queue   chan delivery
+	http    *http.Client
+	log     func(msg string, args ...any)
+	stop    context.CancelFunc
+	ctx     context.Context
+	workers sync.WaitGroup
+}
+
+func newNotifier(timeout time.Duration, log func(string, ...any)) *notifier {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &notifier{
+		queue: make(chan delivery, callbackQueue),
+		http:  &http.Client{Timeout: timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+		log:   log,
+		ctx:   ctx,
+		stop:  cancel,
+	}
+}
+
+func (n *notifier) send(d delivery) {
+	n.once.Do(func() {
+		for range callbackWorkers {
+			n.workers.Add(1)
+			go n.work()
+		}
+	})
+	select {
+	case n.queue <- d:
+	default:
+		n.log("callback dropped: queue full", "command", d.command)
+	}
+}
+
+func (n *notifier) work() {
+	defer n.workers.Done()
+	for {
+		select {
+		case <-n.ctx.Done():
+			return
+		case d := <-n.queue:
+			n.deliver(d)
+		}
+	}
+}
+
+func (n *notifier) deliver(d delivery) {
+	req, err := http.NewRequestWithContext(n.ctx, http.MethodPost, d.url, bytes.NewReader(d.body))
+	if err != nil {
+		n.log("callback not sent", "command", d.command, "err", err)
+		return
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := n.http.Do(req)
+	if err != nil {
+		n.log("callback failed", "command", d.command, "err", err)
+		return
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		n.log("callback answered with an error status", "command", d.command, "status", resp.StatusCode)
+	}
+}
+
+// close stops the workers; callbacks still queued are dropped.
+func (n *notifier) close() {
+	n.stop()
+	n.workers.Wait()
+}
+
+// eventRoom is the room as the create event reports it (https://trtc.io/document/60733).
+type eventRoom struct {
+	RoomID                   string `json:"RoomId"`
+	RoomName                 string `json:"RoomName"`
+	RoomType                 string `json:"RoomType"`
+	OwnerAccount             string `json:"Owner_Account"`
+	MaxMemberCount           int    `json:"MaxMemberCount"`
+	MaxSeatCount             int    `json:"MaxSeatCount"`
+	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
+	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
+	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
+	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
+	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
+	CustomInfo               string `json:"CustomInfo"`
+	ScheduleStartTime        int64  `json:"ScheduleStartTime"`
+	ScheduleEndTime          int64  `json:"ScheduleEndTime"`
+	RoomStatus               string `json:"RoomStatus"`
+	IsSeatEnabled            bool   `json:"IsSeatEnabled"`
+	TakeSeatMode             string `json:"TakeSeatMode"`
+	CreateTime               int64  `json:"CreateTime"`
+}
+
+// eventRoomUpdate is the room as the update event reports it: the full set of updatable
+// fields (https://trtc.io/document/60731).
+type eventRoomUpdate struct {
+	RoomID                   string `json:"RoomId"`
+	RoomName                 string `json:"RoomName"`
+	OwnerAccount             string `json:"Owner_Account"`
+	TakeSeatMode             string `json:"TakeSeatMode"`
+	MaxMemberCount           int    `json:"MaxMemberCount"`
+	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
+	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
+	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
+	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
+	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
+	CustomInfo               string `json:"CustomInfo"`
+}
+
+func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
+	info := r.snapshot(now)
+	fields := map[string]any{"RoomInfo": eventRoom{
+		RoomID: info.RoomID, RoomName: info.RoomName, RoomType: info.RoomType, OwnerAccount: info.OwnerAccount,
+		MaxMemberCount: info.MaxMemberCount, MaxSeatCount: info.MaxSeatCount,
+		IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled, IsMessageDisabled: info.IsMessageDisabled,
+		IsScreenSharingDisabled: info.IsScreenSharingDisabled, IsCloudRecordingDisabled: info.IsCloudRecordingDisabled,
+		CustomInfo: info.CustomInfo, ScheduleStartTime: info.ScheduleStartTime, ScheduleEndTime: info.ScheduleEndTime,
+		RoomStatus: info.RoomStatus, IsSeatEnabled: info.IsSeatEnabled, TakeSeatMode: info.TakeSeatMode, CreateTime: info.CreateTime,
+	}}
+	if len(r.invitees) > 0 {
+		fields["ScheduleInviteeList_Account"] = r.invitees
+	}
+	e.emit(catalog.EventAfterCreateRoom, from, fields)
+}
+
+func (e *Emulator) emitUpdated(from origin, r *room) {
+	info := r.info
+	e.emit(catalog.EventAfterUpdateRoomInfo, from, map[string]any{"RoomInfo": eventRoomUpdate{
+		RoomID: info.RoomID, RoomName: info.RoomName, OwnerAccount: info.OwnerAccount, TakeSeatMode: info.TakeSeatMode,
+		MaxMemberCount: info.MaxMemberCount, IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled,
+		IsMessageDisabled: info.IsMessageDisabled, IsScreenSharingDisabled: info.IsScreenSharingDisabled,
+		IsCloudRecordingDisabled: info.IsCloudRecordingDisabled, CustomInfo: info.CustomInfo,
+	}})
+}
+
+func (e *Emulator) emitMembers(command string, from origin, r *room, kind, reason string, accounts []string) {
+	fields := map[string]any{"RoomId": r.info.RoomID, "MemberCount": len(r.members), "Type": kind, "MemberList_Account": accounts}
+	if command == catalog.EventAfterMemberLeave {
+		fields["Reason"] = reason
+	}
+	e.emit(command, from, fields)
+}
+
+// emitSeats reports every seat of the room after a change.
+func (e *Emulator) emitSeats(from origin, r *room) {
+	e.emit(catalog.EventAfterSeatInfoChanged, from, map[string]any{"RoomId": r.info.RoomID, "SeatList": r.seatList()})
+}
+
+// removeMembers takes members out of a room (kick or ban) and reports it: a leave event, and
+// a seat event when one of them sat on a seat.
+func (e *Emulator) removeMembers(from origin, r *room, accounts []string, reason string) {
+	seated := false
+	for _, account := range accounts {
+		seated = seated || r.seatOf(account) >= 0
+		r.leave(account)
+	}
+	e.emitMembers(catalog.EventAfterMemberLeave, from, r, "Kicked", reason, accounts)
+	if seated {
+		e.emitSeats(from, r)
+	}
+}

@@ -1,0 +1,157 @@
+package harness
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Callback is one delivery the receiver got.
+type Callback struct {
+	Query    url.Values
+	Header   http.Header
+	Body     []byte
+	Received time.Time
+}
+
+// Command is the command word in the URL's CallbackCommand parameter.
+func (c Callback) Command() string { return c.Query.Get("CallbackCommand") }
+
+// Payload decodes the JSON body, keeping numbers exact.
+func (c Callback) Payload() (map[string]any, error) {
+	decoder := json.NewDecoder(strings.NewReader(string(c.Body)))
+	decoder.UseNumber()
+	var payload map[string]any
+	if err := decoder.Decode(&payload); err != nil {
+		return nil, fmt.Errorf("callback %s: body is not a JSON object: %w", c.Command(), err)
+	}
+	return payload, nil
+}
+
+// Receiver is the suite's callback endpoint: an HTTP server that answers every delivery with
+// the documented reply and remembers it, so that specs can wait for an event, bounded.
+type Receiver struct {
+	url      string
+	server   *http.Server
+	listener net.Listener
+
+	mu      sync.Mutex
+	got     []Callback
+	changed chan struct{}
+}
+
+// ErrNoCallback wraps every wait that ended without the expected delivery.
+var ErrNoCallback = errors.New("callback not received")
+
+// StartReceiver listens on listen ("127.0.0.1:0" picks a free loopback port) and announces
+// publicURL, or, when empty, http://<the listening address>/callback.
+func StartReceiver(listen, publicURL string) (*Receiver, error) {
+	if listen == "" {
+		listen = "127.0.0.1:0"
+	}
+	listener, err := net.Listen("tcp", listen)
+	if err != nil {
+		return nil, fmt.Errorf("%w: callback receiver cannot listen on %s=%s: %v", ErrSettings, EnvCallbackListen, listen, err)
+	}
+	if publicURL == "" {
+		publicURL = "http://" + listener.Addr().String() + "/callback"
+	}
+	r := &Receiver{url: publicURL, listener: listener, changed: make(chan struct{})}
+	r.server = &http.Server{Handler: http.HandlerFunc(r.serve), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = r.server.Serve(listener) }()
+	return r, nil
+}
+
+// URL is what the callback configuration points at.
+func (r *Receiver) URL() string { return r.url }
+
+// Close stops the receiver.
+func (r *Receiver) Close() { _ = r.server.Close() }
+
+// reply is the documented answer to every Conference callback.
+var reply = []byte(`{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0}`)
+
+func (r *Receiver) serve(w http.ResponseWriter, req *http.Request) {
+	body, err := io.ReadAll(io.LimitReader(req.Body, 1<<20))
+	if err != nil {
+		http.Error(w, "unreadable body", http.StatusBadRequest)
+		return
+	}
+	if req.Method == http.MethodPost {
+		r.mu.Lock()
+		r.got = append(r.got, Callback{Query: req.URL.Query(), Header: req.Header.Clone(), Body: body, Received: time.Now()})
+		close(r.changed)
+		r.changed = make(chan struct{})
+		r.mu.Unlock()
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(reply)
+}
+
+// Mark is a position in the receiver's log: waits after a mark only see later deliveries.
+func (r *Receiver) Mark() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.got)
+}
+
+// Await waits up to timeout for a delivery after mark that matches, and names the event that
+// never came, with what arrived instead, when none does.
+func (r *Receiver) Await(ctx context.Context, mark int, timeout time.Duration, event string, match func(Callback) bool) (Callback, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	for {
+		r.mu.Lock()
+		for _, c := range r.got[mark:] {
+			if match(c) {
+				r.mu.Unlock()
+				return c, nil
+			}
+		}
+		changed := r.changed
+		others := r.commandsSince(mark)
+		r.mu.Unlock()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return Callback{}, fmt.Errorf("%w: no %s within %v at %s (received since: %s)", ErrNoCallback, event, timeout, r.url, others)
+		}
+	}
+}
+
+// Matching returns the deliveries after mark that match, after waiting window for late ones:
+// specs use it to show that an event did not come.
+func (r *Receiver) Matching(ctx context.Context, mark int, window time.Duration, match func(Callback) bool) []Callback {
+	select {
+	case <-time.After(window):
+	case <-ctx.Done():
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []Callback
+	for _, c := range r.got[mark:] {
+		if match(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (r *Receiver) commandsSince(mark int) string {
+	if len(r.got) == mark {
+		return "nothing"
+	}
+	names := make([]string, 0, len(r.got)-mark)
+	for _, c := range r.got[mark:] {
+		names = append(names, c.Command())
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,89 @@
+package harness
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+func post(t *testing.T, url, command, body string) *http.Response {
+	t.Helper()
+	resp, err := http.Post(url+"?CallbackCommand="+command+"&SdkAppid=1", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp
+}
+
+func TestReceiverRecordsAndAnswersEveryDelivery(t *testing.T) {
+	r, err := StartReceiver("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if !strings.HasPrefix(r.URL(), "http://127.0.0.1:") || !strings.HasSuffix(r.URL(), "/callback") {
+		t.Fatalf("default URL %q is not a loopback /callback URL", r.URL())
+	}
+	mark := r.Mark()
+	if resp := post(t, r.URL(), "Room.A", `{"CallbackCommand":"Room.A","EventTime":1703589922780}`); resp.StatusCode != http.StatusOK {
+		t.Fatalf("reply status %d", resp.StatusCode)
+	}
+	got, err := r.Await(context.Background(), mark, time.Second, "Room.A", func(c Callback) bool { return c.Command() == "Room.A" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	payload, err := got.Payload()
+	if err != nil || payload["EventTime"].(interface{ String() string }).String() != "1703589922780" {
+		t.Fatalf("payload %v, %v: EventTime must keep all its digits", payload, err)
+	}
+	if later := r.Mark(); later != mark+1 {
+		t.Errorf("mark moved from %d to %d after one delivery", mark, later)
+	}
+}
+
+func TestReceiverNamesTheEventThatNeverCame(t *testing.T) {
+	r, err := StartReceiver("127.0.0.1:0", "https://public.example/cb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if r.URL() != "https://public.example/cb" {
+		t.Fatalf("announced URL %q, want the configured one", r.URL())
+	}
+	local := "http://" + r.listener.Addr().String() + "/cb"
+	mark := r.Mark()
+	post(t, local, "Room.Other", `{}`)
+	_, err = r.Await(context.Background(), mark, 200*time.Millisecond, "Room.Wanted for room x", func(c Callback) bool { return c.Command() == "Room.Wanted" })
+	if !errors.Is(err, ErrNoCallback) || !strings.Contains(err.Error(), "Room.Wanted for room x") || !strings.Contains(err.Error(), "Room.Other") {
+		t.Fatalf("error %v must wrap ErrNoCallback, name the missing event and list what came", err)
+	}
+	if got := r.Matching(context.Background(), mark, 10*time.Millisecond, func(c Callback) bool { return c.Command() == "Room.Other" }); len(got) != 1 {
+		t.Fatalf("Matching found %d deliveries, want 1", len(got))
+	}
+}
+
+func TestReceiverAwaitSeesALateDelivery(t *testing.T) {
+	r, err := StartReceiver("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	mark := r.Mark()
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		post(t, r.URL(), "Room.Late", `{}`)
+	}()
+	if _, err := r.Await(context.Background(), mark, 5*time.Second, "Room.Late", func(c Callback) bool { return c.Command() == "Room.Late" }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStartReceiverRefusesABadAddress(t *testing.T) {
+	if _, err := StartReceiver("127.0.0.1:99999", ""); !errors.Is(err, ErrSettings) || !strings.Contains(err.Error(), EnvCallbackListen) {
+		t.Fatalf("error %v must name %s", err, EnvCallbackListen)
+	}
+}

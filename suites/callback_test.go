@@ -1,0 +1,325 @@
+package suites
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/harness"
+	"github.com/trtc-conformance/trtc-conformance/labels"
+	. "github.com/trtc-conformance/trtc-conformance/matchers"
+)
+
+// callbackWait bounds every wait for a callback; the Chat overview gives deliveries 2 s.
+const callbackWait = 5 * time.Second
+
+// quietWindow is how long a spec listens to show that an event does not come.
+const quietWindow = 1500 * time.Millisecond
+
+// optPlatforms are the documented OptPlatform values, compared case-insensitively (callbacks.md A1).
+var optPlatforms = []string{"restapi", "web", "android", "ios", "windows", "macos", "mac", "ipad", "unknown"}
+
+func configCall(ctx context.Context, command string, body any) *client.Response {
+	GinkgoHelper()
+	resp := call(ctx, catalog.ServiceConfig, command, body)
+	Expect(resp).To(MatchSchema(catalog.ServiceConfig + "/" + command + ".response"))
+	return resp
+}
+
+// useCallbacks replaces the application's callback configuration for the spec and restores
+// whatever was there before when the spec ends.
+func useCallbacks(ctx context.Context, cfg client.CallbackConfig) {
+	GinkgoHelper()
+	previous, resp, err := session.Client.GetCallback(ctx)
+	answered(resp, err)
+	DeferCleanup(func() {
+		if resp.Code() == 0 && previous != nil && previous.URL != "" {
+			_, _ = session.Client.Call(background(), catalog.ServiceConfig, "update_callback", previous)
+			return
+		}
+		_, _ = session.Client.Call(background(), catalog.ServiceConfig, "delete_callback", nil)
+	})
+	if resp.Code() == 0 && previous != nil && previous.URL != "" {
+		Expect(configCall(ctx, "update_callback", cfg)).To(HaveErrorCode(0))
+		return
+	}
+	Expect(configCall(ctx, "set_callback", cfg)).To(HaveErrorCode(0))
+}
+
+// withoutCallbacks removes any configuration for the spec, restoring it afterwards.
+func withoutCallbacks(ctx context.Context) {
+	GinkgoHelper()
+	previous, resp, err := session.Client.GetCallback(ctx)
+	answered(resp, err)
+	if resp.Code() == 0 && previous != nil && previous.URL != "" {
+		DeferCleanup(func() { _, _ = session.Client.Call(background(), catalog.ServiceConfig, "set_callback", previous) })
+	}
+	Expect(configCall(ctx, "delete_callback", nil)).To(HaveErrorCode(0))
+}
+
+// event is a delivered callback, decoded.
+type event struct {
+	harness.Callback
+	payload map[string]any
+}
+
+// field digs a value out of the payload: field("RoomInfo", "RoomId").
+func (e event) field(path ...string) any {
+	var v any = e.payload
+	for _, key := range path {
+		object, _ := v.(map[string]any)
+		v = object[key]
+	}
+	if n, ok := v.(json.Number); ok {
+		if i, err := n.Int64(); err == nil {
+			return i
+		}
+	}
+	return v
+}
+
+// awaitEvent waits for the event about roomID after mark, and checks what every delivery
+// promises: the URL's parameters, the body's schema and command word, and an EventTime in
+// milliseconds at the time of the action.
+func awaitEvent(ctx context.Context, mark int, command, roomID string, since time.Time) event {
+	GinkgoHelper()
+	commands := []string{command}
+	if command == catalog.EventAfterUpdateRoomInfo {
+		commands = append(commands, catalog.EventUpdateRoomInfoOld) // callbacks.md C-1
+	}
+	got, err := session.Receiver.Await(ctx, mark, callbackWait, command+" for room "+roomID, func(c harness.Callback) bool {
+		payload, err := c.Payload()
+		if err != nil || !containsString(commands, c.Command()) {
+			return false
+		}
+		e := event{c, payload}
+		return e.field("RoomId") == roomID || e.field("RoomInfo", "RoomId") == roomID
+	})
+	Expect(err).NotTo(HaveOccurred())
+	payload, err := got.Payload()
+	Expect(err).NotTo(HaveOccurred())
+	e := event{got, payload}
+
+	Expect(got.Query.Get("SdkAppid")).To(Equal(strconv.FormatUint(session.Settings.SDKAppID, 10)), "SdkAppid")
+	Expect(strings.ToLower(got.Query.Get("contenttype"))).To(Equal("json"), "contenttype")
+	Expect(got.Query.Get("ClientIP")).NotTo(BeEmpty(), "ClientIP")
+	Expect(strings.ToLower(got.Query.Get("OptPlatform"))).To(BeElementOf(optPlatforms), "OptPlatform")
+	Expect(e.field("CallbackCommand")).To(Equal(got.Command()), "the body repeats the URL's CallbackCommand")
+	Expect(got.Body).To(MatchSchema("callback/" + command + ".event"))
+	Expect(e.field("EventTime")).To(BeNumerically("~", since.UnixMilli(), clockSkew.Milliseconds()), "EventTime in milliseconds at the action")
+	return e
+}
+
+func containsString(values []string, v string) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func allEvents() client.CallbackConfig {
+	return client.CallbackConfig{URL: session.Receiver.URL(), CallbackCommandList: append([]string{}, catalog.Events...)}
+}
+
+var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func() {
+
+	// Callback configuration: https://trtc.io/document/60729 (create), 60730 (query),
+	// 60728 (update), 60727 (delete).
+	Describe("the configuration API", func() {
+		example := client.CallbackConfig{URL: "http://www.example.com/callback", CallbackCommandList: []string{catalog.EventAfterMemberLeave, catalog.EventAfterSeatInfoChanged}}
+
+		It("stores one configuration that get_callback returns", labels.Command(catalog.ServiceConfig, "set_callback"),
+			labels.Command(catalog.ServiceConfig, "get_callback"), labels.Code(0), func(ctx SpecContext) {
+				withoutCallbacks(ctx)
+				Expect(configCall(ctx, "set_callback", example)).To(HaveErrorCode(0))
+				DeferCleanup(func() { _, _ = session.Client.Call(background(), catalog.ServiceConfig, "delete_callback", nil) })
+				got, resp, err := session.Client.GetCallback(ctx)
+				answered(resp, err)
+				Expect(resp).To(HaveErrorCode(0))
+				Expect(resp).To(MatchSchema("room_config/get_callback.response"))
+				Expect(got.URL).To(Equal(example.URL))
+				Expect(got.CallbackCommandList).To(ConsistOf(example.CallbackCommandList))
+			})
+
+		It("refuses a second configuration with 100300", labels.Command(catalog.ServiceConfig, "set_callback"), labels.Code(100300), func(ctx SpecContext) {
+			useCallbacks(ctx, example)
+			Expect(configCall(ctx, "set_callback", example)).To(HaveErrorCode(catalog.CodeCallbackExists))
+		})
+
+		It("replaces the configuration with update_callback", labels.Command(catalog.ServiceConfig, "update_callback"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, example)
+			changed := client.CallbackConfig{URL: "https://www.example.com/other", CallbackCommandList: []string{catalog.EventAfterCreateRoom}}
+			Expect(configCall(ctx, "update_callback", changed)).To(HaveErrorCode(0))
+			got, resp, err := session.Client.GetCallback(ctx)
+			answered(resp, err)
+			Expect(resp).To(HaveErrorCode(0))
+			Expect(*got).To(MatchFields(map[string]any{"URL": changed.URL, "CallbackCommandList": changed.CallbackCommandList}))
+		})
+
+		It("refuses to update a configuration that does not exist with 100301", labels.Command(catalog.ServiceConfig, "update_callback"), labels.Code(100301), func(ctx SpecContext) {
+			withoutCallbacks(ctx)
+			Expect(configCall(ctx, "update_callback", example)).To(HaveErrorCode(catalog.CodeCallbackMissing))
+		})
+
+		It("deletes the configuration", labels.Command(catalog.ServiceConfig, "delete_callback"), labels.Command(catalog.ServiceConfig, "get_callback"),
+			labels.Code(0, 100301), func(ctx SpecContext) {
+				useCallbacks(ctx, example)
+				Expect(configCall(ctx, "delete_callback", nil)).To(HaveErrorCode(0))
+				got, resp, err := session.Client.GetCallback(ctx)
+				Expect(answered(resp, err)).To(HaveErrorCode(catalog.CodeCallbackMissing, 0))
+				Expect(resp).To(MatchSchema("room_config/get_callback.response"))
+				if resp.Code() == 0 {
+					Expect(got.URL).To(BeEmpty(), "a deleted configuration is still reported")
+				}
+			})
+
+		DescribeTable("refuses a malformed configuration with 100002",
+			func(ctx SpecContext, command, body string) {
+				withoutCallbacks(ctx)
+				if command == "update_callback" {
+					useCallbacks(ctx, example)
+				}
+				resp := send(ctx, client.Request{Service: catalog.ServiceConfig, Command: command, Body: []byte(body)})
+				Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter))
+				Expect(resp).To(MatchSchema(catalog.ServiceConfig + "/" + command + ".response"))
+			},
+			Entry("a Url that is not http or https", labels.Command(catalog.ServiceConfig, "set_callback"), labels.Code(100002),
+				"set_callback", `{"Url":"ftp://www.example.com/callback","CallbackCommandList":[]}`),
+			Entry("no Url", labels.Command(catalog.ServiceConfig, "set_callback"), labels.Code(100002),
+				"set_callback", `{"CallbackCommandList":["Room.CallbackAfterCreateRoom"]}`),
+			Entry("no CallbackCommandList", labels.Command(catalog.ServiceConfig, "set_callback"), labels.Code(100002),
+				"set_callback", `{"Url":"http://www.example.com/callback"}`),
+			Entry("an update without Url", labels.Command(catalog.ServiceConfig, "update_callback"), labels.Code(100002),
+				"update_callback", `{"CallbackCommandList":["Room.CallbackAfterCreateRoom"]}`),
+		)
+	})
+
+	// The six Conference events: https://trtc.io/document/60733, 60732, 60731, 60735, 60734, 60736.
+	Describe("events", labels.NeedsCallbacks(), func() {
+
+		It("reports a created room with its settings", labels.Command(catalog.ServiceRoom, "create_room"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, allEvents())
+			mark, since := session.Receiver.Mark(), time.Now()
+			id := newRoomID()
+			req := minimalRoom(id)
+			req.RoomInfo.RoomName, req.RoomInfo.OwnerAccount, req.RoomInfo.MaxMemberCount = client.Ptr("callback room"), client.Ptr(ownerA), client.Ptr(12)
+			mustCreateRoom(ctx, req)
+			e := awaitEvent(ctx, mark, catalog.EventAfterCreateRoom, id, since)
+			Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin))
+			Expect(e.field("RoomInfo", "RoomName")).To(Equal("callback room"))
+			Expect(e.field("RoomInfo", "Owner_Account")).To(Equal(ownerA))
+			Expect(e.field("RoomInfo", "MaxMemberCount")).To(BeEquivalentTo(12))
+		})
+
+		It("reports a destroyed room", labels.Command(catalog.ServiceRoom, "destroy_room"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, allEvents())
+			id := emptyRoom(ctx)
+			mark, since := session.Receiver.Mark(), time.Now()
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			e := awaitEvent(ctx, mark, catalog.EventAfterDestroyRoom, id, since)
+			Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin))
+		})
+
+		It("reports updated room information", labels.Command(catalog.ServiceRoom, "update_room_info"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, allEvents())
+			id := emptyRoom(ctx)
+			mark, since := session.Receiver.Mark(), time.Now()
+			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{
+				RoomID: id, RoomName: client.Ptr("renamed by a spec"), IsAudioDisabled: client.Ptr(true),
+			}})).To(HaveErrorCode(0))
+			e := awaitEvent(ctx, mark, catalog.EventAfterUpdateRoomInfo, id, since)
+			Expect(e.field("RoomInfo", "RoomName")).To(Equal("renamed by a spec"))
+		})
+
+		It("reports a member entering", labels.NeedsControlPlane(), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, allEvents())
+			id := emptyRoom(ctx)
+			mark, since := session.Receiver.Mark(), time.Now()
+			enter(ctx, id, member1)
+			e := awaitEvent(ctx, mark, catalog.EventAfterMemberEnter, id, since)
+			Expect(e.field("Type")).To(Equal("Enter"))
+			Expect(e.field("MemberList_Account")).To(ConsistOf(member1))
+			Expect(e.field("MemberCount")).To(BeEquivalentTo(1))
+		})
+
+		It("reports a member leaving, and a member kicked out", labels.NeedsControlPlane(), labels.Command(catalog.ServiceRoom, "kick_user_out"),
+			labels.Code(0), func(ctx SpecContext) {
+				useCallbacks(ctx, allEvents())
+				id := roomWith(ctx, member1, member2)
+				mark, since := session.Receiver.Mark(), time.Now()
+				Expect(session.Control.Leave(ctx, id, member1)).To(Succeed())
+				left := awaitEvent(ctx, mark, catalog.EventAfterMemberLeave, id, since)
+				Expect(left.field("Type")).To(Equal("Leave"))
+				Expect(left.field("MemberList_Account")).To(ConsistOf(member1))
+
+				mark, since = session.Receiver.Mark(), time.Now()
+				Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", client.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "spec"})).To(HaveErrorCode(0))
+				kicked := awaitEvent(ctx, mark, catalog.EventAfterMemberLeave, id, since)
+				Expect(kicked.field("Type")).To(Equal("Kicked"))
+				Expect(kicked.field("MemberList_Account")).To(ConsistOf(member2))
+			})
+
+		It("reports a locked seat with the seat list", labels.Command(catalog.ServiceSeat, "lock_seat"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, allEvents())
+			id := seatRoom(ctx, 3, "ApplyToTake")
+			first, _ := seatIndexes(seats(ctx, id))
+			mark, since := session.Receiver.Mark(), time.Now()
+			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			e := awaitEvent(ctx, mark, catalog.EventAfterSeatInfoChanged, id, since)
+			Expect(seatEntry(e, first)).To(HaveKeyWithValue("IsTakenDisabled", true))
+		})
+
+		It("reports a member picked onto a seat", labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "pick_user_on_seat"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, allEvents())
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			mark, since := session.Receiver.Mark(), time.Now()
+			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			e := awaitEvent(ctx, mark, catalog.EventAfterSeatInfoChanged, id, since)
+			Expect(seatEntry(e, first)).To(HaveKeyWithValue("Member_Account", member1))
+		})
+
+		It("sends nothing for a command word outside the configured list", labels.Command(catalog.ServiceRoom, "destroy_room"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, client.CallbackConfig{URL: session.Receiver.URL(), CallbackCommandList: []string{catalog.EventAfterCreateRoom}})
+			mark, since := session.Receiver.Mark(), time.Now()
+			id := emptyRoom(ctx)
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			awaitEvent(ctx, mark, catalog.EventAfterCreateRoom, id, since) // delivery works…
+			Expect(session.Receiver.Matching(ctx, mark, quietWindow, func(c harness.Callback) bool {
+				return c.Command() == catalog.EventAfterDestroyRoom
+			})).To(BeEmpty(), "…but an unlisted event was delivered")
+		})
+
+		It("sends nothing once the configuration is deleted", labels.Command(catalog.ServiceConfig, "delete_callback"), labels.Code(0), func(ctx SpecContext) {
+			useCallbacks(ctx, allEvents())
+			Expect(configCall(ctx, "delete_callback", nil)).To(HaveErrorCode(0))
+			mark := session.Receiver.Mark()
+			emptyRoom(ctx)
+			Expect(session.Receiver.Matching(ctx, mark, quietWindow, func(harness.Callback) bool { return true })).To(BeEmpty(),
+				"callbacks were delivered after the configuration was deleted")
+		})
+	})
+})
+
+// seatEntry returns the SeatList entry of a seat event for one index.
+func seatEntry(e event, index int) map[string]any {
+	GinkgoHelper()
+	list, _ := e.field("SeatList").([]any)
+	for _, entry := range list {
+		seat, _ := entry.(map[string]any)
+		if n, ok := seat["Index"].(json.Number); ok && n.String() == strconv.Itoa(index) {
+			return seat
+		}
+	}
+	Fail("the seat event does not list seat " + strconv.Itoa(index))
+	return nil
+}
