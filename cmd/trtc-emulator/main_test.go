@@ -82,11 +82,15 @@ type lineWriter struct {
 	mu    sync.Mutex
 	buf   bytes.Buffer
 	lines chan string
+	// eof is closed once the process's end of the pipe is closed and everything was read:
+	// cmd.Wait closes the pipe, so it must not run before (os/exec documents the race).
+	eof chan struct{}
 }
 
 func watch(t *testing.T, r io.Reader) *lineWriter {
-	w := &lineWriter{lines: make(chan string, 100)}
+	w := &lineWriter{lines: make(chan string, 100), eof: make(chan struct{})}
 	go func() {
+		defer close(w.eof)
 		scanner := bufio.NewScanner(r)
 		for scanner.Scan() {
 			w.mu.Lock()
@@ -197,10 +201,15 @@ func restCall(base, command, body string) (*http.Response, envelope, error) {
 	return resp, env, nil
 }
 
-func waitExit(t *testing.T, cmd *exec.Cmd, within time.Duration) (int, time.Time) {
+func waitExit(t *testing.T, cmd *exec.Cmd, within time.Duration, outputs ...*lineWriter) (int, time.Time) {
 	t.Helper()
 	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
+	go func() {
+		for _, out := range outputs {
+			<-out.eof
+		}
+		done <- cmd.Wait()
+	}()
 	select {
 	case err := <-done:
 		at := time.Now()
@@ -247,7 +256,7 @@ func TestBinaryServesAndShutsDown(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	code, _ := waitExit(t, cmd, 35*time.Second)
+	code, _ := waitExit(t, cmd, 35*time.Second, stdout, stderr)
 	if code != 0 {
 		t.Errorf("exit code %d after SIGTERM, want 0 (stderr %s)", code, stderr.String())
 	}
@@ -302,7 +311,7 @@ func TestBinaryFinishesCallsInFlight(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	code, exitedAt := waitExit(t, cmd, 35*time.Second)
+	code, exitedAt := waitExit(t, cmd, 35*time.Second, stdout, stderr)
 	got := <-answered
 	if got.err != nil {
 		t.Fatalf("the call in flight lost its answer: %v (stderr %s)", got.err, stderr.String())
@@ -328,7 +337,7 @@ func TestBinaryFinishesCallsInFlight(t *testing.T) {
 
 func TestBinaryWithoutControlPlane(t *testing.T) {
 	bin := buildBinary(t)
-	cmd, base, stdout, _ := startBinary(t, bin, "-control=false", "-admin", "boss,deputy")
+	cmd, base, stdout, stderr := startBinary(t, bin, "-control=false", "-admin", "boss,deputy")
 	settle()
 	if !strings.Contains(stdout.String(), "control plane false") || !strings.Contains(stdout.String(), "boss,deputy") {
 		t.Errorf("listening line does not say so: %s", stdout.String())
@@ -344,7 +353,7 @@ func TestBinaryWithoutControlPlane(t *testing.T) {
 		t.Errorf("GET %s without control plane: HTTP %d %s, want the REST envelope 60002", control.PathConfig, resp.StatusCode, raw)
 	}
 	_ = cmd.Process.Signal(syscall.SIGINT)
-	if code, _ := waitExit(t, cmd, 35*time.Second); code != 0 {
+	if code, _ := waitExit(t, cmd, 35*time.Second, stdout, stderr); code != 0 {
 		t.Errorf("exit code %d after SIGINT", code)
 	}
 }
@@ -358,9 +367,7 @@ func TestBinarySignalRightAfterListeningLine(t *testing.T) {
 		if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 			t.Fatal(err)
 		}
-		code, _ := waitExit(t, cmd, 35*time.Second)
-		for range stdout.lines {
-		}
+		code, _ := waitExit(t, cmd, 35*time.Second, stdout, stderr)
 		if code != 0 || !strings.Contains(stdout.String(), "shutting down") {
 			t.Fatalf("try %d: exit code %d, stdout %q, stderr %q; want 0 and the shutdown line", i, code, stdout.String(), stderr.String())
 		}
