@@ -24,16 +24,11 @@ conformance: go-deps
 test: deps vet fmt-check fuzz-smoke
 	$(GO) test -race -count=1 ./...
 
-# Every fuzz target of the tree (func Fuzz... in a _test.go file) for FUZZTIME each; go test
-# fuzzes one target per run. Longer runs: make fuzz-smoke FUZZTIME=10m.
-FUZZTIME ?= 10s
+# Every fuzz target of the tree for FUZZTIME each (scripts/fuzz-smoke.sh). Longer runs:
+# make fuzz-smoke FUZZTIME=10m.
+FUZZTIME ?= 5s
 fuzz-smoke:
-	@set -e; for dir in $$(grep -rl --include='*_test.go' --exclude-dir=testdata --exclude-dir=node_modules '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
-		for name in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go | sed 's/^func //'); do \
-			echo "fuzz $$dir $$name for $(FUZZTIME)"; \
-			$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$dir || exit 1; \
-		done; \
-	done
+	GO=$(GO) FUZZTIME=$(FUZZTIME) scripts/fuzz-smoke.sh
 
 # The emulator against a bare net/http handler, per-call costs, and the suite's wall time
 # serial and parallel (scripts/bench.sh; prints numbers and ratios, never fails on one).
