@@ -73,11 +73,20 @@ func TestReceiverAwaitSeesALateDelivery(t *testing.T) {
 	}
 	defer r.Close()
 	mark := r.Mark()
-	go func() {
+	posted := make(chan error, 1)
+	go func() { // no t in here: the goroutine reports through posted
 		time.Sleep(50 * time.Millisecond)
-		post(t, r.URL(), "Room.Late", `{}`)
+		resp, err := http.Post(r.URL()+"?CallbackCommand=Room.Late", "application/json", strings.NewReader(`{}`))
+		if err == nil {
+			resp.Body.Close()
+		}
+		posted <- err
 	}()
-	if _, err := r.Await(context.Background(), mark, 5*time.Second, "Room.Late", func(c Callback) bool { return c.Command() == "Room.Late" }); err != nil {
+	_, err = r.Await(context.Background(), mark, 5*time.Second, "Room.Late", func(c Callback) bool { return c.Command() == "Room.Late" })
+	if postErr := <-posted; postErr != nil {
+		t.Fatal(postErr)
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 }
