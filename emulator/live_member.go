@@ -172,16 +172,7 @@ func (e *Emulator) liveGetBannedMemberList(c *call) answer {
 	return withLiveRoom(e, c, func(q *client.LiveGetBannedMemberListRequest) string { return q.RoomID },
 		func(q *client.LiveGetBannedMemberListRequest, r *liveRoom) answer {
 			offset, limit := valueOr(q.Offset, 0), valueOr(q.Limit, liveBannedPage)
-			accounts := inForce(r.bans, c.now)
-			page := []client.BannedMember{}
-			for i := offset; i < len(accounts) && len(page) < limit; i++ {
-				page = append(page, client.BannedMember{MemberAccount: accounts[i], BannedUntil: r.bans[accounts[i]].Unix()})
-			}
-			nextOffset := 0
-			if offset+len(page) < len(accounts) {
-				nextOffset = offset + len(page)
-			}
-			return ok(map[string]any{"Response": map[string]any{"BannedAccountList": page, "NextOffset": nextOffset}})
+			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit)
 		})
 }
 

@@ -85,12 +85,7 @@ func (r *room) ordered() []*member {
 
 // bannedUntil reports a ban in force at now, pruning it once expired.
 func (r *room) bannedUntil(account string, now time.Time) (time.Time, bool) {
-	until, ok := r.bans[account]
-	if ok && !now.Before(until) {
-		delete(r.bans, account)
-		return time.Time{}, false
-	}
-	return until, ok
+	return until(r.bans, account, now)
 }
 
 // missingMembers lists the accounts that are not present, in request order.
@@ -380,22 +375,7 @@ func (e *Emulator) getBannedMemberList(c *call) answer {
 	limit := valueOr(q.Limit, defaultBannedPage)
 	return withRoom(e, c, func(*bannedListRequest) string { return q.RoomID },
 		func(_ *bannedListRequest, r *room) answer {
-			accounts := make([]string, 0, len(r.bans))
-			for account := range r.bans {
-				if _, banned := r.bannedUntil(account, c.now); banned {
-					accounts = append(accounts, account)
-				}
-			}
-			sort.Strings(accounts)
-			page := []client.BannedMember{}
-			for i := offset; i < len(accounts) && len(page) < limit; i++ {
-				page = append(page, client.BannedMember{MemberAccount: accounts[i], BannedUntil: r.bans[accounts[i]].Unix()})
-			}
-			nextOffset := 0
-			if offset+len(page) < len(accounts) {
-				nextOffset = offset + len(page)
-			}
-			return ok(map[string]any{"Response": map[string]any{"BannedAccountList": page, "NextOffset": nextOffset}})
+			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit)
 		})
 }
 
@@ -410,4 +390,18 @@ func (e *Emulator) kickUserOut(c *call) answer {
 			e.removeMembers(restOrigin(c), r, q.MemberListAccount, q.Reason)
 			return ok(nil)
 		})
+}
+
+// bannedPage answers one page of a banned list, Conference or Live: the accounts from offset,
+// at most limit, each with its ban's end; NextOffset 0 when the list is complete.
+func bannedPage(bans map[string]time.Time, accounts []string, offset, limit int) answer {
+	page := []client.BannedMember{}
+	for i := offset; i < len(accounts) && len(page) < limit; i++ {
+		page = append(page, client.BannedMember{MemberAccount: accounts[i], BannedUntil: bans[accounts[i]].Unix()})
+	}
+	nextOffset := 0
+	if offset+len(page) < len(accounts) {
+		nextOffset = offset + len(page)
+	}
+	return ok(map[string]any{"Response": map[string]any{"BannedAccountList": page, "NextOffset": nextOffset}})
 }
