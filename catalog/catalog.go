@@ -78,17 +78,41 @@ var RateLimitCodes = []int{CodeRESTRateLimited, CodeAppRateLimited, CodeTooManyR
 // DefaultMaxQPS is the frequency limit every Conference command page documents.
 const DefaultMaxQPS = 200
 
-// Command is one documented REST command.
+// Family is the API a command belongs to. Conference and Live are two values of one family of
+// room services; the callback configuration and the Chat account commands are the plumbing
+// around them.
+type Family string
+
+// The families.
+const (
+	FamilyConference Family = "conference"
+	FamilyLive       Family = "live"
+	FamilyConfig     Family = "config"
+	FamilyAccount    Family = "account"
+)
+
+// Command is one documented REST command: everything the emulator's routes and limits, the
+// labels, the matrix and the injected-code specs derive from.
 type Command struct {
 	Service string
 	Name    string
+	Family  Family
 	Area    string // room, member, seat, account, callback, live
 	// Codes are the private error codes the command's page documents.
 	Codes []int
 	// CodesComplete is false where the vendor's error table could not be read to its end.
 	CodesComplete bool
-	MaxQPS        int
-	Page          string
+	// InjectOnly are the documented codes whose cause an administrator's request cannot
+	// produce, or whose cause the page leaves open (an internal error, a permission an
+	// administrator always has, a missing package): only fault injection provokes them
+	// (docs/errata.md E-11, docs/errata-live.md L-15).
+	InjectOnly []int
+	// MaxQPS is the documented frequency limit (calls per second per application).
+	MaxQPS int
+	Page   string
+	// Open names the errata entries that record what the command's page leaves open or
+	// contradicts; the suite accepts every reading they list.
+	Open []string
 }
 
 // Path is the URL path of the command: /v4/<service>/<command>.
@@ -99,76 +123,71 @@ func (c Command) Key() string { return c.Service + "/" + c.Name }
 
 // Documents reports whether code is documented for the command (0 always is).
 func (c Command) Documents(code int) bool {
-	if code == CodeOK {
-		return true
-	}
-	for _, documented := range c.Codes {
-		if documented == code {
-			return true
-		}
-	}
-	return false
+	return code == CodeOK || slices.Contains(c.Codes, code)
 }
 
-// conferenceCommands are the Conference and Chat account commands; other areas keep their
-// lists in files of their own (live.go).
+// conferenceCommands are the Conference room, member and seat commands; the other families keep
+// their lists beside them (accountCommands) or in files of their own (callback.go, live.go).
 var conferenceCommands = []Command{
-	{Service: ServiceRoom, Name: "create_room", Area: "room", CodesComplete: true,
+	{Service: ServiceRoom, Name: "create_room", InjectOnly: []int{CodeInternal, CodeNoPackage}, Area: "room", CodesComplete: true,
 		Codes: []int{100001, 100002, 100003, 100007, 100010, 100011, 100012},
 		Page:  "https://trtc.io/document/60707"},
-	{Service: ServiceRoom, Name: "destroy_room", Area: "room", CodesComplete: true,
+	{Service: ServiceRoom, Name: "destroy_room", InjectOnly: []int{CodeInternal, CodeNoPermission}, Area: "room", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100006},
 		Page:  "https://trtc.io/document/60706"},
-	{Service: ServiceRoom, Name: "update_room_info", Area: "room", CodesComplete: true,
+	{Service: ServiceRoom, Name: "update_room_info", InjectOnly: []int{CodeInternal, CodeNotMember, CodeNoPermission}, Area: "room", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100005, 100006},
 		Page:  "https://trtc.io/document/60705"},
-	{Service: ServiceRoom, Name: "get_room_info", Area: "room", CodesComplete: true,
+	{Service: ServiceRoom, Name: "get_room_info", InjectOnly: []int{CodeInternal, CodeNotMember, CodeNoPermission}, Area: "room", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100005, 100006},
 		Page:  "https://trtc.io/document/60704"},
 
-	{Service: ServiceRoom, Name: "get_room_member_list", Area: "member", Codes: []int{100001},
+	{Service: ServiceRoom, Name: "get_room_member_list", InjectOnly: []int{CodeInternal}, Area: "member", Codes: []int{100001},
 		Page: "https://trtc.io/document/60715"},
 	{Service: ServiceRoom, Name: "update_room_member_info", Area: "member",
 		Page: "https://trtc.io/document/60714"},
-	{Service: ServiceRoom, Name: "change_room_owner", Area: "member", CodesComplete: true,
+	{Service: ServiceRoom, Name: "change_room_owner", InjectOnly: []int{CodeInternal}, Area: "member", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100005},
 		Page:  "https://trtc.io/document/60713"},
-	{Service: ServiceRoom, Name: "mark_room_member", Area: "member",
+	{Service: ServiceRoom, Name: "mark_room_member", InjectOnly: []int{CodeInternal}, Area: "member",
 		Codes: []int{100001, 100002, 100004, 100005},
 		Page:  "https://trtc.io/document/60712"},
-	{Service: ServiceRoom, Name: "ban_room_member", Area: "member", CodesComplete: true,
+	{Service: ServiceRoom, Name: "ban_room_member", InjectOnly: []int{CodeInternal, CodeNoPermission}, Area: "member", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100005, 100006},
 		Page:  "https://trtc.io/document/60711"},
-	{Service: ServiceRoom, Name: "unban_room_member", Area: "member", CodesComplete: true,
+	{Service: ServiceRoom, Name: "unban_room_member", InjectOnly: []int{CodeInternal, CodeNotMember, CodeNoPermission}, Area: "member", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100005, 100006},
 		Page:  "https://tencentcloud.com/document/product/647/60710"},
-	{Service: ServiceRoom, Name: "get_banned_member_list", Area: "member", Codes: []int{100001},
+	{Service: ServiceRoom, Name: "get_banned_member_list", InjectOnly: []int{CodeInternal}, Area: "member", Codes: []int{100001},
 		Page: "https://trtc.io/document/60709"},
-	{Service: ServiceRoom, Name: "kick_user_out", Area: "member", CodesComplete: true,
+	{Service: ServiceRoom, Name: "kick_user_out", InjectOnly: []int{CodeInternal, CodeNoPermission}, Area: "member", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100005, 100006},
 		Page:  "https://trtc.io/document/60708"},
 
-	{Service: ServiceSeat, Name: "get_seat_list", Area: "seat", CodesComplete: true,
+	{Service: ServiceSeat, Name: "get_seat_list", InjectOnly: []int{CodeInternal}, Area: "seat", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/60719"},
-	{Service: ServiceSeat, Name: "pick_user_on_seat", Area: "seat", CodesComplete: true,
+	{Service: ServiceSeat, Name: "pick_user_on_seat", InjectOnly: []int{CodeInternal}, Area: "seat", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100005, 100200, 100202, 100203, 100205, 100210, 100211},
 		Page:  "https://trtc.io/zh/document/60718"},
-	{Service: ServiceSeat, Name: "kick_user_off_seat", Area: "seat", CodesComplete: true,
+	{Service: ServiceSeat, Name: "kick_user_off_seat", InjectOnly: []int{CodeInternal}, Area: "seat", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/60717"},
-	{Service: ServiceSeat, Name: "lock_seat", Area: "seat", CodesComplete: true,
+	{Service: ServiceSeat, Name: "lock_seat", InjectOnly: []int{CodeInternal}, Area: "seat", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100211},
 		Page:  "https://trtc.io/document/60716"},
-	{Service: ServiceSeat, Name: "switch_seat", Area: "seat", CodesComplete: true,
+	{Service: ServiceSeat, Name: "switch_seat", InjectOnly: []int{CodeInternal}, Area: "seat", CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/72552"},
-	{Service: ServiceSeat, Name: "move_user_to_seat", Area: "seat",
+	{Service: ServiceSeat, Name: "move_user_to_seat", InjectOnly: []int{CodeInternal}, Area: "seat",
 		Codes: []int{100001, 100002, 100004, 100005},
 		Page:  "https://trtc.io/document/72685"},
+}
 
-	// Chat account management: the suite imports the accounts that own rooms through these.
-	// Their error tables could be read only in part (schemas/im_open_login_svc/README.md).
+// accountCommands are Chat account management: the suite imports the accounts that own rooms
+// through these. Their error tables could be read only in part
+// (schemas/im_open_login_svc/README.md).
+var accountCommands = []Command{
 	{Service: ServiceAccount, Name: "account_import", Area: "account",
 		Codes: []int{40006, 40601, 70169, 70398, 70402, 70403},
 		Page:  "https://trtc.io/document/34953"},
@@ -184,16 +203,37 @@ var conferenceCommands = []Command{
 }
 
 var byKey = func() map[string]Command {
-	all := slices.Concat(conferenceCommands, callbackCommands, liveCommands)
-	index := make(map[string]Command, len(all))
-	for _, c := range all {
-		if c.MaxQPS == 0 {
-			c.MaxQPS = DefaultMaxQPS
+	index := map[string]Command{}
+	add := func(family Family, commands []Command) {
+		for _, c := range commands {
+			c.Family = family
+			if c.MaxQPS == 0 {
+				c.MaxQPS = DefaultMaxQPS
+			}
+			index[c.Key()] = c
 		}
-		index[c.Key()] = c
 	}
+	add(FamilyConference, conferenceCommands)
+	add(FamilyAccount, accountCommands)
+	add(FamilyConfig, callbackCommands)
+	add(FamilyLive, liveCommands)
 	return index
 }()
+
+// Family returns the documented commands of one family, sorted.
+func FamilyCommands(f Family) []Command {
+	var out []Command
+	for _, c := range Commands() {
+		if c.Family == f {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// InjectOnlyCode reports whether code is one of the command's documented codes that only fault
+// injection provokes.
+func (c Command) InjectOnlyCode(code int) bool { return slices.Contains(c.InjectOnly, code) }
 
 // Lookup returns the command documented at <service>/<name>.
 func Lookup(service, name string) (Command, bool) {

@@ -83,17 +83,19 @@ func TestLiveMatchesTheReference(t *testing.T) {
 		t.Skipf("the vendor reference is not beside this clone (%s): nothing to compare with", path)
 	}
 	var reference []struct {
-		Service      string `json:"service"`
-		Command      string `json:"command"`
-		Errors       []int  `json:"errors"`
-		ErrorsStatus string `json:"errors_status"`
-		MaxQPS       *int   `json:"max_qps"`
+		Service      string   `json:"service"`
+		Command      string   `json:"command"`
+		Errors       []int    `json:"errors"`
+		ErrorsStatus string   `json:"errors_status"`
+		MaxQPS       *float64 `json:"max_qps"` // the gift catalogue's limits are below one call a second
 	}
 	if err := json.Unmarshal(raw, &reference); err != nil {
 		t.Fatal(err)
 	}
-	notYet := map[string]bool{"get_room_stats": true, "add_robot": true, "del_robot": true, "get_robot": true,
-		"send_text_msg": true, "send_custom_msg": true, "set_mix_stream": true, "get_gift_count": true}
+	notYet := map[string]bool{}
+	for _, name := range liveNotYetCatalogued {
+		notYet[name] = true
+	}
 	// inferred are codes the catalog lists although the command's own table could not be read
 	// (docs/errata-live.md L-09).
 	inferred := map[string][]int{"change_room_owner": {100006, 100016}}
@@ -114,7 +116,7 @@ func TestLiveMatchesTheReference(t *testing.T) {
 		complete := ref.ErrorsStatus == "documented"
 		qps := 0
 		if ref.MaxQPS != nil {
-			qps = *ref.MaxQPS
+			qps = int(*ref.MaxQPS)
 		}
 		if !slices.Equal(c.Codes, codes) || c.CodesComplete != complete || c.MaxQPS != qps {
 			t.Errorf("%s: catalog codes %v complete %v qps %d; reference %v %q qps %d",
@@ -131,5 +133,35 @@ func TestLiveMatchesTheReference(t *testing.T) {
 	}
 	if c := MustLookup(ServiceLive, "get_room_list"); c.MaxQPS != 10 {
 		t.Errorf("get_room_list: MaxQPS %d, documented 10 calls/s", c.MaxQPS)
+	}
+}
+
+// liveNotYetCatalogued are the Live commands of the reference that the catalog does not list
+// yet (robots, statistics, messages, mixing, gifts and the gift catalogue); each must be named
+// here so that none is forgotten.
+var liveNotYetCatalogued = []string{
+	"get_room_stats", "add_robot", "del_robot", "get_robot", "send_text_msg", "send_custom_msg",
+	"set_mix_stream", "resume_mcu_task", "send_gift", "get_gift_count", "copy_default_gift_config",
+	"add_gift", "get_gift", "del_gift", "add_gift_category", "get_gift_category", "del_gift_category",
+	"add_gift_category_relations", "del_gift_category_relations", "get_gift_category_relations",
+	"set_gift_language", "get_gift_language", "del_gift_language", "set_gift_category_language",
+	"get_gift_category_language", "del_gift_category_language",
+}
+
+func TestFamiliesAndInjectOnlyCodes(t *testing.T) {
+	want := map[string]Family{ServiceRoom: FamilyConference, ServiceSeat: FamilyConference,
+		ServiceLive: FamilyLive, ServiceConfig: FamilyConfig, ServiceAccount: FamilyAccount}
+	for _, c := range Commands() {
+		if c.Family != want[c.Service] {
+			t.Errorf("%s: family %q, want %q", c.Key(), c.Family, want[c.Service])
+		}
+		for _, code := range c.InjectOnly {
+			if !c.Documents(code) || code == CodeOK {
+				t.Errorf("%s: inject-only code %d is not one of its documented failure codes", c.Key(), code)
+			}
+		}
+	}
+	if got := len(FamilyCommands(FamilyLive)); got != len(Area("live")) {
+		t.Errorf("%d Live commands by family, %d by area", got, len(Area("live")))
 	}
 }

@@ -32,69 +32,52 @@ const LiveMaxQPSRoomList = 10
 // to transfer) and 100016 (new owner banned) that the Chinese ban_member page prints with
 // owner-transfer wording are listed here, where they belong (docs/errata-live.md L-09).
 var liveCommands = []Command{
-	{Service: ServiceLive, Name: "create_room", Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "create_room", InjectOnly: []int{CodeInternal, CodeNoPackage, CodeSensitiveContent}, Area: "live", MaxQPS: 200,
 		Codes: []int{100001, 100002, 100003, 100007, 100010, 100011, 100012, 100026},
 		Page:  "https://trtc.io/document/63401"},
-	{Service: ServiceLive, Name: "destroy_room", Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "destroy_room", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/63406"},
 	{Service: ServiceLive, Name: "update_room_info", Area: "live", MaxQPS: 200,
 		Page: "https://trtc.io/document/63419"},
-	{Service: ServiceLive, Name: "get_room_info", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "get_room_info", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/63404"},
 	{Service: ServiceLive, Name: "get_room_list", Area: "live", MaxQPS: LiveMaxQPSRoomList,
 		Page: "https://trtc.io/document/63405"},
 	{Service: ServiceLive, Name: "get_room_metadata", Area: "live", MaxQPS: 200,
 		Page: "https://trtc.io/document/64374"},
-	{Service: ServiceLive, Name: "set_room_metadata", Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "set_room_metadata", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200,
 		Codes: []int{100001, 100002},
 		Page:  "https://trtc.io/document/64375"},
-	{Service: ServiceLive, Name: "del_room_metadata", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "del_room_metadata", InjectOnly: []int{CodeInternal, CodeRoomIDExists, CodeNoPermission, CodeNoPackage, CodeTooManyMetadataKeys, CodeMetadataValueTooBig, CodeMetadataTooBig}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100003, 100006, 100007, 100500, 100501, 100502},
 		Page:  "https://www.tencentcloud.com/document/product/647/64376"},
-	{Service: ServiceLive, Name: "change_room_owner", Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "change_room_owner", InjectOnly: []int{CodeNoPermission}, Area: "live", MaxQPS: 200,
 		Codes: []int{100006, 100016},
 		Page:  "https://trtc.io/document/72534"},
-	{Service: ServiceLive, Name: "get_member_list", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "get_member_list", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100004, 100006},
 		Page:  "https://trtc.io/document/66908"},
-	{Service: ServiceLive, Name: "mute_member", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "mute_member", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/66969"},
-	{Service: ServiceLive, Name: "get_muted_member_list", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "get_muted_member_list", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/69894"},
-	{Service: ServiceLive, Name: "ban_member", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "ban_member", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/63423"},
-	{Service: ServiceLive, Name: "unban_member", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "unban_member", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://www.tencentcloud.com/document/product/647/63426"},
-	{Service: ServiceLive, Name: "get_banned_member_list", Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "get_banned_member_list", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200,
 		Codes: []int{100001, 100002},
 		Page:  "https://trtc.io/document/63424"},
-	{Service: ServiceLive, Name: "get_admin_list", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "get_admin_list", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://www.tencentcloud.com/document/product/647/63425"},
-	{Service: ServiceLive, Name: "modify_admin", Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "modify_admin", InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100020},
 		Page:  "https://www.tencentcloud.com/document/product/1071/76881"},
-}
-
-// liveMeanings paraphrases the codes only the Live pages document. 100006 keeps its room-engine
-// meaning; the Live pages overload it (docs/errata-live.md L-10).
-var liveMeanings = map[int]string{
-	CodeNewOwnerBanned:      "new owner is banned from the room",
-	CodeTooManyAdmins:       "more than 5 room administrators",
-	CodeSensitiveContent:    "room name or information contains sensitive content",
-	CodeTooManyMetadataKeys: "more than 10 room metadata keys",
-	CodeMetadataValueTooBig: "a room metadata value is over 2 KB",
-	CodeMetadataTooBig:      "room metadata values are over 16 KB in total",
-}
-
-func init() {
-	for code, meaning := range liveMeanings {
-		meanings[code] = meaning
-	}
 }

@@ -15,6 +15,14 @@ var meanings = map[int]string{
 	100010: "room ID in use and the operator owns it",
 	100011: "room ID used by a Chat group",
 	100012: "room ID created more than once per second",
+	// Only the Live pages document these; 100006 keeps its room-engine meaning though the Live
+	// pages overload it (docs/errata-live.md L-10).
+	100016: "new owner is banned from the room",
+	100020: "more than 5 room administrators",
+	100026: "room name or information contains sensitive content",
+	100500: "more than 10 room metadata keys",
+	100501: "a room metadata value is over 2 KB",
+	100502: "room metadata values are over 16 KB in total",
 	100200: "seat locked",
 	100202: "user already queued for a seat",
 	100203: "user already on a seat",

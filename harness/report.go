@@ -281,10 +281,10 @@ func (d KnownDeviation) AppliesTo(kind string) bool {
 // Matches reports whether the entry names the spec: by its cmd:/svc: labels and its text.
 func (d KnownDeviation) Matches(spec results.SpecResult) bool {
 	service, command := d.split()
-	if command == "" || !slices.Contains(spec.Labels, results.LabelCommandPrefix+command) {
+	if command == "" || !slices.Contains(spec.Labels, catalog.LabelCommandPrefix+command) {
 		return false
 	}
-	if service != "" && !slices.Contains(spec.Labels, results.LabelServicePrefix+service) {
+	if service != "" && !slices.Contains(spec.Labels, catalog.LabelServicePrefix+service) {
 		return false
 	}
 	want := strings.TrimSpace(d.Case)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/onsi/ginkgo/v2/types"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
@@ -240,8 +241,8 @@ func ptr[T any](v T) *T { return &v }
 // matrix and the known deviations read.
 func TestLabelsAgreeWithTheMatrix(t *testing.T) {
 	got := append(append(append(labels.Command("svc-x", "cmd-y"), labels.Code(100004)...), labels.NeedsControlPlane()...), labels.EmulatorOnly()...)
-	want := []string{results.LabelServicePrefix + "svc-x", results.LabelCommandPrefix + "cmd-y", results.LabelCodePrefix + "100004",
-		results.LabelNeedsControlPlane, results.LabelEmulatorOnly}
+	want := []string{catalog.LabelServicePrefix + "svc-x", catalog.LabelCommandPrefix + "cmd-y", catalog.LabelCodePrefix + "100004",
+		catalog.LabelNeedsControlPlane, catalog.LabelEmulatorOnly}
 	if !slices.Equal([]string(got), want) {
 		t.Errorf("labels %v, the matrix reads %v", got, want)
 	}

@@ -3,11 +3,13 @@ package labels
 import (
 	"strings"
 	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 )
 
 func TestLabelsAreValidGinkgoLabels(t *testing.T) {
 	all := append(append(append(Area("room"), Command("room_engine_http_srv", "create_room")...), Code(0, 100004)...), NeedsControlPlane()...)
-	want := []string{"area:room", "svc:room_engine_http_srv", "cmd:create_room", "code:0", "code:100004", NeedsControlPlaneLabel}
+	want := []string{"area:room", "svc:room_engine_http_srv", "cmd:create_room", "family:conference", "code:0", "code:100004", catalog.LabelNeedsControlPlane}
 	if strings.Join(all, " ") != strings.Join(want, " ") {
 		t.Fatalf("labels = %v, want %v", all, want)
 	}
@@ -18,5 +20,15 @@ func TestLabelsAreValidGinkgoLabels(t *testing.T) {
 	}
 	if !Has(all, "code:100004") || Has(all, "code:1") {
 		t.Error("Has does not find exactly the labels present")
+	}
+}
+
+func TestCommandOutsideTheCatalogHasNoFamily(t *testing.T) {
+	got := Command("no_such_service", "no_such_command")
+	if strings.Join(got, " ") != "svc:no_such_service cmd:no_such_command" {
+		t.Errorf("labels = %v", got)
+	}
+	if got := Family(catalog.FamilyLive); strings.Join(got, " ") != "family:live" {
+		t.Errorf("Family(live) = %v", got)
 	}
 }

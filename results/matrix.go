@@ -9,17 +9,11 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 )
 
-// The spec labels the matrix reads (they are written by package labels; a test of harness
-// checks that both agree). Spec names play no part in the matrix.
-const (
-	LabelCommandPrefix     = "cmd:"                  // cmd:<command>
-	LabelServicePrefix     = "svc:"                  // svc:<service>
-	LabelCodePrefix        = "code:"                 // code:<error code>
-	LabelNeedsControlPlane = "needs:control-plane"   // the spec drives the emulator's control plane
-	LabelEmulatorOnly      = "target:emulator-only"  // the spec never runs on the live service
-	labelNeedsPrefix       = "needs:"                // needs:<what the spec needs of the target>
-	notProvokablePrefix    = "not provokable here: " // start of a not-provokable cell's reason
-)
+// The matrix reads the spec labels of catalog's vocabulary (package labels writes them); spec
+// names play no part in it.
+
+// notProvokablePrefix starts a not-provokable cell's reason.
+const notProvokablePrefix = "not provokable here: "
 
 // The reasons of specs that did not run at all (harness writes them; the matrix tells them
 // from specs that ran and skipped themselves on this target).
@@ -168,31 +162,9 @@ func (m Matrix) Counts() map[CellState]int {
 	return out
 }
 
-// DocumentedCommand is one row's definition: a command of the reference and the codes its
-// page documents (0 is implied).
-type DocumentedCommand struct {
-	Service       string
-	Name          string
-	Area          string
-	Page          string
-	Codes         []int
-	CodesComplete bool
-}
-
-// Reference returns the documented commands of package catalog, the rows of Run.Matrix.
-func Reference() []DocumentedCommand {
-	cmds := catalog.Commands()
-	out := make([]DocumentedCommand, 0, len(cmds))
-	for _, c := range cmds {
-		out = append(out, DocumentedCommand{Service: c.Service, Name: c.Name, Area: c.Area, Page: c.Page,
-			Codes: slices.Clone(c.Codes), CodesComplete: c.CodesComplete})
-	}
-	return out
-}
-
 // Matrix computes the endpoint × error-code matrix of the run over the catalog's documented
 // commands (see BuildMatrix).
-func (r *Run) Matrix() Matrix { return BuildMatrix(r, Reference()) }
+func (r *Run) Matrix() Matrix { return BuildMatrix(r, catalog.Commands()) }
 
 // cellAcc accumulates the evidence of one cell.
 type cellAcc struct {
@@ -231,7 +203,7 @@ type cellAcc struct {
 //
 // Codes that are not documented for a command become extra cells (Documented false) when a
 // counted assertion expected or observed them, or a skipped spec's labels name them.
-func BuildMatrix(r *Run, docs []DocumentedCommand) Matrix {
+func BuildMatrix(r *Run, docs []catalog.Command) Matrix {
 	if r == nil {
 		r = &Run{}
 	}
@@ -428,19 +400,19 @@ func parseSpecLabels(labels []string) specLabels {
 	var out specLabels
 	for _, l := range labels {
 		switch {
-		case strings.HasPrefix(l, LabelCommandPrefix):
-			out.commands = append(out.commands, strings.TrimPrefix(l, LabelCommandPrefix))
-		case strings.HasPrefix(l, LabelServicePrefix):
-			out.services = append(out.services, strings.TrimPrefix(l, LabelServicePrefix))
-		case strings.HasPrefix(l, LabelCodePrefix):
-			if code, err := strconv.Atoi(strings.TrimPrefix(l, LabelCodePrefix)); err == nil {
+		case strings.HasPrefix(l, catalog.LabelCommandPrefix):
+			out.commands = append(out.commands, strings.TrimPrefix(l, catalog.LabelCommandPrefix))
+		case strings.HasPrefix(l, catalog.LabelServicePrefix):
+			out.services = append(out.services, strings.TrimPrefix(l, catalog.LabelServicePrefix))
+		case strings.HasPrefix(l, catalog.LabelCodePrefix):
+			if code, err := strconv.Atoi(strings.TrimPrefix(l, catalog.LabelCodePrefix)); err == nil {
 				out.codes = append(out.codes, code)
 			}
-		case l == LabelNeedsControlPlane:
+		case l == catalog.LabelNeedsControlPlane:
 			out.needsControlPlane = true
-		case strings.HasPrefix(l, labelNeedsPrefix):
-			out.needsOther = append(out.needsOther, strings.TrimPrefix(l, labelNeedsPrefix))
-		case l == LabelEmulatorOnly:
+		case strings.HasPrefix(l, catalog.LabelNeedsPrefix):
+			out.needsOther = append(out.needsOther, strings.TrimPrefix(l, catalog.LabelNeedsPrefix))
+		case l == catalog.LabelEmulatorOnly:
 			out.emulatorOnly = true
 		}
 	}

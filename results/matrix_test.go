@@ -17,9 +17,9 @@ const (
 
 // specLabels builds the labels package labels would give a spec of one command and codes.
 func specLabelsFor(command string, codes ...string) []string {
-	out := []string{"area:room", LabelServicePrefix + roomSvc, LabelCommandPrefix + command}
+	out := []string{"area:room", catalog.LabelServicePrefix + roomSvc, catalog.LabelCommandPrefix + command}
 	for _, c := range codes {
-		out = append(out, LabelCodePrefix+c)
+		out = append(out, catalog.LabelCodePrefix+c)
 	}
 	return out
 }
@@ -54,14 +54,14 @@ func matrixRun() *Run {
 			{ID: created, Name: created, Labels: specLabelsFor("create_room", "0"), Outcome: Pass, DurationMillis: 4},
 			{ID: taken, Name: taken, Labels: specLabelsFor("create_room", "100003"), Outcome: Fail, Location: "suites/room_test.go:250",
 				Reason: "room_engine_http_srv/create_room: expected ErrorCode 100003 (room ID already exists)\n     got 0 (success)\nbody: {\"ErrorCode\":0}\nschema room_engine_http_srv/create_room.response: ErrorInfo: String length must be greater than or equal to 1\nURL http://x/?usersig=" + secretSig},
-			{ID: injected, Name: injected, Labels: append(specLabelsFor("create_room", "100001"), LabelNeedsControlPlane), Outcome: Pass},
+			{ID: injected, Name: injected, Labels: append(specLabelsFor("create_room", "100001"), catalog.LabelNeedsControlPlane), Outcome: Pass},
 			{ID: destroyEnv, Name: destroyEnv, Labels: specLabelsFor("destroy_room", "100004"), Outcome: Error, Reason: "environment error: dial tcp 127.0.0.1:9080: i/o timeout"},
 			{ID: negated, Name: negated, Labels: specLabelsFor("destroy_room", "0"), Outcome: Pass},
 			{ID: filtered, Name: filtered, Labels: specLabelsFor("destroy_room", "100002"), Outcome: Skipped, Reason: ReasonNotSelected},
 			{ID: deviation, Name: deviation, Labels: specLabelsFor("get_room_info", "100004"), Outcome: KnownDeviation,
 				Reason:    "room_engine_http_srv/get_room_info: expected ErrorCode 100004\n     got 0",
 				Deviation: &Deviation{Command: "get_room_info", Case: "answers 100004 for a room that never existed", Reason: "the service answers 0 with an empty room", Page: "https://trtc.io/document/60704", Observed: true}},
-			{ID: noControl, Name: noControl, Labels: append(specLabelsFor("get_room_info", "100001"), LabelNeedsControlPlane), Outcome: Skipped,
+			{ID: noControl, Name: noControl, Labels: append(specLabelsFor("get_room_info", "100001"), catalog.LabelNeedsControlPlane), Outcome: Skipped,
 				Reason: "needs the emulator control plane, and http://127.0.0.1:9080 has none"},
 			{ID: gateway, Name: gateway, Labels: specLabelsFor("get_room_info", "60002"), Outcome: Pass},
 			{ID: status, Name: status, Labels: specLabelsFor("update_room_info", "100002"), Outcome: Fail,
@@ -218,7 +218,7 @@ func TestMatrixRowsAreTheReference(t *testing.T) {
 }
 
 func TestMatrixWorstEvidenceWins(t *testing.T) {
-	docs := []DocumentedCommand{{Service: "s", Name: "c", Codes: []int{7}}}
+	docs := []catalog.Command{{Service: "s", Name: "c", Codes: []int{7}}}
 	spec := func(id string, o Outcome) SpecResult { return SpecResult{ID: id, Name: id, Outcome: o} }
 	pass := Assertion{SpecID: "p", Service: "s", Command: "c", Expected: []int{7}, Observed: code(7), Passed: true}
 	tests := []struct {
@@ -252,9 +252,9 @@ func TestMatrixWorstEvidenceWins(t *testing.T) {
 }
 
 func TestMatrixNotProvokableFollowsTheSkips(t *testing.T) {
-	docs := []DocumentedCommand{{Service: "s", Name: "c", Codes: []int{7}}}
+	docs := []catalog.Command{{Service: "s", Name: "c", Codes: []int{7}}}
 	labels := func(extra ...string) []string {
-		return append([]string{LabelServicePrefix + "s", LabelCommandPrefix + "c", LabelCodePrefix + "7", LabelCodePrefix + "60007"}, extra...)
+		return append([]string{catalog.LabelServicePrefix + "s", catalog.LabelCommandPrefix + "c", catalog.LabelCodePrefix + "7", catalog.LabelCodePrefix + "60007"}, extra...)
 	}
 	const ran = "needs the emulator control plane, and the target has none"
 	tests := []struct {
@@ -264,15 +264,15 @@ func TestMatrixNotProvokableFollowsTheSkips(t *testing.T) {
 		want   CellState
 		why    string
 	}{
-		{"skipped itself: needs the control plane", labels(LabelNeedsControlPlane), ran, CellNotProvokable,
+		{"skipped itself: needs the control plane", labels(catalog.LabelNeedsControlPlane), ran, CellNotProvokable,
 			"not provokable here: needs fault injection or another control-plane action (" + ran + ")"},
 		{"skipped itself: needs a callback receiver", labels("needs:callback-receiver"), "unreachable", CellNotProvokable,
 			"not provokable here: needs callback-receiver (unreachable)"},
-		{"skipped itself: emulator-only on the live service", labels(LabelEmulatorOnly), "emulator-only: it would change state", CellNotProvokable,
+		{"skipped itself: emulator-only on the live service", labels(catalog.LabelEmulatorOnly), "emulator-only: it would change state", CellNotProvokable,
 			"not provokable here: emulator-only (emulator-only: it would change state)"},
 		{"skipped itself with no label saying why", labels(), "took 1.2s: the once-per-second rule cannot be observed", CellNotProvokable,
 			"not provokable here: skipped on this target (took 1.2s: the once-per-second rule cannot be observed)"},
-		{"not selected by a filter", labels(LabelNeedsControlPlane), ReasonNotSelected, CellNotCovered, "skipped: " + ReasonNotSelected},
+		{"not selected by a filter", labels(catalog.LabelNeedsControlPlane), ReasonNotSelected, CellNotCovered, "skipped: " + ReasonNotSelected},
 		{"pending", labels(), ReasonPending, CellNotCovered, "skipped: " + ReasonPending},
 	}
 	for _, tt := range tests {
@@ -290,12 +290,12 @@ func TestMatrixNotProvokableFollowsTheSkips(t *testing.T) {
 		})
 	}
 	// a skipped spec of another service says nothing about this one
-	other := &Run{Specs: []SpecResult{{ID: "y", Labels: []string{LabelServicePrefix + "t", LabelCommandPrefix + "c", LabelCodePrefix + "7"}, Outcome: Skipped, Reason: "why"}}}
+	other := &Run{Specs: []SpecResult{{ID: "y", Labels: []string{catalog.LabelServicePrefix + "t", catalog.LabelCommandPrefix + "c", catalog.LabelCodePrefix + "7"}, Outcome: Skipped, Reason: "why"}}}
 	if c, _ := BuildMatrix(other, docs).Rows[0].Cell(7); c.State != CellNotCovered || c.Reason != "" {
 		t.Errorf("another service's skipped spec changed the cell: %+v", c)
 	}
 	// evidence wins over a skip
-	both := &Run{Specs: []SpecResult{{ID: "x", Labels: labels(LabelNeedsControlPlane), Outcome: Skipped, Reason: ran}, {ID: "p", Outcome: Pass}},
+	both := &Run{Specs: []SpecResult{{ID: "x", Labels: labels(catalog.LabelNeedsControlPlane), Outcome: Skipped, Reason: ran}, {ID: "p", Outcome: Pass}},
 		Assertions: []Assertion{{SpecID: "p", Service: "s", Command: "c", Expected: []int{7}, Observed: code(7), Passed: true}}}
 	if c, _ := BuildMatrix(both, docs).Rows[0].Cell(7); c.State != CellPassed || c.Reason != "" {
 		t.Errorf("a passed cell with a skipped spec: %+v", c)

@@ -961,64 +961,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Entry("modify_admin", labels.Command(liveSvc, "modify_admin"), labels.Code(100004), "modify_admin", `,"Admin_Account":["`+member1+`"],"OpType":"add"`),
 		)
 	})
-
-	// Documented codes whose cause an administrator's request cannot produce, or whose cause the
-	// pages leave open (docs/errata-live.md L-15): forced through fault injection, where there is
-	// a control plane. Forced answers must still be well-formed failure envelopes of their
-	// command, marked as injected, and a fault must not outlive its count.
-	DescribeTable("answers an injected documented code with a well-formed failure envelope",
-		Serial, labels.NeedsControlPlane(),
-		func(ctx SpecContext, command string, code int) {
-			Expect(catalog.MustLookup(liveSvc, command).Documents(code)).To(BeTrue(), "only documented codes are injected")
-			Expect(session.Control.InjectFault(ctx, control.Fault{Service: liveSvc, Command: command, ErrorCode: code, Count: 1})).To(Succeed())
-			DeferCleanup(func() { Expect(session.Control.ClearFaults(background())).To(Succeed()) })
-
-			resp := liveRaw(ctx, command, `{"RoomId":"`+newLiveRoomID()+`"}`)
-			Expect(resp).To(HaveErrorCode(code))
-			Expect(resp.Injected).To(BeTrue(), "the answer does not carry the fault marker")
-			Expect(resp).To(MatchSchema(liveSchema(command)))
-			Expect(session.Control.ArmedFaults(ctx)).To(BeEmpty(), "the fault outlived its count")
-		},
-		liveInjectedEntries(),
-	)
 })
-
-// liveOnlyInjectable lists, per Live command, the documented codes only fault injection
-// produces: an internal error, a missing package, sensitive content (no page says which words),
-// a permission an administrator always has, and the del_room_metadata codes that describe
-// creating a room or adding metadata, which a delete cannot cause (L-15).
-var liveOnlyInjectable = map[string][]int{
-	"create_room":            {catalog.CodeInternal, catalog.CodeNoPackage, catalog.CodeSensitiveContent},
-	"destroy_room":           {catalog.CodeInternal},
-	"get_room_info":          {catalog.CodeInternal},
-	"set_room_metadata":      {catalog.CodeInternal},
-	"del_room_metadata":      {catalog.CodeInternal, catalog.CodeRoomIDExists, catalog.CodeNoPermission, catalog.CodeNoPackage, catalog.CodeTooManyMetadataKeys, catalog.CodeMetadataValueTooBig, catalog.CodeMetadataTooBig},
-	"change_room_owner":      {catalog.CodeNoPermission},
-	"get_member_list":        {catalog.CodeInternal},
-	"mute_member":            {catalog.CodeInternal},
-	"get_muted_member_list":  {catalog.CodeInternal},
-	"ban_member":             {catalog.CodeInternal},
-	"unban_member":           {catalog.CodeInternal},
-	"get_banned_member_list": {catalog.CodeInternal},
-	"get_admin_list":         {catalog.CodeInternal},
-	"modify_admin":           {catalog.CodeInternal},
-}
-
-func liveInjectedEntries() []TableEntry {
-	commands := make([]string, 0, len(liveOnlyInjectable))
-	for command := range liveOnlyInjectable {
-		commands = append(commands, command)
-	}
-	sort.Strings(commands)
-	var entries []TableEntry
-	for _, command := range commands {
-		for _, code := range liveOnlyInjectable[command] {
-			entries = append(entries, Entry(fmt.Sprintf("Live %s answering %s", command, catalog.Describe(code)),
-				labels.Command(liveSvc, command), labels.Code(code), command, code))
-		}
-	}
-	return entries
-}
 
 // liveRoomJSON builds {"RoomInfo":{"RoomId":id,"SeatTemplate":…,<fields>}} for packets a typed
 // request cannot express.

@@ -14,6 +14,7 @@ import (
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/harness"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	"github.com/trtc-conformance/trtc-conformance/matchers"
@@ -82,14 +83,14 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 var _ = BeforeEach(func() {
 	session.Recorder.SetSpec(CurrentSpecReport().FullText())
 	specLabels := CurrentSpecReport().Labels()
-	if labels.Has(specLabels, labels.NeedsControlPlaneLabel) && session.Control == nil {
+	if labels.Has(specLabels, catalog.LabelNeedsControlPlane) && session.Control == nil {
 		Skip(fmt.Sprintf("needs the emulator control plane, and %s has none (set %s to run it against an emulator)",
 			session.Target.Endpoint, harness.EnvControlURL))
 	}
-	if labels.Has(specLabels, labels.EmulatorOnlyLabel) && session.Target.Kind == harness.KindLive {
+	if labels.Has(specLabels, catalog.LabelEmulatorOnly) && session.Target.Kind == harness.KindLive {
 		Skip("emulator-only: on the live service it would change state that cannot be undone")
 	}
-	if reachable, why := session.CallbacksReachable(); labels.Has(specLabels, labels.NeedsCallbacksLabel) && !reachable {
+	if reachable, why := session.CallbacksReachable(); labels.Has(specLabels, catalog.LabelNeedsCallbacks) && !reachable {
 		Skip(why)
 	}
 })
