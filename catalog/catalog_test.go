@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -163,5 +164,25 @@ func TestFamiliesAndInjectOnlyCodes(t *testing.T) {
 	}
 	if got := len(FamilyCommands(FamilyLive)); got != len(Area("live")) {
 		t.Errorf("%d Live commands by family, %d by area", got, len(Area("live")))
+	}
+}
+
+// TestOpenQuestionsNameErrataEntries checks that every Open entry names an entry the errata
+// files define, so that a user can read the decision.
+func TestOpenQuestionsNameErrataEntries(t *testing.T) {
+	var errata string
+	for _, name := range []string{"errata.md", "errata-live.md"} {
+		raw, err := os.ReadFile(filepath.Join("..", "docs", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		errata += string(raw)
+	}
+	for _, c := range Commands() {
+		for _, id := range c.Open {
+			if !strings.Contains(errata, "| "+id+" |") {
+				t.Errorf("%s: Open names %s, which no errata table defines", c.Key(), id)
+			}
+		}
 	}
 }
