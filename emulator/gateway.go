@@ -403,7 +403,7 @@ func validateRequest(c *call) *answer {
 	}
 	code := invalidParameterCode(c.service)
 	for _, problem := range invalid.Problems {
-		if problem.Kind == "invalid_type" && isAccountField(problem.Field) && strings.Contains(problem.Description, "Expected: string") {
+		if problem.Kind == schemas.WrongType && problem.WantType == "string" && isAccountField(problem.Field) {
 			code = catalog.CodeAccountType
 			break
 		}
@@ -414,7 +414,7 @@ func validateRequest(c *call) *answer {
 			problems = append(problems, fmt.Sprintf("and %d more", len(invalid.Problems)-i))
 			break
 		}
-		problems = append(problems, problem.Field+": "+problem.Description)
+		problems = append(problems, problem.Field+": "+problem.Detail)
 	}
 	a := fail(code, "invalid parameter: "+strings.Join(problems, "; "))
 	return &a

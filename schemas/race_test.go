@@ -2,6 +2,6 @@
 
 package schemas
 
-// raceEnabled is true under -race, which makes the differential tests about ten times slower:
-// they then check a sample of their corpus (the full corpus runs without -race).
+// raceEnabled is true under -race, which makes validation about ten times slower: the corpus
+// and concurrency tests then check a sample of their inputs (all of them run without -race).
 const raceEnabled = true

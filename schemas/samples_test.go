@@ -1,0 +1,282 @@
+package schemas
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/internal/jsontree"
+)
+
+// The samples under fixtures/samples are the documented packets (and a few constructed
+// variants). This file checks that each has a schema and passes it, and the facts about
+// particular samples that the data cases rely on.
+
+const samplesDir = "../fixtures/samples"
+
+// sampleSchema maps a sample's file name to its schema:
+// <service>/<command>.<request|response|event>[.<variant>].json, where the
+// command may itself contain dots (callback/Room.CallbackAfterCreateRoom.event.json).
+func sampleSchema(rel string) (string, error) {
+	dir, file := path.Split(filepath.ToSlash(rel))
+	parts := strings.Split(strings.TrimSuffix(file, ".json"), ".")
+	for i := 1; i < len(parts); i++ {
+		switch parts[i] {
+		case "request", "response", "event":
+			return dir + strings.Join(parts[:i+1], "."), nil
+		}
+	}
+	return "", fmt.Errorf("sample %s does not follow <command>.<request|response|event>[.<variant>].json", rel)
+}
+
+// sampleFiles lists the .json samples, relative to samplesDir.
+func sampleFiles(t testing.TB) []string {
+	t.Helper()
+	var out []string
+	err := fs.WalkDir(os.DirFS(samplesDir), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+			return err
+		}
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walking %s: %v", samplesDir, err)
+	}
+	return out
+}
+
+func readSample(t testing.TB, rel string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(samplesDir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// loadSample decodes a sample as encoding/json does by default (numbers as float64).
+func loadSample(t testing.TB, rel string) any {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(readSample(t, rel), &v); err != nil {
+		t.Fatalf("decoding sample %s: %v", rel, err)
+	}
+	return v
+}
+
+func TestEverySampleValidates(t *testing.T) {
+	covered := map[string]bool{}
+	for _, rel := range sampleFiles(t) {
+		name, err := sampleSchema(rel)
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		t.Run(rel, func(t *testing.T) {
+			if !Has(name) {
+				t.Fatalf("no schema %s for sample %s", name, rel)
+			}
+			if err := Validate(name, readSample(t, rel)); err != nil {
+				t.Fatal(err)
+			}
+		})
+		covered[name] = true
+	}
+	for _, n := range Names() {
+		if !covered[n] {
+			t.Errorf("schema %s has no sample under %s", n, samplesDir)
+		}
+	}
+}
+
+// addUnknown adds an unknown property to every object of v.
+func addUnknown(v any) {
+	switch t := v.(type) {
+	case map[string]any:
+		for _, e := range t {
+			addUnknown(e)
+		}
+		t["X_Conformance_Extra"] = map[string]any{"nested": []any{1, "two", true}}
+	case []any:
+		for _, e := range t {
+			addUnknown(e)
+		}
+	}
+}
+
+// TestUnknownPropertiesAreAccepted: every sample still passes with an unknown property added to
+// each of its objects (errata schema decision 3).
+func TestUnknownPropertiesAreAccepted(t *testing.T) {
+	for _, rel := range sampleFiles(t) {
+		name, err := sampleSchema(rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(rel, func(t *testing.T) {
+			doc := loadSample(t, rel)
+			addUnknown(doc)
+			if err := ValidateValue(name, doc); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestSampleSchema(t *testing.T) {
+	for file, want := range map[string]string{
+		"callback/Room.CallbackAfterCreateRoom.event.json":             "callback/Room.CallbackAfterCreateRoom.event",
+		"callback/Mic.CallbackAfterSeatInfoChanged.event.vacant.json":  "callback/Mic.CallbackAfterSeatInfoChanged.event",
+		"callback/reply.response.json":                                 "callback/reply.response",
+		"room_config/set_callback.response.fail.json":                  "room_config/set_callback.response",
+		"callback/Mic.CallbackAfterSeatInfoChanged.event.unquoted.txt": "callback/Mic.CallbackAfterSeatInfoChanged.event",
+	} {
+		if got, err := sampleSchema(file); err != nil || got != want {
+			t.Errorf("sampleSchema(%q) = %q, %v; want %q", file, got, err, want)
+		}
+	}
+	if _, err := sampleSchema("callback/Room.CallbackAfterCreateRoom.json"); err == nil {
+		t.Error("sampleSchema accepted a name without request/response/event")
+	}
+}
+
+// failureCommands are the commands with a constructed <command>.response.fail.json sample.
+var failureCommands = map[string][]string{
+	"room_engine_http_srv": {"create_room", "destroy_room", "update_room_info", "get_room_info",
+		"get_room_member_list", "update_room_member_info", "change_room_owner", "mark_room_member",
+		"ban_room_member", "unban_room_member", "get_banned_member_list", "kick_user_out"},
+	"room_engine_http_mic": {"get_seat_list", "pick_user_on_seat", "kick_user_off_seat", "lock_seat", "switch_seat", "move_user_to_seat"},
+	"room_config":          {"set_callback", "update_callback"},
+	"live_engine_http_srv": {"create_room", "destroy_room", "update_room_info", "get_room_info", "get_room_list",
+		"get_room_metadata", "set_room_metadata", "del_room_metadata", "change_room_owner",
+		"get_member_list", "mute_member", "get_muted_member_list", "ban_member", "unban_member",
+		"get_banned_member_list", "get_admin_list", "modify_admin"},
+}
+
+// documentedCodes are the private codes each page documents (conference-api.md sections 13-16,
+// A1, A2; callbacks.md A3, where 100301 for get_callback is assumed, C-9); a constructed
+// failure sample must use one of them.
+var documentedCodes = map[string][]int{
+	"room_engine_http_mic/get_seat_list":      {100001, 100002, 100004},
+	"room_engine_http_mic/pick_user_on_seat":  {100001, 100002, 100004, 100005, 100200, 100202, 100203, 100205, 100210, 100211},
+	"room_engine_http_mic/kick_user_off_seat": {100001, 100002, 100004},
+	"room_engine_http_mic/lock_seat":          {100001, 100002, 100004, 100211},
+	"room_engine_http_mic/switch_seat":        {100001, 100002, 100004},
+	"room_engine_http_mic/move_user_to_seat":  {100001, 100002, 100004, 100005},
+	"room_config/set_callback":                {100300},
+	"room_config/update_callback":             {100301},
+}
+
+func TestFailureSamples(t *testing.T) {
+	for service, commands := range failureCommands {
+		for _, cmd := range commands {
+			command := service + "/" + cmd
+			t.Run(command, func(t *testing.T) {
+				d := loadSample(t, command+".response.fail.json").(map[string]any)
+				if _, has := d["Response"]; has {
+					t.Error("the failure sample carries Response")
+				}
+				codes, documented := documentedCodes[command]
+				if !documented {
+					return
+				}
+				for _, c := range codes {
+					if d["ErrorCode"] == float64(c) {
+						return
+					}
+				}
+				t.Errorf("ErrorCode %v is not among the codes documented for %s: %v", d["ErrorCode"], command, codes)
+			})
+		}
+	}
+}
+
+// TestSeatEmptyStringSample: get_seat_list.response.emptystring.json is the documented sample with
+// Member_Account "" on its free seat (D-12).
+func TestSeatEmptyStringSample(t *testing.T) {
+	list := loadSample(t, "room_engine_http_mic/get_seat_list.response.json")
+	free := list.(map[string]any)["Response"].(map[string]any)["SeatList"].([]any)[1].(map[string]any)
+	if _, has := free["Member_Account"]; has {
+		t.Fatal("the sample's free seat unexpectedly has Member_Account")
+	}
+	free["Member_Account"] = ""
+	if empty := loadSample(t, "room_engine_http_mic/get_seat_list.response.emptystring.json"); !reflect.DeepEqual(list, empty) {
+		t.Fatalf("get_seat_list.response.emptystring.json drifted from the sample:\n%v\n%v", list, empty)
+	}
+}
+
+// TestGetCallbackSampleSpelling: the documented get_callback sample lists the old update
+// spelling (C-1).
+func TestGetCallbackSampleSpelling(t *testing.T) {
+	ok := loadSample(t, "room_config/get_callback.response.json")
+	list := ok.(map[string]any)["Response"].(map[string]any)["CallbackCommandList"].([]any)
+	if list[2] != "Room.CallbackUpdateRoomInfo" {
+		t.Fatalf("CallbackCommandList = %v", list)
+	}
+	for _, cmd := range []string{"get_callback", "delete_callback"} {
+		if d := loadSample(t, "room_config/"+cmd+".request.json"); !reflect.DeepEqual(d, map[string]any{}) {
+			t.Errorf("%s sample = %v, want {}", cmd, d)
+		}
+	}
+}
+
+// conferenceEvents are the six Conference callback command words (callbacks.md A2).
+var conferenceEvents = []string{
+	"Room.CallbackAfterCreateRoom", "Room.CallbackAfterDestroyRoom", "Room.CallbackAfterUpdateRoomInfo",
+	"Room.CallbackAfterMemberEnter", "Room.CallbackAfterMemberLeave", "Mic.CallbackAfterSeatInfoChanged",
+}
+
+func TestEventSamplesNameTheirEvent(t *testing.T) {
+	for _, e := range conferenceEvents {
+		if !Has("callback/" + e + ".event") {
+			t.Errorf("no schema for the event %s", e)
+		}
+		if got := loadSample(t, "callback/"+e+".event.json").(map[string]any)["CallbackCommand"]; got != e {
+			t.Errorf("%s: CallbackCommand = %v", e, got)
+		}
+	}
+}
+
+// TestUnquotedSeatSample: the .unquoted.txt variant differs from the repaired seat event sample
+// only by the quotes around an 18-digit Member_Account that float64 cannot hold (C-4).
+func TestUnquotedSeatSample(t *testing.T) {
+	unquoted, err := jsontree.Decode(readSample(t, "callback/Mic.CallbackAfterSeatInfoChanged.event.unquoted.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := unquoted.(map[string]any)["SeatList"].([]any)[0].(map[string]any)
+	n, ok := entry["Member_Account"].(json.Number)
+	if !ok {
+		t.Fatalf("Member_Account is %T, want a JSON number", entry["Member_Account"])
+	}
+	if f, _ := n.Float64(); strconv.FormatFloat(f, 'f', -1, 64) == n.String() {
+		t.Errorf("%s survives a float64 round trip; the point of the variant is that it does not", n)
+	}
+	entry["Member_Account"] = n.String()
+	repaired, err := jsontree.Decode(readSample(t, "callback/Mic.CallbackAfterSeatInfoChanged.event.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(unquoted, repaired) {
+		t.Fatalf("the .unquoted.txt variant drifted from the repaired sample:\n%v\n%v", unquoted, repaired)
+	}
+}
+
+// TestLiveSeedPrintsTheBareOwner: the Live get_room_info sample keeps the seed's unquoted
+// 18-digit Owner_Account (L-03), and passes as printed.
+func TestLiveSeedPrintsTheBareOwner(t *testing.T) {
+	raw := readSample(t, "live_engine_http_srv/get_room_info.response.json")
+	if !strings.Contains(string(raw), `"Owner_Account": 144115233775727695,`) {
+		t.Fatal("the sample no longer prints Owner_Account as the seed does")
+	}
+	if err := Validate("live_engine_http_srv/get_room_info.response", raw); err != nil {
+		t.Fatal(err)
+	}
+}
