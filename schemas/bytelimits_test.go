@@ -6,8 +6,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/trtc-conformance/trtc-conformance/internal/jsontree"
 )
 
 const testID = "https://example.test/s.json"
@@ -20,7 +18,7 @@ func planOf(t *testing.T, schema string) (*byteLimits, error) {
 		testID:                            schema,
 		"https://example.test/other.json": `{"definitions":{"short":{"type":"string","x-maxBytes":3},"loop":{"properties":{"next":{"$ref":"#/definitions/loop"}}}}}`,
 	} {
-		tree, err := jsontree.Decode([]byte(text))
+		tree, err := decodeTree([]byte(text))
 		if err != nil {
 			t.Fatalf("%s: %v", text, err)
 		}
@@ -106,7 +104,7 @@ func TestByteLimitsCheck(t *testing.T) {
 		`{"list":["ok","€€"]}`:          {{Kind: TooManyBytes, Field: "list.1", Detail: "6 bytes, at most 3"}},
 		`["abcd"]`:                      nil,
 	} {
-		tree, err := jsontree.Decode([]byte(doc))
+		tree, err := decodeTree([]byte(doc))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,8 +8,6 @@ import (
 	"sync"
 
 	"github.com/xeipuuv/gojsonschema"
-
-	"github.com/trtc-conformance/trtc-conformance/internal/jsontree"
 )
 
 //go:embed common.json */*.json
@@ -99,7 +97,7 @@ func readEmbedded() ([]embeddedDoc, error) {
 		if err != nil {
 			return err
 		}
-		tree, err := jsontree.Decode(raw)
+		tree, err := decodeTree(raw)
 		if err != nil {
 			return fmt.Errorf("schemas: %s: %w", p, err)
 		}

@@ -8,8 +8,6 @@ import (
 	"testing"
 
 	"github.com/xeipuuv/gojsonschema"
-
-	"github.com/trtc-conformance/trtc-conformance/internal/jsontree"
 )
 
 // TestTameNumber: a tamed literal is short, and keeps the sign, the integer-ness and the order
@@ -112,7 +110,7 @@ func TestNumberBeyondFloat64(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	untamed, err := jsontree.Decode([]byte(numberBeyondFloat64))
+	untamed, err := decodeTree([]byte(numberBeyondFloat64))
 	if err != nil {
 		t.Fatal(err)
 	}

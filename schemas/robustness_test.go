@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/trtc-conformance/trtc-conformance/internal/jsontree"
 )
 
 // Validate has no recover: no document may make it panic. These tests throw thousands of
@@ -130,7 +128,7 @@ func TestVariantsGetVerdicts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sample, err := jsontree.Decode(readSample(t, rel))
+		sample, err := decodeTree(readSample(t, rel))
 		if err != nil {
 			t.Fatal(err)
 		}

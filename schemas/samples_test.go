@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/trtc-conformance/trtc-conformance/internal/jsontree"
 )
 
 // The samples under fixtures/samples are the documented packets (and a few constructed
@@ -247,7 +245,7 @@ func TestEventSamplesNameTheirEvent(t *testing.T) {
 // TestUnquotedSeatSample: the .unquoted.txt variant differs from the repaired seat event sample
 // only by the quotes around an 18-digit Member_Account that float64 cannot hold (C-4).
 func TestUnquotedSeatSample(t *testing.T) {
-	unquoted, err := jsontree.Decode(readSample(t, "callback/Mic.CallbackAfterSeatInfoChanged.event.unquoted.txt"))
+	unquoted, err := decodeTree(readSample(t, "callback/Mic.CallbackAfterSeatInfoChanged.event.unquoted.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +258,7 @@ func TestUnquotedSeatSample(t *testing.T) {
 		t.Errorf("%s survives a float64 round trip; the point of the variant is that it does not", n)
 	}
 	entry["Member_Account"] = n.String()
-	repaired, err := jsontree.Decode(readSample(t, "callback/Mic.CallbackAfterSeatInfoChanged.event.json"))
+	repaired, err := decodeTree(readSample(t, "callback/Mic.CallbackAfterSeatInfoChanged.event.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,8 +32,6 @@ import (
 	"sort"
 
 	"github.com/xeipuuv/gojsonschema"
-
-	"github.com/trtc-conformance/trtc-conformance/internal/jsontree"
 )
 
 // IDBase is the URI prefix of every embedded schema's $id.
@@ -69,7 +67,7 @@ func Validate(name string, doc []byte) error {
 	if err != nil {
 		return err
 	}
-	tree, err := jsontree.Decode(doc)
+	tree, err := decodeTree(doc)
 	if err != nil {
 		return notJSON(name, "document is not valid JSON: "+jsonSyntaxError(doc))
 	}
@@ -87,14 +85,14 @@ func ValidateValue(name string, v any) error {
 	if err != nil {
 		return notJSON(name, "value cannot be encoded as JSON: "+err.Error())
 	}
-	tree, err := jsontree.Decode(doc)
+	tree, err := decodeTree(doc)
 	if err != nil {
 		return notJSON(name, "value is not encoded as one JSON document")
 	}
 	return s.validate(name, tree)
 }
 
-// validate judges a document decoded by jsontree (json.Number numbers); it may change the
+// validate judges a document decoded by decodeTree (json.Number numbers); it may change the
 // document's numbers (tameNumbers).
 func (s *compiledSchema) validate(name string, tree any) error {
 	tree = tameNumbers(tree)
