@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
 // Environment variables that select and configure the target (README, "Targets").
@@ -31,11 +32,11 @@ const (
 	EnvCallbackURL = "TRTC_CALLBACK_URL"
 )
 
-// Target kinds.
+// Target kinds, as the results model names them.
 const (
-	KindEmbedded = "embedded"
-	KindLive     = "live"
-	KindRemote   = "remote"
+	KindEmbedded = results.TargetEmbedded
+	KindLive     = results.TargetLive
+	KindRemote   = results.TargetRemote
 )
 
 // ErrSettings wraps every settings problem; the message names the variable to fix.

@@ -25,10 +25,6 @@ const suiteName = "TRTC Conference REST API conformance"
 // session is this process's connection to the target.
 var session *harness.Session
 
-// deviations are the declared known deviations (fixtures/known-deviations.json); a broken file
-// is reported by the ReportAfterSuite.
-var deviations []harness.KnownDeviation
-
 func TestConformance(t *testing.T) {
 	RegisterFailHandler(failUnlessDeviation)
 	RunSpecs(t, suiteName)
@@ -42,14 +38,8 @@ func failUnlessDeviation(message string, callerSkip ...int) {
 	if len(callerSkip) > 0 {
 		skip += callerSkip[0]
 	}
-	if session != nil {
-		report := CurrentSpecReport()
-		spec := results.SpecResult{Name: report.FullText(), Labels: report.Labels()}
-		for _, d := range deviations {
-			if d.AppliesTo(session.Target.Kind) && d.Matches(spec) {
-				Skip(harness.KnownDeviationPrefix+message, skip)
-			}
-		}
+	if _, ok := session.KnownDeviationFor(CurrentSpecReport()); ok {
+		Skip(harness.KnownDeviationPrefix+message, skip)
 	}
 	Fail(message, skip)
 }
@@ -73,7 +63,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 		Fail(harness.EnvironmentPrefix + err.Error())
 	}
 	matchers.RecordAssertionsWith(session.Recorder.RecordAssertion)
-	deviations, _ = harness.LoadKnownDeviations(harness.KnownDeviationsPath(os.Getenv))
+	_, session.KnownDeviations, _ = harness.LoadKnownDeviations(os.Getenv) // a broken file is reported after the suite
 	importAccounts(ctx, ownerA, ownerB, member1, member2)
 })
 
@@ -116,9 +106,8 @@ var _ = ReportAfterSuite("conformance reports", func(report Report) {
 	run.Specs = harness.SpecResults(report)
 	run.Started, run.Finished = report.StartTime, report.EndTime
 	// Known deviations: a broken file is reported after the reports are written without it.
-	deviationsPath, explicit := harness.KnownDeviationsPath(os.Getenv)
-	deviations, deviationsErr := harness.LoadKnownDeviations(deviationsPath, explicit)
-	unmatched := harness.ApplyKnownDeviations(run, deviations)
+	deviationsPath, deviations, deviationsErr := harness.LoadKnownDeviations(os.Getenv)
+	unmatched := results.ApplyKnownDeviations(run, deviations)
 	run.Config = harness.RunConfig(settings, report.SuiteConfig, deviationsPath, len(deviations))
 	Expect(writeReport(filepath.Join(settings.ReportsDir, "junit.xml"), run, results.WriteJUnit)).To(Succeed())
 	Expect(writeReport(filepath.Join(settings.ReportsDir, "results.json"), run, results.WriteJSON)).To(Succeed())
