@@ -2,10 +2,7 @@ package harness
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -14,84 +11,24 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
-// EnvironmentPrefix starts the failure message of a spec that failed because the
-// environment broke (no answer, timeout) rather than the target; such specs are reported
-// with outcome error.
-const EnvironmentPrefix = "environment error: "
-
-// KnownDeviationPrefix starts the skip message of a spec that a fail handler turned into a
-// skip because it failed as a declared known deviation; such specs are reported with outcome
-// known-deviation, and the rest of the message is their failure.
-const KnownDeviationPrefix = "known deviation: "
-
-const partsDir = ".parts"
-
-// ResetParts empties the folder the processes write their parts to; call it once, before
-// any process records.
-func ResetParts(reportsDir string) error {
-	dir := filepath.Join(reportsDir, partsDir)
-	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("clear %s: %w", dir, err)
-	}
-	return os.MkdirAll(dir, 0o755)
-}
-
-// WritePart saves one process's recording for the merge at the end of the suite.
-func WritePart(reportsDir string, process int, part *results.Run) error {
-	path := filepath.Join(reportsDir, partsDir, fmt.Sprintf("process-%d.json", process))
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("write part: %w", err)
-	}
-	if err := results.WriteJSON(f, part); err != nil {
-		f.Close()
-		return fmt.Errorf("write part %s: %w", path, err)
-	}
-	return f.Close()
-}
-
-// ReadParts loads every process's part.
-func ReadParts(reportsDir string) ([]*results.Run, error) {
-	paths, err := filepath.Glob(filepath.Join(reportsDir, partsDir, "process-*.json"))
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(paths)
-	var parts []*results.Run
-	for _, path := range paths {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("read part: %w", err)
-		}
-		part, err := results.ReadJSON(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("read part %s: %w", path, err)
-		}
-		parts = append(parts, part)
-	}
-	return parts, nil
-}
-
 // SpecResults turns Ginkgo's report into spec outcomes: every It, plus any suite-level node
 // (BeforeSuite, AfterSuite) that failed, since such a failure explains why specs did not run.
+// What a failure means (error, known deviation) is read from the outcome the spec declared
+// (OutcomeEntryName), never from its message.
 func SpecResults(report types.Report) []results.SpecResult {
 	var out []results.SpecResult
 	for _, spec := range report.SpecReports {
-		isIt := spec.LeafNodeType == types.NodeTypeIt
-		if !isIt && !spec.State.Is(types.SpecStateFailureStates) {
+		if spec.LeafNodeType != types.NodeTypeIt && !spec.State.Is(types.SpecStateFailureStates) {
 			continue
 		}
-		name := spec.FullText()
-		if !isIt {
-			name = "[" + spec.LeafNodeType.String() + "] " + spec.LeafNodeText
-		}
+		name := specName(spec)
+		outcome, reason := judge(spec)
 		out = append(out, results.SpecResult{
 			ID:             name,
 			Name:           name,
 			Labels:         spec.Labels(),
-			Outcome:        outcomeOf(spec),
-			Reason:         reasonOf(spec),
+			Outcome:        outcome,
+			Reason:         reason,
 			Location:       spec.LeafNodeLocation.String(),
 			DurationMillis: float64(spec.RunTime.Microseconds()) / 1000,
 		})
@@ -99,41 +36,52 @@ func SpecResults(report types.Report) []results.SpecResult {
 	return out
 }
 
-func outcomeOf(spec types.SpecReport) results.Outcome {
-	switch spec.State {
-	case types.SpecStatePassed:
-		return results.Pass
-	case types.SpecStateSkipped:
-		if strings.HasPrefix(spec.Failure.Message, KnownDeviationPrefix) {
-			return results.KnownDeviation
-		}
-		return results.Skipped
-	case types.SpecStatePending:
-		return results.Skipped
-	case types.SpecStateFailed:
-		if strings.HasPrefix(spec.Failure.Message, EnvironmentPrefix) {
-			return results.Error
-		}
-		return results.Fail
-	default: // panicked, interrupted, aborted, timed out: the run, not the target, broke
-		return results.Error
+// specName is the spec's full text, or the node type of a suite-level node.
+func specName(spec types.SpecReport) string {
+	if spec.LeafNodeType == types.NodeTypeIt {
+		return spec.FullText()
 	}
+	return "[" + spec.LeafNodeType.String() + "] " + spec.LeafNodeText
 }
 
-func reasonOf(spec types.SpecReport) string {
-	switch {
-	case spec.State == types.SpecStatePending:
-		return results.ReasonPending
-	case spec.State == types.SpecStateSkipped && spec.Failure.Message == "":
-		return results.ReasonNotSelected
-	case spec.State == types.SpecStatePassed:
-		return ""
+// judge returns the spec's outcome and the reason the reports give for it: Ginkgo's state,
+// refined by the outcome the spec declared when it failed or skipped.
+func judge(spec types.SpecReport) (results.Outcome, string) {
+	switch spec.State {
+	case types.SpecStatePassed:
+		return results.Pass, ""
+	case types.SpecStatePending:
+		return results.Skipped, results.ReasonPending
+	case types.SpecStateSkipped, types.SpecStateFailed:
+	default: // panicked, interrupted, aborted, timed out: the run, not the target, broke
+		return results.Error, failureText(spec)
 	}
-	message := strings.TrimPrefix(spec.Failure.Message, KnownDeviationPrefix)
-	if spec.Failure.Location.FileName != "" && spec.State != types.SpecStateSkipped {
-		message += "\nat " + spec.Failure.Location.String()
+	declared, found, err := declaredOutcome(spec)
+	if err != nil { // what the spec declared cannot be read: the run, not the target, broke
+		return results.Error, err.Error() + "\n" + failureText(spec)
 	}
-	return message
+	if spec.State == types.SpecStateSkipped {
+		switch {
+		case found && declared.Kind == results.KnownDeviation:
+			return results.KnownDeviation, declared.Reason
+		case spec.Failure.Message == "":
+			return results.Skipped, results.ReasonNotSelected
+		}
+		return results.Skipped, spec.Failure.Message
+	}
+	if found && declared.Kind == results.Error {
+		return results.Error, failureText(spec)
+	}
+	return results.Fail, failureText(spec)
+}
+
+// failureText is the failure message and where it happened.
+func failureText(spec types.SpecReport) string {
+	text := spec.Failure.Message
+	if spec.Failure.Location.FileName != "" {
+		text += "\nat " + spec.Failure.Location.String()
+	}
+	return text
 }
 
 // RunConfig describes the run's configuration for the reports, with the secret key

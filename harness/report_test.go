@@ -28,12 +28,12 @@ func TestSpecResultsMapsEveryGinkgoState(t *testing.T) {
 	report := types.Report{SpecReports: types.SpecReports{
 		it("passes", types.SpecStatePassed, ""),
 		it("fails", types.SpecStateFailed, "expected ErrorCode 100004"),
-		it("breaks the environment", types.SpecStateFailed, EnvironmentPrefix+"connection refused"),
+		declaring(it("breaks the environment", types.SpecStateFailed, "environment error: connection refused"), Outcome{Kind: results.Error}),
 		it("is skipped", types.SpecStateSkipped, "needs the emulator control plane"),
 		it("is filtered out", types.SpecStateSkipped, ""),
 		it("panics", types.SpecStatePanicked, "nil map"),
 		it("times out", types.SpecStateTimedout, "deadline"),
-		{LeafNodeType: types.NodeTypeBeforeSuite, State: types.SpecStateFailed, Failure: types.Failure{Message: EnvironmentPrefix + "cannot reach"}},
+		declaring(types.SpecReport{LeafNodeType: types.NodeTypeBeforeSuite, State: types.SpecStateFailed, Failure: types.Failure{Message: "cannot reach"}}, Outcome{Kind: results.Error}),
 		{LeafNodeType: types.NodeTypeAfterSuite, State: types.SpecStatePassed},
 	}}
 	got := SpecResults(report)
@@ -66,20 +66,6 @@ func TestSpecResultsMapsEveryGinkgoState(t *testing.T) {
 	}
 	if got[0].DurationMillis != 1.5 {
 		t.Errorf("duration %v ms, want 1.5", got[0].DurationMillis)
-	}
-}
-
-func TestSpecResultsKnownDeviationSkip(t *testing.T) {
-	report := types.Report{SpecReports: types.SpecReports{{
-		ContainerHierarchyTexts: []string{"Room management", "create_room"},
-		LeafNodeType:            types.NodeTypeIt,
-		LeafNodeText:            "deviates",
-		State:                   types.SpecStateSkipped,
-		Failure:                 types.Failure{Message: KnownDeviationPrefix + "expected ErrorCode 100003\n     got 0"},
-	}}}
-	got := SpecResults(report)
-	if len(got) != 1 || got[0].Outcome != results.KnownDeviation || got[0].Reason != "expected ErrorCode 100003\n     got 0" {
-		t.Errorf("%+v, want a known deviation whose reason is the failure", got)
 	}
 }
 

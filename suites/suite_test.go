@@ -38,8 +38,8 @@ func failUnlessDeviation(message string, callerSkip ...int) {
 	if len(callerSkip) > 0 {
 		skip += callerSkip[0]
 	}
-	if _, ok := session.KnownDeviationFor(CurrentSpecReport()); ok {
-		Skip(harness.KnownDeviationPrefix+message, skip)
+	if deviation, ok := session.KnownDeviationFor(CurrentSpecReport()); ok {
+		harness.SkipAsKnownDeviation(deviation, message, skip)
 	}
 	Fail(message, skip)
 }
@@ -47,7 +47,7 @@ func failUnlessDeviation(message string, callerSkip ...int) {
 func settingsOrFail() harness.Settings {
 	settings, err := harness.SettingsFromEnv(os.Getenv)
 	if err != nil {
-		Fail(harness.EnvironmentPrefix + err.Error())
+		harness.FailEnvironment(err)
 	}
 	return settings
 }
@@ -60,7 +60,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	var err error
 	session, err = harness.Open(ctx, settingsOrFail())
 	if err != nil {
-		Fail(harness.EnvironmentPrefix + err.Error())
+		harness.FailEnvironment(err)
 	}
 	matchers.RecordAssertionsWith(session.Recorder.RecordAssertion)
 	_, session.KnownDeviations, _ = harness.LoadKnownDeviations(os.Getenv) // a broken file is reported after the suite
