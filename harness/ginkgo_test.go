@@ -9,6 +9,8 @@ import (
 
 	"github.com/onsi/ginkgo/v2"
 
+	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
@@ -16,8 +18,9 @@ import (
 // the small Ginkgo suite and write its run to the file it names.
 const envChildRun = "TRTC_HARNESS_TEST_CHILD_RUN"
 
-// TestSpecHelpersInARealGinkgoRun runs FailEnvironment and SkipAsKnownDeviation inside
-// real Ginkgo specs and reads the outcomes back through SpecResults. Ginkgo runs one suite per process, so the suite runs in a child process: this
+// TestSpecHelpersInARealGinkgoRun runs FailEnvironment, SkipAsKnownDeviation and
+// HaveErrorCode inside real Ginkgo specs and reads the outcomes and assertions back through
+// BuildRun. Ginkgo runs one suite per process, so the suite runs in a child process: this
 // test binary, run again.
 func TestSpecHelpersInARealGinkgoRun(t *testing.T) {
 	if out := os.Getenv(envChildRun); out != "" {
@@ -42,8 +45,8 @@ func TestSpecHelpersInARealGinkgoRun(t *testing.T) {
 	}
 
 	want := map[string]results.Outcome{
-		"helpers passes":           results.Pass,
-		"helpers loses the target": results.Error,
+		"helpers passes and records its expectation":                 results.Pass,
+		"helpers loses the target":                                   results.Error,
 		"helpers fails with a message that reads like an error":      results.Fail,
 		"helpers deviates as declared":                               results.KnownDeviation,
 		"helpers skips itself":                                       results.Skipped,
@@ -61,6 +64,10 @@ func TestSpecHelpersInARealGinkgoRun(t *testing.T) {
 			t.Errorf("%q: reason %q, want the failure it replaced", spec.Name, spec.Reason)
 		}
 	}
+	if len(run.Assertions) != 1 || run.Assertions[0].SpecID != "helpers passes and records its expectation" ||
+		run.Assertions[0].Command != "get_room_info" || !run.Assertions[0].Passed {
+		t.Errorf("assertions %+v, want the one HaveErrorCode evaluated, tagged with its spec", run.Assertions)
+	}
 }
 
 // childT stands in for testing.T, so that the specs that fail on purpose do not fail the
@@ -72,7 +79,13 @@ func (childT) Fail() {}
 // runChildSuite declares the specs, runs them and writes the run to path.
 func runChildSuite(path string) {
 	ginkgo.Describe("helpers", func() {
-		ginkgo.It("passes", func() {})
+		ginkgo.It("passes and records its expectation", func() {
+			answer := &client.Response{Service: "room_engine_http_srv", Command: "get_room_info", Seq: 1,
+				Envelope: client.Envelope{ActionStatus: "OK"}}
+			if ok, err := matchers.HaveErrorCode(0).Match(answer); !ok || err != nil {
+				ginkgo.Fail("HaveErrorCode(0) refused a success")
+			}
+		})
 		ginkgo.It("loses the target", func() {
 			FailEnvironment(errors.New("connection refused"))
 		})
@@ -94,7 +107,10 @@ func runChildSuite(path string) {
 		})
 	})
 	ginkgo.ReportAfterSuite("write the run", func(report ginkgo.Report) {
-		run := &results.Run{Specs: SpecResults(report)}
+		run, err := BuildRun(report, nil)
+		if err != nil {
+			ginkgo.Fail(err.Error())
+		}
 		f, err := os.Create(path)
 		if err != nil {
 			ginkgo.Fail(err.Error())

@@ -4,12 +4,20 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
-const partsDir = ".parts"
+// Each parallel process writes the traffic it recorded to its own part file; the process
+// that writes the reports merges them (BuildRun).
+const (
+	partsDir    = ".parts"
+	partPrefix  = "process-"
+	partSuffix  = ".json"
+	partPattern = partPrefix + "*" + partSuffix
+)
 
 // ResetParts empties the folder the processes write their parts to; call it once, before
 // any process records.
@@ -23,7 +31,7 @@ func ResetParts(reportsDir string) error {
 
 // WritePart saves one process's recording for the merge at the end of the suite.
 func WritePart(reportsDir string, process int, part *results.Run) error {
-	path := filepath.Join(reportsDir, partsDir, fmt.Sprintf("process-%d.json", process))
+	path := filepath.Join(reportsDir, partsDir, partPrefix+strconv.Itoa(process)+partSuffix)
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("write part: %w", err)
@@ -35,15 +43,19 @@ func WritePart(reportsDir string, process int, part *results.Run) error {
 	return f.Close()
 }
 
-// ReadParts loads every process's part.
-func ReadParts(reportsDir string) ([]*results.Run, error) {
-	paths, err := filepath.Glob(filepath.Join(reportsDir, partsDir, "process-*.json"))
+// ReadParts loads every process's part, by the number of the process that wrote it.
+func ReadParts(reportsDir string) (map[int]*results.Run, error) {
+	paths, err := filepath.Glob(filepath.Join(reportsDir, partsDir, partPattern))
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(paths)
-	var parts []*results.Run
+	parts := make(map[int]*results.Run, len(paths))
 	for _, path := range paths {
+		number := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(path), partPrefix), partSuffix)
+		process, err := strconv.Atoi(number)
+		if err != nil {
+			return nil, fmt.Errorf("read part %s: the name does not give the process: %w", path, err)
+		}
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, fmt.Errorf("read part: %w", err)
@@ -53,7 +65,7 @@ func ReadParts(reportsDir string) ([]*results.Run, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read part %s: %w", path, err)
 		}
-		parts = append(parts, part)
+		parts[process] = part
 	}
 	return parts, nil
 }

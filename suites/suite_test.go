@@ -16,7 +16,6 @@ import (
 
 	"github.com/trtc-conformance/trtc-conformance/harness"
 	"github.com/trtc-conformance/trtc-conformance/labels"
-	"github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
@@ -62,7 +61,6 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	if err != nil {
 		harness.FailEnvironment(err)
 	}
-	matchers.RecordAssertionsWith(session.Recorder.RecordAssertion)
 	_, session.KnownDeviations, _ = harness.LoadKnownDeviations(os.Getenv) // a broken file is reported after the suite
 	importAccounts(ctx, ownerA, ownerB, member1, member2)
 })
@@ -101,10 +99,8 @@ var _ = ReportAfterSuite("conformance reports", func(report Report) {
 	}
 	parts, err := harness.ReadParts(settings.ReportsDir)
 	Expect(err).NotTo(HaveOccurred())
-	run := results.Merge(parts...)
-	run.Suite = suiteName
-	run.Specs = harness.SpecResults(report)
-	run.Started, run.Finished = report.StartTime, report.EndTime
+	run, err := harness.BuildRun(report, parts)
+	Expect(err).NotTo(HaveOccurred())
 	// Known deviations: a broken file is reported after the reports are written without it.
 	deviationsPath, deviations, deviationsErr := harness.LoadKnownDeviations(os.Getenv)
 	unmatched := results.ApplyKnownDeviations(run, deviations)
