@@ -7,15 +7,14 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
-// Recorder collects the exchanges and code assertions of one process, each tagged with the
-// spec that was running. Ginkgo runs one spec at a time per process, so a current-spec tag
-// is exact, and it still covers cleanup calls made after the spec's body.
+// Recorder collects the exchanges of one process, each tagged with the spec that was
+// running. Ginkgo runs one spec at a time per process, so a current-spec tag is exact, and
+// it still covers cleanup calls made after the spec's body.
 type Recorder struct {
-	mu         sync.Mutex
-	spec       string
-	started    time.Time
-	exchanges  []results.Exchange
-	assertions []results.Assertion
+	mu        sync.Mutex
+	spec      string
+	started   time.Time
+	exchanges []results.Exchange
 }
 
 // NewRecorder starts recording now.
@@ -36,23 +35,15 @@ func (r *Recorder) Record(x results.Exchange) {
 	r.exchanges = append(r.exchanges, x)
 }
 
-// RecordAssertion is the sink of matchers.HaveErrorCode.
-func (r *Recorder) RecordAssertion(a results.Assertion) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	a.SpecID = r.spec
-	r.assertions = append(r.assertions, a)
-}
-
-// Part returns what this process recorded, as a partial run for Merge.
+// Part returns what this process recorded, as a partial run for BuildRun (the assertions
+// travel with the spec reports instead).
 func (r *Recorder) Part(target results.Target) *results.Run {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return &results.Run{
-		Target:     target,
-		Started:    r.started,
-		Finished:   time.Now(),
-		Exchanges:  append([]results.Exchange(nil), r.exchanges...),
-		Assertions: append([]results.Assertion(nil), r.assertions...),
+		Target:    target,
+		Started:   r.started,
+		Finished:  time.Now(),
+		Exchanges: append([]results.Exchange(nil), r.exchanges...),
 	}
 }

@@ -1,104 +1,34 @@
 package harness
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"net/url"
-	"os"
-	"path/filepath"
 	"runtime"
-	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
 
-	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
-// EnvironmentPrefix starts the failure message of a spec that failed because the
-// environment broke (no answer, timeout) rather than the target; such specs are reported
-// with outcome error.
-const EnvironmentPrefix = "environment error: "
-
-// KnownDeviationPrefix starts the skip message of a spec that a fail handler turned into a
-// skip because it failed as a declared known deviation; such specs are reported with outcome
-// known-deviation, and the rest of the message is their failure.
-const KnownDeviationPrefix = "known deviation: "
-
-const partsDir = ".parts"
-
-// ResetParts empties the folder the processes write their parts to; call it once, before
-// any process records.
-func ResetParts(reportsDir string) error {
-	dir := filepath.Join(reportsDir, partsDir)
-	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("clear %s: %w", dir, err)
-	}
-	return os.MkdirAll(dir, 0o755)
-}
-
-// WritePart saves one process's recording for the merge at the end of the suite.
-func WritePart(reportsDir string, process int, part *results.Run) error {
-	path := filepath.Join(reportsDir, partsDir, fmt.Sprintf("process-%d.json", process))
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("write part: %w", err)
-	}
-	if err := results.WriteJSON(f, part); err != nil {
-		f.Close()
-		return fmt.Errorf("write part %s: %w", path, err)
-	}
-	return f.Close()
-}
-
-// ReadParts loads every process's part.
-func ReadParts(reportsDir string) ([]*results.Run, error) {
-	paths, err := filepath.Glob(filepath.Join(reportsDir, partsDir, "process-*.json"))
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(paths)
-	var parts []*results.Run
-	for _, path := range paths {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("read part: %w", err)
-		}
-		part, err := results.ReadJSON(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("read part %s: %w", path, err)
-		}
-		parts = append(parts, part)
-	}
-	return parts, nil
-}
-
 // SpecResults turns Ginkgo's report into spec outcomes: every It, plus any suite-level node
 // (BeforeSuite, AfterSuite) that failed, since such a failure explains why specs did not run.
+// What a failure means (error, known deviation) is read from the outcome the spec declared
+// (OutcomeEntryName), never from its message.
 func SpecResults(report types.Report) []results.SpecResult {
 	var out []results.SpecResult
 	for _, spec := range report.SpecReports {
-		isIt := spec.LeafNodeType == types.NodeTypeIt
-		if !isIt && !spec.State.Is(types.SpecStateFailureStates) {
+		if spec.LeafNodeType != types.NodeTypeIt && !spec.State.Is(types.SpecStateFailureStates) {
 			continue
 		}
-		name := spec.FullText()
-		if !isIt {
-			name = "[" + spec.LeafNodeType.String() + "] " + spec.LeafNodeText
-		}
+		name := specName(spec)
+		outcome, reason := judge(spec)
 		out = append(out, results.SpecResult{
 			ID:             name,
 			Name:           name,
 			Labels:         spec.Labels(),
-			Outcome:        outcomeOf(spec),
-			Reason:         reasonOf(spec),
+			Outcome:        outcome,
+			Reason:         reason,
 			Location:       spec.LeafNodeLocation.String(),
 			DurationMillis: float64(spec.RunTime.Microseconds()) / 1000,
 		})
@@ -106,229 +36,52 @@ func SpecResults(report types.Report) []results.SpecResult {
 	return out
 }
 
-func outcomeOf(spec types.SpecReport) results.Outcome {
+// specName is the spec's full text, or the node type of a suite-level node.
+func specName(spec types.SpecReport) string {
+	if spec.LeafNodeType == types.NodeTypeIt {
+		return spec.FullText()
+	}
+	return "[" + spec.LeafNodeType.String() + "] " + spec.LeafNodeText
+}
+
+// judge returns the spec's outcome and the reason the reports give for it: Ginkgo's state,
+// refined by the outcome the spec declared when it failed or skipped.
+func judge(spec types.SpecReport) (results.Outcome, string) {
 	switch spec.State {
 	case types.SpecStatePassed:
-		return results.Pass
-	case types.SpecStateSkipped:
-		if strings.HasPrefix(spec.Failure.Message, KnownDeviationPrefix) {
-			return results.KnownDeviation
-		}
-		return results.Skipped
+		return results.Pass, ""
 	case types.SpecStatePending:
-		return results.Skipped
-	case types.SpecStateFailed:
-		if strings.HasPrefix(spec.Failure.Message, EnvironmentPrefix) {
-			return results.Error
-		}
-		return results.Fail
+		return results.Skipped, results.ReasonPending
+	case types.SpecStateSkipped, types.SpecStateFailed:
 	default: // panicked, interrupted, aborted, timed out: the run, not the target, broke
-		return results.Error
+		return results.Error, failureText(spec)
 	}
-}
-
-func reasonOf(spec types.SpecReport) string {
-	switch {
-	case spec.State == types.SpecStatePending:
-		return results.ReasonPending
-	case spec.State == types.SpecStateSkipped && spec.Failure.Message == "":
-		return results.ReasonNotSelected
-	case spec.State == types.SpecStatePassed:
-		return ""
+	declared, found, err := declaredOutcome(spec)
+	if err != nil { // what the spec declared cannot be read: the run, not the target, broke
+		return results.Error, err.Error() + "\n" + failureText(spec)
 	}
-	message := strings.TrimPrefix(spec.Failure.Message, KnownDeviationPrefix)
-	if spec.Failure.Location.FileName != "" && spec.State != types.SpecStateSkipped {
-		message += "\nat " + spec.Failure.Location.String()
-	}
-	return message
-}
-
-// EnvKnownDeviations names the known-deviations file; DefaultKnownDeviations when unset.
-const EnvKnownDeviations = "TRTC_KNOWN_DEVIATIONS"
-
-// DefaultKnownDeviations is the known-deviations file of the project, relative to suites/
-// where the conformance suite runs.
-const DefaultKnownDeviations = "../fixtures/known-deviations.json"
-
-// ErrKnownDeviations wraps every problem with the known-deviations file; the message names
-// the file, the entry and what to fix.
-var ErrKnownDeviations = errors.New("known deviations")
-
-// KnownDeviation is one entry of the known-deviations file: a vendor behaviour that breaks a
-// documented promise, declared so that it stays visible without failing every run.
-//
-// The file is a JSON object {"deviations": [entry, ...]} (an "about" string may explain it);
-// each entry:
-//
-//	{"command": "create_room",            // or "room_engine_http_srv/create_room"
-//	 "case": "answers 100010 (or 100003) when the room's owner creates its room ID again",
-//	 "reason": "the live service answers 100003", // what the target does instead, and since when
-//	 "page": "https://trtc.io/document/60707",     // the page whose promise it breaks
-//	 "targets": ["live"]}                         // optional: target kinds it applies to
-//
-// An entry matches a spec labelled cmd:<command> (and svc:<service> when the command names
-// its service) whose full text is the case, or ends with " " + case (so the leaf text of an
-// It or of a table Entry is enough when it is unique within the command).
-type KnownDeviation struct {
-	Command string   `json:"command"`
-	Case    string   `json:"case"`
-	Reason  string   `json:"reason"`
-	Page    string   `json:"page"`
-	Targets []string `json:"targets,omitempty"`
-}
-
-type knownDeviationsFile struct {
-	About      string           `json:"about,omitempty"`
-	Deviations []KnownDeviation `json:"deviations"`
-}
-
-// KnownDeviationsPath returns the file named by TRTC_KNOWN_DEVIATIONS, or the default, and
-// whether it was named explicitly (an explicitly named file must exist).
-func KnownDeviationsPath(getenv func(string) string) (path string, explicit bool) {
-	if p := strings.TrimSpace(getenv(EnvKnownDeviations)); p != "" {
-		return p, true
-	}
-	return DefaultKnownDeviations, false
-}
-
-// LoadKnownDeviations reads and checks the known-deviations file at path. A missing file is
-// no deviation unless mustExist is set.
-func LoadKnownDeviations(path string, mustExist bool) ([]KnownDeviation, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) && !mustExist {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w (set %s to the file, or unset it to use %s)", ErrKnownDeviations, err, EnvKnownDeviations, DefaultKnownDeviations)
-	}
-	return ParseKnownDeviations(bytes.NewReader(data), path)
-}
-
-// ParseKnownDeviations reads a known-deviations document; name labels its errors. Unknown
-// fields, unknown commands and target kinds, entries without a case, a reason or an http(s)
-// page, and entries declared twice are refused, each with the entry's number.
-func ParseKnownDeviations(rd io.Reader, name string) ([]KnownDeviation, error) {
-	dec := json.NewDecoder(rd)
-	dec.DisallowUnknownFields()
-	var doc knownDeviationsFile
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrKnownDeviations, name, err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%w: %s: data after the JSON object", ErrKnownDeviations, name)
-	}
-	seen := map[string]int{}
-	for i, d := range doc.Deviations {
-		if problem := d.problem(); problem != "" {
-			return nil, fmt.Errorf("%w: %s: entry %d (%q, %q): %s", ErrKnownDeviations, name, i+1, d.Command, d.Case, problem)
+	if spec.State == types.SpecStateSkipped {
+		switch {
+		case found && declared.Kind == results.KnownDeviation:
+			return results.KnownDeviation, declared.Reason
+		case spec.Failure.Message == "":
+			return results.Skipped, results.ReasonNotSelected
 		}
-		key := d.Command + "\x00" + strings.TrimSpace(d.Case) + "\x00" + strings.Join(sortedCopy(d.Targets), ",")
-		if first, dup := seen[key]; dup {
-			return nil, fmt.Errorf("%w: %s: entry %d repeats entry %d (%q, %q)", ErrKnownDeviations, name, i+1, first, d.Command, d.Case)
-		}
-		seen[key] = i + 1
+		return results.Skipped, spec.Failure.Message
 	}
-	if doc.Deviations == nil {
-		return []KnownDeviation{}, nil
+	if found && declared.Kind == results.Error {
+		return results.Error, failureText(spec)
 	}
-	return doc.Deviations, nil
+	return results.Fail, failureText(spec)
 }
 
-// problem says what is wrong with one entry, or "".
-func (d KnownDeviation) problem() string {
-	service, command := d.split()
-	switch {
-	case command == "":
-		return `"command" is empty: name a command of the reference, e.g. "create_room"`
-	case service != "":
-		if _, ok := catalog.Lookup(service, command); !ok {
-			return fmt.Sprintf("%s/%s is not a documented command", service, command)
-		}
-	case !slices.ContainsFunc(catalog.Commands(), func(c catalog.Command) bool { return c.Name == command }):
-		return fmt.Sprintf("%q is not a documented command", command)
+// failureText is the failure message and where it happened.
+func failureText(spec types.SpecReport) string {
+	text := spec.Failure.Message
+	if spec.Failure.Location.FileName != "" {
+		text += "\nat " + spec.Failure.Location.String()
 	}
-	if strings.TrimSpace(d.Case) == "" {
-		return `"case" is empty: give the spec's text, or its end`
-	}
-	if strings.TrimSpace(d.Reason) == "" {
-		return `"reason" is empty: say what the target does instead`
-	}
-	if u, err := url.Parse(d.Page); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Sprintf(`"page" %q is not an http(s) URL of the documentation page`, d.Page)
-	}
-	for _, kind := range d.Targets {
-		if kind != KindEmbedded && kind != KindRemote && kind != KindLive {
-			return fmt.Sprintf("target %q is none of %s, %s, %s", kind, KindEmbedded, KindRemote, KindLive)
-		}
-	}
-	return ""
-}
-
-// split returns the entry's service ("" when not given) and command.
-func (d KnownDeviation) split() (service, command string) {
-	c := strings.TrimSpace(d.Command)
-	if i := strings.LastIndex(c, "/"); i >= 0 {
-		return c[:i], c[i+1:]
-	}
-	return "", c
-}
-
-// AppliesTo reports whether the entry applies to a target of the given kind.
-func (d KnownDeviation) AppliesTo(kind string) bool {
-	return len(d.Targets) == 0 || slices.Contains(d.Targets, kind)
-}
-
-// Matches reports whether the entry names the spec: by its cmd:/svc: labels and its text.
-func (d KnownDeviation) Matches(spec results.SpecResult) bool {
-	service, command := d.split()
-	if command == "" || !slices.Contains(spec.Labels, catalog.LabelCommandPrefix+command) {
-		return false
-	}
-	if service != "" && !slices.Contains(spec.Labels, catalog.LabelServicePrefix+service) {
-		return false
-	}
-	want := strings.TrimSpace(d.Case)
-	name := strings.TrimSpace(spec.Name)
-	return want != "" && (name == want || strings.HasSuffix(name, " "+want))
-}
-
-// ApplyKnownDeviations marks the specs of run that match an entry applying to the run's
-// target kind (the first matching entry wins): a failed spec becomes known-deviation with the
-// entry attached (Observed true) and keeps its failure message as Reason; a passing spec keeps
-// outcome pass with the entry attached and Observed false, so that the reports flag the
-// deviation as no longer observed; specs that errored or were skipped are left alone. It
-// returns the applying entries that matched no spec of the run (renamed specs, or specs left
-// out by a filter).
-func ApplyKnownDeviations(run *results.Run, deviations []KnownDeviation) (unmatched []KnownDeviation) {
-	if run == nil {
-		return nil
-	}
-	matched := make([]bool, len(deviations))
-	for i := range run.Specs {
-		spec := &run.Specs[i]
-		for j, d := range deviations {
-			if !d.AppliesTo(run.Target.Kind) || !d.Matches(*spec) {
-				continue
-			}
-			matched[j] = true
-			note := &results.Deviation{Command: d.Command, Case: d.Case, Reason: d.Reason, Page: d.Page}
-			switch spec.Outcome {
-			case results.Fail, results.KnownDeviation:
-				spec.Outcome = results.KnownDeviation
-				note.Observed = true
-				spec.Deviation = note
-			case results.Pass:
-				spec.Deviation = note
-			}
-			break
-		}
-	}
-	for j, d := range deviations {
-		if !matched[j] && d.AppliesTo(run.Target.Kind) {
-			unmatched = append(unmatched, d)
-		}
-	}
-	return unmatched
+	return text
 }
 
 // RunConfig describes the run's configuration for the reports, with the secret key
@@ -368,11 +121,4 @@ func RunConfig(s Settings, suite types.SuiteConfig, deviationsPath string, devia
 		config["skip"] = strings.Join(suite.SkipStrings, " | ")
 	}
 	return config
-}
-
-// sortedCopy returns a sorted copy of v.
-func sortedCopy(v []string) []string {
-	out := slices.Clone(v)
-	slices.Sort(out)
-	return out
 }

@@ -26,8 +26,11 @@ type Session struct {
 	// Receiver gets the target's callbacks.
 	Receiver *Receiver
 	// RunID makes the names this run creates (rooms, accounts) unique on shared targets.
-	RunID  string
-	server *emulator.Server
+	RunID string
+	// KnownDeviations are the declared known deviations (LoadKnownDeviations) that the
+	// suite's fail handler looks up with KnownDeviationFor.
+	KnownDeviations []results.DeclaredDeviation
+	server          *emulator.Server
 }
 
 // Open starts the embedded emulator when the settings name no endpoint, builds the client

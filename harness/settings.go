@@ -1,8 +1,9 @@
 // Package harness connects the conformance specs to a target: it reads the settings from
 // the environment, starts the embedded emulator when no endpoint is given, probes the
 // target so a misconfiguration fails fast with what to fix, records every exchange per spec
-// and assembles the results model from Ginkgo's report. It is plain Go; the Ginkgo suite in
-// suites/ is its front end.
+// and assembles the results model from Ginkgo's report. The Ginkgo suite in suites/ is its
+// front end: specs declare what a failure means with FailEnvironment and
+// SkipAsKnownDeviation, which record it as a report entry that SpecResults reads back.
 package harness
 
 import (
@@ -14,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
 // Environment variables that select and configure the target (README, "Targets").
@@ -31,11 +33,11 @@ const (
 	EnvCallbackURL = "TRTC_CALLBACK_URL"
 )
 
-// Target kinds.
+// Target kinds, as the results model names them.
 const (
-	KindEmbedded = "embedded"
-	KindLive     = "live"
-	KindRemote   = "remote"
+	KindEmbedded = results.TargetEmbedded
+	KindLive     = results.TargetLive
+	KindRemote   = results.TargetRemote
 )
 
 // ErrSettings wraps every settings problem; the message names the variable to fix.

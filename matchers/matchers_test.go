@@ -15,8 +15,7 @@ func answer(code int, status string, raw string) *client.Response {
 
 func TestHaveErrorCodeMatchesAndRecords(t *testing.T) {
 	var recorded []results.Assertion
-	RecordAssertionsWith(func(a results.Assertion) { recorded = append(recorded, a) })
-	defer RecordAssertionsWith(nil)
+	record := func(a results.Assertion) { recorded = append(recorded, a) }
 
 	cases := []struct {
 		name    string
@@ -36,7 +35,7 @@ func TestHaveErrorCodeMatchesAndRecords(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			recorded = nil
-			m := HaveErrorCode(c.codes...)
+			m := &errorCodeMatcher{codes: c.codes, record: record}
 			ok, err := m.Match(c.resp)
 			if err != nil || ok != c.matches {
 				t.Fatalf("Match = %v, %v; want %v", ok, err, c.matches)

@@ -3,29 +3,20 @@
 package matchers
 
 import (
-	"sync"
+	"github.com/onsi/ginkgo/v2"
 
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
-var (
-	sinkMu sync.RWMutex
-	sink   func(results.Assertion)
-)
+// AssertionEntryName names the Ginkgo report entry (value a results.Assertion, never shown
+// on the console) that HaveErrorCode adds to the running spec for every expectation it
+// evaluates, so that coverage is computed from what specs expected of the traffic actually
+// sent. The assertions travel with the spec reports, across parallel processes too; the
+// harness collects them from the suite's report.
+const AssertionEntryName = "trtc-conformance/assertion"
 
-// RecordAssertionsWith sends every error-code expectation HaveErrorCode evaluates to record,
-// so that coverage is computed from what specs expected of the traffic actually sent.
-func RecordAssertionsWith(record func(results.Assertion)) {
-	sinkMu.Lock()
-	defer sinkMu.Unlock()
-	sink = record
-}
-
-func recordAssertion(a results.Assertion) {
-	sinkMu.RLock()
-	record := sink
-	sinkMu.RUnlock()
-	if record != nil {
-		record(a)
-	}
+// recordOnSpec adds a to the running spec's report. HaveErrorCode must therefore be
+// evaluated while a spec (or a suite set-up or tear-down node) runs.
+func recordOnSpec(a results.Assertion) {
+	ginkgo.AddReportEntry(AssertionEntryName, a, ginkgo.ReportEntryVisibilityNever)
 }

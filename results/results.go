@@ -55,9 +55,19 @@ func (o Outcome) normalized() Outcome {
 	return Error
 }
 
+// The kinds of target a run can have (Target.Kind).
+const (
+	// TargetEmbedded is the emulator the suite starts in its own process.
+	TargetEmbedded = "embedded"
+	// TargetRemote is any other endpoint, such as an emulator started by hand.
+	TargetRemote = "remote"
+	// TargetLive is the vendor's service.
+	TargetLive = "live"
+)
+
 // Target describes the service the suite ran against.
 type Target struct {
-	Kind         string `json:"kind"` // "embedded" | "remote" | "live"
+	Kind         string `json:"kind"` // TargetEmbedded, TargetRemote or TargetLive
 	Endpoint     string `json:"endpoint"`
 	SDKAppID     uint64 `json:"sdkappid"`
 	Admin        string `json:"admin"`

@@ -41,7 +41,7 @@ func answered(resp *client.Response, err error) *client.Response {
 	GinkgoHelper()
 	var transport *client.TransportError
 	if errors.As(err, &transport) || resp == nil {
-		Fail(fmt.Sprintf("%s%v", harness.EnvironmentPrefix, err))
+		harness.FailEnvironment(err)
 	}
 	return resp
 }
@@ -70,7 +70,7 @@ func importAccounts(ctx context.Context, ids ...string) {
 	failed, err := session.Client.ImportAccounts(ctx, ids...)
 	var transport *client.TransportError
 	if errors.As(err, &transport) {
-		Fail(harness.EnvironmentPrefix + err.Error())
+		harness.FailEnvironment(err)
 	}
 	Expect(err).NotTo(HaveOccurred(), "importing the suite's accounts")
 	Expect(failed).To(BeEmpty(), "accounts the target refused to import")

@@ -17,7 +17,6 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/harness"
 	"github.com/trtc-conformance/trtc-conformance/labels"
-	"github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
@@ -25,10 +24,6 @@ const suiteName = "TRTC Conference REST API conformance"
 
 // session is this process's connection to the target.
 var session *harness.Session
-
-// deviations are the declared known deviations (fixtures/known-deviations.json); a broken file
-// is reported by the ReportAfterSuite.
-var deviations []harness.KnownDeviation
 
 func TestConformance(t *testing.T) {
 	RegisterFailHandler(failUnlessDeviation)
@@ -43,14 +38,8 @@ func failUnlessDeviation(message string, callerSkip ...int) {
 	if len(callerSkip) > 0 {
 		skip += callerSkip[0]
 	}
-	if session != nil {
-		report := CurrentSpecReport()
-		spec := results.SpecResult{Name: report.FullText(), Labels: report.Labels()}
-		for _, d := range deviations {
-			if d.AppliesTo(session.Target.Kind) && d.Matches(spec) {
-				Skip(harness.KnownDeviationPrefix+message, skip)
-			}
-		}
+	if deviation, ok := session.KnownDeviationFor(CurrentSpecReport()); ok {
+		harness.SkipAsKnownDeviation(deviation, message, skip)
 	}
 	Fail(message, skip)
 }
@@ -58,7 +47,7 @@ func failUnlessDeviation(message string, callerSkip ...int) {
 func settingsOrFail() harness.Settings {
 	settings, err := harness.SettingsFromEnv(os.Getenv)
 	if err != nil {
-		Fail(harness.EnvironmentPrefix + err.Error())
+		harness.FailEnvironment(err)
 	}
 	return settings
 }
@@ -71,10 +60,9 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	var err error
 	session, err = harness.Open(ctx, settingsOrFail())
 	if err != nil {
-		Fail(harness.EnvironmentPrefix + err.Error())
+		harness.FailEnvironment(err)
 	}
-	matchers.RecordAssertionsWith(session.Recorder.RecordAssertion)
-	deviations, _ = harness.LoadKnownDeviations(harness.KnownDeviationsPath(os.Getenv))
+	_, session.KnownDeviations, _ = harness.LoadKnownDeviations(os.Getenv) // a broken file is reported after the suite
 	importAccounts(ctx, ownerA, ownerB, member1, member2)
 })
 
@@ -112,14 +100,11 @@ var _ = ReportAfterSuite("conformance reports", func(report Report) {
 	}
 	parts, err := harness.ReadParts(settings.ReportsDir)
 	Expect(err).NotTo(HaveOccurred())
-	run := results.Merge(parts...)
-	run.Suite = suiteName
-	run.Specs = harness.SpecResults(report)
-	run.Started, run.Finished = report.StartTime, report.EndTime
+	run, err := harness.BuildRun(report, parts)
+	Expect(err).NotTo(HaveOccurred())
 	// Known deviations: a broken file is reported after the reports are written without it.
-	deviationsPath, explicit := harness.KnownDeviationsPath(os.Getenv)
-	deviations, deviationsErr := harness.LoadKnownDeviations(deviationsPath, explicit)
-	unmatched := harness.ApplyKnownDeviations(run, deviations)
+	deviationsPath, deviations, deviationsErr := harness.LoadKnownDeviations(os.Getenv)
+	unmatched := results.ApplyKnownDeviations(run, deviations)
 	run.Config = harness.RunConfig(settings, report.SuiteConfig, deviationsPath, len(deviations))
 	Expect(writeReport(filepath.Join(settings.ReportsDir, "junit.xml"), run, results.WriteJUnit)).To(Succeed())
 	Expect(writeReport(filepath.Join(settings.ReportsDir, "results.json"), run, results.WriteJSON)).To(Succeed())
