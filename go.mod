@@ -1,11 +1,12 @@
 module github.com/trtc-conformance/trtc-conformance
 
-go 1.25.0
+go 1.26
 
 tool github.com/onsi/ginkgo/v2/ginkgo
 
 require (
 	github.com/Masterminds/semver/v3 v3.4.0 // indirect
+	github.com/go-json-experiment/json v1.27.2
 	github.com/go-logr/logr v1.4.3 // indirect
 	github.com/go-task/slim-sprig/v3 v3.0.0 // indirect
 	github.com/google/go-cmp v0.7.0 // indirect

@@ -210,8 +210,10 @@ func (e *Emulator) changeRoomOwner(c *call) answer {
 type markCommand int
 
 func (m *markCommand) UnmarshalJSON(raw []byte) error {
-	text := strings.Trim(string(raw), `"`)
-	n, err := strconv.Atoi(text)
+	n, err := wholeNumber(raw) // a number by its value (1.0 is 1), as any integer field
+	if text, isString := jsonString(raw); isString {
+		n, err = strconv.ParseInt(text, 10, 64)
+	}
 	if err != nil {
 		return fmt.Errorf("CommandType %s is neither 1 nor 2", raw)
 	}
