@@ -59,9 +59,8 @@ func checkAnswer(t *testing.T, key string, rec *httptest.ResponseRecorder) *repl
 	return r
 }
 
-// FuzzGatewayQuery sends get_room_info of an existing room with an arbitrary query string. The
-// query the gateway reads without url.ParseQuery must be read exactly as url.ParseQuery reads
-// it, and the answer is always a gateway code or success, in a well-formed envelope.
+// FuzzGatewayQuery sends get_room_info of an existing room with an arbitrary query string: the
+// answer is always a gateway code or success, in a well-formed envelope.
 func FuzzGatewayQuery(f *testing.F) {
 	valid := fuzzQuery(f)
 	f.Add(valid)
@@ -90,12 +89,6 @@ func FuzzGatewayQuery(f *testing.F) {
 	e := newFuzzEmulator(f, true)
 	handler := e.Handler()
 	f.Fuzz(func(t *testing.T, raw string) {
-		if fast, ok := fastGatewayQuery(raw); ok {
-			slow, refusal := slowGatewayQuery(raw)
-			if refusal != nil || slow != fast {
-				t.Fatalf("query %q: fast reading %+v, url.ParseQuery reading %+v (refusal %+v)", raw, fast, slow, refusal)
-			}
-		}
 		target := "/v4/room_engine_http_srv/get_room_info"
 		if raw != "" {
 			target += "?" + raw

@@ -102,6 +102,10 @@ func gatewayRows() []gatewayRow {
 		// 3. sdkappid.
 		{name: "sdkappid missing", query: withQuery(func(_ *harness, q url.Values) { q.Del("sdkappid") }), want: catalog.CodeSDKAppIDMissing},
 		{name: "sdkappid empty", query: withQuery(func(_ *harness, q url.Values) { q.Set("sdkappid", "") }), want: catalog.CodeSDKAppIDMissing},
+		{name: "sdkappid spelled SdkAppId (names are case-sensitive)", query: withQuery(func(h *harness, q url.Values) {
+			q.Del("sdkappid")
+			q.Set("SdkAppId", fmtUint(h.e.cfg.SDKAppID))
+		}), want: catalog.CodeSDKAppIDMissing},
 		{name: "sdkappid missing before bad contenttype and usersig", query: withQuery(func(_ *harness, q url.Values) {
 			q.Del("sdkappid")
 			q.Set("contenttype", "xml")
