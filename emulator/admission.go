@@ -52,8 +52,8 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 	if !found || !hasCommand || handlers[key] == nil {
 		return refuse(catalog.CodeBadResource, "no such API: %s", r.URL.Path)
 	}
-	if !e.limiter.allow(key) {
-		return refuse(catalog.CodeRESTRateLimited, "%s/%s called more than %d times per second", service, command, e.cfg.RatePerSecond)
+	if allowed, perSecond := e.limiter.allow(key); !allowed {
+		return refuse(catalog.CodeRESTRateLimited, "%s/%s called more than %d times per second", service, command, perSecond)
 	}
 	return &call{service: service, command: command, key: key, identifier: identifier, now: now}, nil
 }
