@@ -48,14 +48,15 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 		return refuse(catalog.CodeAdminRequired, "identifier %q is not an App administrator", identifier)
 	}
 	key, found := strings.CutPrefix(r.URL.Path, "/v4/")
-	service, command, hasCommand := strings.Cut(key, "/")
-	if !found || !hasCommand || handlers[key] == nil {
+	service, command, _ := strings.Cut(key, "/")
+	served := routes[key]
+	if !found || served == nil {
 		return refuse(catalog.CodeBadResource, "no such API: %s", r.URL.Path)
 	}
 	if allowed, perSecond := e.limiter.allow(key); !allowed {
 		return refuse(catalog.CodeRESTRateLimited, "%s/%s called more than %d times per second", service, command, perSecond)
 	}
-	return &call{service: service, command: command, key: key, identifier: identifier, now: now}, nil
+	return &call{service: service, command: command, key: key, route: served, identifier: identifier, now: now}, nil
 }
 
 func refuse(code int, format string, args ...any) (*call, *answer) {

@@ -123,7 +123,7 @@ func New(cfg Config) (*Emulator, error) {
 		cfg:      cfg,
 		clock:    &clock{},
 		faults:   newFaults(),
-		limiter:  newLimiter(catalog.Commands(), cfg.RatePerSecond),
+		limiter:  newLimiter(servedCommands(), cfg.RatePerSecond),
 		verifier: usersig.NewVerifier(cfg.SDKAppID, cfg.SecretKey, usersig.VerifyOptions{}, 0),
 		state:    newState(cfg.Admins),
 	}

@@ -16,24 +16,11 @@ type call struct {
 	service    string
 	command    string
 	key        string // "<service>/<command>"
+	route      *route
 	identifier string
 	clientIP   string // for the callbacks' ClientIP
 	body       []byte
 	now        time.Time
-}
-
-type handlerFunc func(e *Emulator, c *call) answer
-
-// handlers maps "<service>/<command>" to the command's implementation; one file per area
-// registers its commands.
-var handlers = map[string]handlerFunc{}
-
-// requestSchemas maps "<service>/<command>" to the name of the command's request schema.
-var requestSchemas = map[string]string{}
-
-func register(service, command string, h handlerFunc) {
-	handlers[service+"/"+command] = h
-	requestSchemas[service+"/"+command] = service + "/" + command + ".request"
 }
 
 // serveREST applies the gateway rules of the RESTful API overview in a fixed order
@@ -80,14 +67,14 @@ func (e *Emulator) handle(r *http.Request) (answer, bool) {
 	if refusal := validateRequest(c); refusal != nil {
 		return *refusal, false
 	}
-	return handlers[c.key](e, c), false
+	return c.route.handle(e, c), false
 }
 
 // validateRequest checks the body against the command's request schema. A user ID that is not
 // a string is 60015 (the overview: UserIDs must be strings); anything else is the command
 // family's invalid-parameter code.
 func validateRequest(c *call) *answer {
-	err := schemas.Validate(requestSchemas[c.key], c.body)
+	err := schemas.Validate(c.route.requestSchema, c.body)
 	if err == nil {
 		return nil
 	}

@@ -21,7 +21,7 @@ import (
 // The fuzz targets of this file cover everything the gateway decodes from outside: the query
 // string (FuzzGatewayQuery), the UserSig ticket (FuzzGatewayUserSig) and the request bodies of
 // each command family (FuzzRoomRequests, FuzzSeatRequests, FuzzAccountRequests; FuzzServeREST in
-// fuzz_test.go sends bodies to every registered command). make fuzz-smoke runs each briefly.
+// fuzz_test.go sends bodies to every served command). make fuzz-smoke runs each briefly.
 
 // gatewayCodes are the codes the gateway may answer before a command runs.
 var gatewayCodes = map[int]bool{
@@ -181,14 +181,14 @@ func expectedSigCode(e *Emulator, sig, identifier string) int {
 // still answers a valid call afterwards.
 func fuzzFamily(f *testing.F, service string) {
 	var commands []string
-	for key := range handlers {
+	for key := range routes {
 		if strings.HasPrefix(key, service+"/") {
 			commands = append(commands, key)
 		}
 	}
 	sort.Strings(commands)
 	if len(commands) == 0 {
-		f.Fatalf("no command of %s is registered", service)
+		f.Fatalf("no command of %s is served", service)
 	}
 	for i, key := range commands {
 		files, _ := filepath.Glob(filepath.Join("..", "fixtures", "samples", service, strings.TrimPrefix(key, service+"/")+".request*.json"))

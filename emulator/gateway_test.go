@@ -314,7 +314,7 @@ func tamperedTicket(h *harness, field string, value any) string {
 // commandOfPath names the implemented command a path addresses, or "".
 func commandOfPath(path string) string {
 	service, command, found := strings.Cut(strings.TrimPrefix(path, "/v4/"), "/")
-	if !strings.HasPrefix(path, "/v4/") || !found || handlers[service+"/"+command] == nil {
+	if !strings.HasPrefix(path, "/v4/") || !found || routes[service+"/"+command] == nil {
 		return ""
 	}
 	return command

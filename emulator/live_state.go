@@ -177,11 +177,6 @@ func (e *Emulator) leaveLive(roomID, account string, now time.Time) error {
 	return nil
 }
 
-// registerLive registers a Live command.
-func registerLive(command string, h handlerFunc) {
-	register(catalog.ServiceLive, command, h)
-}
-
 // withLiveRoom decodes the request into req, finds its Live room and runs act under the state
 // lock; a room that does not exist (or was dissolved) is 100004.
 func withLiveRoom[T any](e *Emulator, c *call, roomID func(*T) string, act func(req *T, r *liveRoom) answer) answer {
