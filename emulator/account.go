@@ -10,13 +10,6 @@ import (
 // codeAccountInvalidParameter is the Chat account commands' invalid-parameter code.
 const codeAccountInvalidParameter = 70402
 
-func init() {
-	register(catalog.ServiceAccount, "account_import", (*Emulator).accountImport)
-	register(catalog.ServiceAccount, "multiaccount_import", (*Emulator).multiAccountImport)
-	register(catalog.ServiceAccount, "account_check", (*Emulator).accountCheck)
-	register(catalog.ServiceAccount, "account_delete", (*Emulator).accountDelete)
-}
-
 // accountImport implements im_open_login_svc/account_import; importing again updates the
 // nickname and avatar. Vendor page: https://trtc.io/document/34953.
 func (e *Emulator) accountImport(c *call) answer {

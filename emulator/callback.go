@@ -59,13 +59,6 @@ func clientIPOf(r *http.Request) string {
 	return host
 }
 
-func init() {
-	register(catalog.ServiceConfig, "get_callback", (*Emulator).getCallback)
-	register(catalog.ServiceConfig, "set_callback", (*Emulator).setCallback)
-	register(catalog.ServiceConfig, "update_callback", (*Emulator).updateCallback)
-	register(catalog.ServiceConfig, "delete_callback", (*Emulator).deleteCallback)
-}
-
 // validCallback checks what the schema cannot: every command word is one of the documented
 // six, or the older spelling of the update event (callbacks.md C-1).
 func validCallback(cfg client.CallbackConfig) *answer {

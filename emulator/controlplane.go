@@ -108,7 +108,7 @@ func (e *Emulator) controlArmFault(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
-	case handlers[fault.Service+"/"+fault.Command] == nil:
+	case routes[fault.Service+"/"+fault.Command] == nil:
 		writeControl(w, nil, fmt.Errorf("%s/%s is not a command of this emulator", fault.Service, fault.Command))
 		return
 	case fault.ErrorCode == 0:

@@ -46,8 +46,10 @@ type Config struct {
 	Admins    []string
 	MemberCap int
 	SeatCap   int
-	// RatePerSecond is the per-command limit answered with 60007 beyond it; zero means the
-	// documented 200, negative disables it.
+	// RatePerSecond is the per-command limit answered with 60007 beyond it, for the commands
+	// documented at the common 200/s; it also caps the lower documented limits (get_room_list
+	// 10/s, the account commands 100/s). Zero means the documented 200, negative disables
+	// every limit.
 	RatePerSecond int
 	// ControlPlane serves the control plane under control.PathPrefix when true.
 	ControlPlane bool
@@ -121,7 +123,7 @@ func New(cfg Config) (*Emulator, error) {
 		cfg:      cfg,
 		clock:    &clock{},
 		faults:   newFaults(),
-		limiter:  newLimiter(cfg.RatePerSecond),
+		limiter:  newLimiter(servedCommands(), cfg.RatePerSecond),
 		verifier: usersig.NewVerifier(cfg.SDKAppID, cfg.SecretKey, usersig.VerifyOptions{}, 0),
 		state:    newState(cfg.Admins),
 	}

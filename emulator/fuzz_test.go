@@ -19,10 +19,10 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/usersig"
 )
 
-// fuzzCommands are the registered commands, "<service>/<command>", in a stable order.
+// fuzzCommands are the served commands (the route table), "<service>/<command>", in a stable order.
 func fuzzCommands() []string {
-	keys := make([]string, 0, len(handlers))
-	for key := range handlers {
+	keys := make([]string, 0, len(routes))
+	for key := range routes {
 		keys = append(keys, key)
 	}
 	sort.Strings(keys)
@@ -102,7 +102,7 @@ func fuzzSeeds(t testing.TB, commands []string) []fuzzSeed {
 		key := filepath.Base(filepath.Dir(file)) + "/" + strings.SplitN(filepath.Base(file), ".", 2)[0]
 		i, ok := index[key]
 		if !ok {
-			t.Fatalf("fixture %s names %s, which is not a registered command", file, key)
+			t.Fatalf("fixture %s names %s, which is not a served command", file, key)
 		}
 		for _, withRoom := range []int{0, len(commands)} { // the high part of the index toggles the room
 			add(i+withRoom, body)
@@ -139,13 +139,13 @@ func fuzzSeeds(t testing.TB, commands []string) []fuzzSeed {
 	return seeds
 }
 
-// FuzzServeREST sends a properly signed request with an arbitrary body to a registered command:
+// FuzzServeREST sends a properly signed request with an arbitrary body to a served command:
 // the answer is always HTTP 200 with a JSON envelope that satisfies the command's response
 // schema, and never 100001 (an internal error: a handler panicked or misbehaved).
 func FuzzServeREST(f *testing.F) {
 	commands := fuzzCommands()
 	if len(commands) == 0 {
-		f.Fatal("no registered commands")
+		f.Fatal("no served commands")
 	}
 	for _, seed := range fuzzSeeds(f, commands) {
 		f.Add(seed.index, seed.body)

@@ -102,6 +102,10 @@ func gatewayRows() []gatewayRow {
 		// 3. sdkappid.
 		{name: "sdkappid missing", query: withQuery(func(_ *harness, q url.Values) { q.Del("sdkappid") }), want: catalog.CodeSDKAppIDMissing},
 		{name: "sdkappid empty", query: withQuery(func(_ *harness, q url.Values) { q.Set("sdkappid", "") }), want: catalog.CodeSDKAppIDMissing},
+		{name: "sdkappid spelled SdkAppId (names are case-sensitive)", query: withQuery(func(h *harness, q url.Values) {
+			q.Del("sdkappid")
+			q.Set("SdkAppId", fmtUint(h.e.cfg.SDKAppID))
+		}), want: catalog.CodeSDKAppIDMissing},
 		{name: "sdkappid missing before bad contenttype and usersig", query: withQuery(func(_ *harness, q url.Values) {
 			q.Del("sdkappid")
 			q.Set("contenttype", "xml")
@@ -221,6 +225,10 @@ func gatewayRows() []gatewayRow {
 		{name: "single quotes", body: []byte(`{'RoomId':'gw-room'}`), want: catalog.CodeJSONParse},
 		{name: "object followed by garbage", body: []byte(`{"RoomId":"gw-room"} x`), want: catalog.CodeJSONParse},
 		{name: "two objects", body: []byte(`{"RoomId":"gw-room"}{"RoomId":"gw-room"}`), want: catalog.CodeJSONParse},
+		{name: "a name repeated", body: []byte(`{"RoomId":"gw-room","RoomId":"gw-room"}`), want: catalog.CodeJSONParse},
+		{name: "an unknown name repeated", body: []byte(`{"RoomId":"gw-room","x":{"y":1,"y":1}}`), want: catalog.CodeJSONParse},
+		{name: "invalid UTF-8", body: []byte("{\"RoomId\":\"gw-room\xff\"}"), want: catalog.CodeJSONParse},
+		{name: "a lone surrogate escape", body: []byte(`{"RoomId":"gw-room","x":"\ud800"}`), want: catalog.CodeJSONParse},
 		{name: "2 MiB body", body: bodyOfSize(2 * MaxBodyBytes), want: catalog.CodeHTTPParse},
 		{name: "1 MiB + 1 byte body", body: bodyOfSize(MaxBodyBytes + 1), want: catalog.CodeHTTPParse},
 		{name: "2 MiB of invalid JSON", body: bytes.Repeat([]byte("x"), 2*MaxBodyBytes), want: catalog.CodeHTTPParse},
@@ -306,7 +314,7 @@ func tamperedTicket(h *harness, field string, value any) string {
 // commandOfPath names the implemented command a path addresses, or "".
 func commandOfPath(path string) string {
 	service, command, found := strings.Cut(strings.TrimPrefix(path, "/v4/"), "/")
-	if !strings.HasPrefix(path, "/v4/") || !found || handlers[service+"/"+command] == nil {
+	if !strings.HasPrefix(path, "/v4/") || !found || routes[service+"/"+command] == nil {
 		return ""
 	}
 	return command

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -103,5 +104,52 @@ func TestRateLimitDefault(t *testing.T) {
 	// 150 calls fit in the documented 200/s whatever their pace.
 	if codes := h.burst("get_room_info", `{"RoomId":"x"}`, 150); codes[catalog.CodeRoomNotFound] != 150 {
 		t.Errorf("150 calls at the default limit: %v", codes)
+	}
+}
+
+// TestRateLimitsComeFromTheCatalog: each command's limit is its documented MaxQPS, with
+// RatePerSecond in place of the common 200/s and as a cap on every other limit.
+func TestRateLimitsComeFromTheCatalog(t *testing.T) {
+	for _, row := range []struct {
+		service, command string
+		ratePerSecond    int
+		want             int
+	}{
+		{catalog.ServiceRoom, "get_room_info", catalog.DefaultMaxQPS, catalog.DefaultMaxQPS},
+		{catalog.ServiceRoom, "get_room_info", 1000, 1000},
+		{catalog.ServiceRoom, "get_room_info", 5, 5},
+		{catalog.ServiceLive, "get_room_info", 1000, 1000},
+		{catalog.ServiceLive, "get_room_list", catalog.DefaultMaxQPS, catalog.LiveMaxQPSRoomList},
+		{catalog.ServiceLive, "get_room_list", 1000, catalog.LiveMaxQPSRoomList},
+		{catalog.ServiceLive, "get_room_list", 5, 5},
+		{catalog.ServiceAccount, "account_check", catalog.DefaultMaxQPS, 100},
+		{catalog.ServiceAccount, "account_import", catalog.DefaultMaxQPS, catalog.DefaultMaxQPS},
+	} {
+		l := newLimiter(catalog.Commands(), row.ratePerSecond)
+		if _, got := l.allow(row.service + "/" + row.command); got != row.want {
+			t.Errorf("%s/%s with RatePerSecond %d: limit %d, want %d", row.service, row.command, row.ratePerSecond, got, row.want)
+		}
+	}
+	if allowed, _ := newLimiter(catalog.Commands(), -1).allow(catalog.ServiceLive + "/get_room_list"); !allowed {
+		t.Errorf("a negative RatePerSecond must disable every limit")
+	}
+}
+
+// TestAccountRateLimit: the account commands documented at 100 calls/s are limited there,
+// with the gateway's default settings.
+func TestAccountRateLimit(t *testing.T) {
+	h := newHarness(t, Config{})
+	started := time.Now()
+	codes := h.burst("account_check", `{"CheckItem":[{"UserID":"x"}]}`, 150)
+	elapsed := time.Since(started)
+	if limit := 100 + int(elapsed.Seconds()*100) + 1; codes[0] < 100 || codes[0] > limit {
+		t.Errorf("150 calls in %v: %d passed, want from 100 to %d (%v)", elapsed, codes[0], limit, codes)
+	}
+	if elapsed < 400*time.Millisecond && codes[catalog.CodeRESTRateLimited] == 0 {
+		t.Errorf("150 calls in %v at 100/s: none was limited (%v)", elapsed, codes)
+	}
+	r := h.call("account_check", `{"CheckItem":[{"UserID":"x"}]}`)
+	if r.code() == catalog.CodeRESTRateLimited && !strings.Contains(r.env.ErrorInfo, "100 times per second") {
+		t.Errorf("the refusal names another limit: %q", r.env.ErrorInfo)
 	}
 }

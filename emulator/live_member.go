@@ -23,18 +23,6 @@ func liveSeconds(seconds int64) time.Duration {
 	return time.Duration(min(seconds, liveMaxSeconds)) * time.Second
 }
 
-func init() {
-	registerLive("change_room_owner", (*Emulator).liveChangeRoomOwner)
-	registerLive("get_member_list", (*Emulator).liveGetMemberList)
-	registerLive("mute_member", (*Emulator).liveMuteMember)
-	registerLive("get_muted_member_list", (*Emulator).liveGetMutedMemberList)
-	registerLive("ban_member", (*Emulator).liveBanMember)
-	registerLive("unban_member", (*Emulator).liveUnbanMember)
-	registerLive("get_banned_member_list", (*Emulator).liveGetBannedMemberList)
-	registerLive("get_admin_list", (*Emulator).liveGetAdminList)
-	registerLive("modify_admin", (*Emulator).liveModifyAdmin)
-}
-
 // liveChangeRoomOwner implements change_room_owner: the new owner must be an imported account
 // (100002) and not banned from the room (100016, the code the Chinese ban_member page prints
 // for this case; docs/errata-live.md L-09); it stops being an administrator.

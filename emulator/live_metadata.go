@@ -8,12 +8,6 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 )
 
-func init() {
-	registerLive("get_room_metadata", (*Emulator).liveGetRoomMetadata)
-	registerLive("set_room_metadata", (*Emulator).liveSetRoomMetadata)
-	registerLive("del_room_metadata", (*Emulator).liveDelRoomMetadata)
-}
-
 // liveGetRoomMetadata implements get_room_metadata: the keys asked for that exist, in the order
 // asked, or every key by name when Keys is empty. Vendor page: https://trtc.io/document/64374.
 func (e *Emulator) liveGetRoomMetadata(c *call) answer {

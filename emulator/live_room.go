@@ -12,14 +12,6 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 )
 
-func init() {
-	registerLive("create_room", (*Emulator).liveCreateRoom)
-	registerLive("destroy_room", (*Emulator).liveDestroyRoom)
-	registerLive("update_room_info", (*Emulator).liveUpdateRoomInfo)
-	registerLive("get_room_info", (*Emulator).liveGetRoomInfo)
-	registerLive("get_room_list", (*Emulator).liveGetRoomList)
-}
-
 // liveSeatModeNumber is TakeSeatMode as the emulator reports it in get_room_info: the integer
 // of the 2024 pages and the seed page (1 free, 2 apply); docs/errata-live.md L-02.
 func liveSeatModeNumber(mode string) int {

@@ -43,13 +43,10 @@ type liveState struct {
 	// lastCreate remembers when each Live room ID was last created, for the once-per-second
 	// rule (100012), also after the room is gone.
 	lastCreate map[string]time.Time
-	// limiters enforce the documented frequency of the Live commands whose limit is below the
-	// gateway's (get_room_list: 10 calls/s); each has its own lock.
-	limiters map[string]*limiter
 }
 
 func newLiveState() *liveState {
-	return &liveState{rooms: map[string]*liveRoom{}, lastCreate: map[string]time.Time{}, limiters: map[string]*limiter{}}
+	return &liveState{rooms: map[string]*liveRoom{}, lastCreate: map[string]time.Time{}}
 }
 
 // liveRoom is a Live room and what happens in it.
@@ -178,34 +175,6 @@ func (e *Emulator) leaveLive(roomID, account string, now time.Time) error {
 		return fmt.Errorf("%w: %q is not in Live room %q", errNotFound, account, roomID)
 	}
 	return nil
-}
-
-// registerLive registers a Live command behind its documented frequency limit, where that is
-// below the gateway's (get_room_list: 10 calls/s).
-func registerLive(command string, h handlerFunc) {
-	register(catalog.ServiceLive, command, func(e *Emulator, c *call) answer {
-		if allowed, limit := e.liveRateAllows(command); !allowed {
-			return fail(catalog.CodeRESTRateLimited, fmt.Sprintf("%s/%s called more than %d times per second", catalog.ServiceLive, command, limit))
-		}
-		return h(e, c)
-	})
-}
-
-// liveRateAllows applies a Live command's documented limit when it is stricter than the
-// gateway's RatePerSecond, and reports it; a negative RatePerSecond disables every limit.
-func (e *Emulator) liveRateAllows(command string) (bool, int) {
-	documented, known := catalog.Lookup(catalog.ServiceLive, command)
-	if !known || e.cfg.RatePerSecond <= 0 || documented.MaxQPS >= e.cfg.RatePerSecond {
-		return true, e.cfg.RatePerSecond
-	}
-	e.mu.Lock()
-	l := e.state.live.limiters[command]
-	if l == nil {
-		l = newLimiter(documented.MaxQPS)
-		e.state.live.limiters[command] = l
-	}
-	e.mu.Unlock()
-	return l.allow(command), documented.MaxQPS
 }
 
 // withLiveRoom decodes the request into req, finds its Live room and runs act under the state

@@ -37,17 +37,6 @@ type member struct {
 	marks      []int
 }
 
-func init() {
-	register(catalog.ServiceRoom, "get_room_member_list", (*Emulator).getRoomMemberList)
-	register(catalog.ServiceRoom, "update_room_member_info", (*Emulator).updateRoomMemberInfo)
-	register(catalog.ServiceRoom, "change_room_owner", (*Emulator).changeRoomOwner)
-	register(catalog.ServiceRoom, "mark_room_member", (*Emulator).markRoomMember)
-	register(catalog.ServiceRoom, "ban_room_member", (*Emulator).banRoomMember)
-	register(catalog.ServiceRoom, "unban_room_member", (*Emulator).unbanRoomMember)
-	register(catalog.ServiceRoom, "get_banned_member_list", (*Emulator).getBannedMemberList)
-	register(catalog.ServiceRoom, "kick_user_out", (*Emulator).kickUserOut)
-}
-
 func (r *room) enter(account string) {
 	if r.members[account] == nil {
 		r.nextSeq++
@@ -210,8 +199,10 @@ func (e *Emulator) changeRoomOwner(c *call) answer {
 type markCommand int
 
 func (m *markCommand) UnmarshalJSON(raw []byte) error {
-	text := strings.Trim(string(raw), `"`)
-	n, err := strconv.Atoi(text)
+	n, err := wholeNumber(raw) // a number by its value (1.0 is 1), as any integer field
+	if text, isString := jsonString(raw); isString {
+		n, err = strconv.ParseInt(text, 10, 64)
+	}
 	if err != nil {
 		return fmt.Errorf("CommandType %s is neither 1 nor 2", raw)
 	}

@@ -19,13 +19,6 @@ const (
 	maxScheduleTime = 253402300799
 )
 
-func init() {
-	register(catalog.ServiceRoom, "create_room", (*Emulator).createRoom)
-	register(catalog.ServiceRoom, "destroy_room", (*Emulator).destroyRoom)
-	register(catalog.ServiceRoom, "update_room_info", (*Emulator).updateRoomInfo)
-	register(catalog.ServiceRoom, "get_room_info", (*Emulator).getRoomInfo)
-}
-
 // createRoom implements create_room. Vendor page: https://trtc.io/document/60707.
 func (e *Emulator) createRoom(c *call) answer {
 	var req client.CreateRoomRequest

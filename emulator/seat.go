@@ -29,15 +29,6 @@ type seat struct {
 	audioOff bool
 }
 
-func init() {
-	register(catalog.ServiceSeat, "get_seat_list", (*Emulator).getSeatList)
-	register(catalog.ServiceSeat, "pick_user_on_seat", (*Emulator).pickUserOnSeat)
-	register(catalog.ServiceSeat, "kick_user_off_seat", (*Emulator).kickUserOffSeat)
-	register(catalog.ServiceSeat, "lock_seat", (*Emulator).lockSeat)
-	register(catalog.ServiceSeat, "switch_seat", (*Emulator).switchSeat)
-	register(catalog.ServiceSeat, "move_user_to_seat", (*Emulator).moveUserToSeat)
-}
-
 // seatsOf returns the room's seats, made on first use: MaxSeatCount seats when seats are
 // enabled, none otherwise.
 func (r *room) seatsOf() []seat {

@@ -31,7 +31,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	admins := flags.String("admin", emulator.DefaultAdmin, "App administrator accounts, comma-separated")
 	memberCap := flags.Int("member-cap", emulator.DefaultMemberCap, "package member limit: default and maximum MaxMemberCount")
 	seatCap := flags.Int("seat-cap", emulator.DefaultSeatCap, "package seat limit: default and maximum MaxSeatCount")
-	rate := flags.Int("rate", 200, "calls per second allowed per command before 60007 (negative: no limit)")
+	rate := flags.Int("rate", 200, "calls per second allowed per command documented at 200/s before 60007; also caps the lower documented limits (negative: no limit)")
 	controlPlane := flags.Bool("control", true, "serve the control plane under /_emulator")
 	verbose := flags.Bool("v", false, "log every refused call and internal error to stderr")
 	flags.Usage = func() {

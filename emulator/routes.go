@@ -1,0 +1,97 @@
+package emulator
+
+import (
+	"strings"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+)
+
+// handlerFunc serves one command: it decodes the call's body and answers.
+type handlerFunc func(e *Emulator, c *call) answer
+
+// routeTable is every command the emulator serves, by catalog key (catalog.Command.Key(),
+// "<service>/<command>"). TestRoutesMatchTheCatalog requires it to name catalog commands
+// only, and every catalog command apart from those it lists as deliberately not served.
+var routeTable = map[string]handlerFunc{
+	catalog.ServiceRoom + "/create_room":      (*Emulator).createRoom,
+	catalog.ServiceRoom + "/destroy_room":     (*Emulator).destroyRoom,
+	catalog.ServiceRoom + "/update_room_info": (*Emulator).updateRoomInfo,
+	catalog.ServiceRoom + "/get_room_info":    (*Emulator).getRoomInfo,
+
+	catalog.ServiceRoom + "/get_room_member_list":    (*Emulator).getRoomMemberList,
+	catalog.ServiceRoom + "/update_room_member_info": (*Emulator).updateRoomMemberInfo,
+	catalog.ServiceRoom + "/change_room_owner":       (*Emulator).changeRoomOwner,
+	catalog.ServiceRoom + "/mark_room_member":        (*Emulator).markRoomMember,
+	catalog.ServiceRoom + "/ban_room_member":         (*Emulator).banRoomMember,
+	catalog.ServiceRoom + "/unban_room_member":       (*Emulator).unbanRoomMember,
+	catalog.ServiceRoom + "/get_banned_member_list":  (*Emulator).getBannedMemberList,
+	catalog.ServiceRoom + "/kick_user_out":           (*Emulator).kickUserOut,
+
+	catalog.ServiceSeat + "/get_seat_list":      (*Emulator).getSeatList,
+	catalog.ServiceSeat + "/pick_user_on_seat":  (*Emulator).pickUserOnSeat,
+	catalog.ServiceSeat + "/kick_user_off_seat": (*Emulator).kickUserOffSeat,
+	catalog.ServiceSeat + "/lock_seat":          (*Emulator).lockSeat,
+	catalog.ServiceSeat + "/switch_seat":        (*Emulator).switchSeat,
+	catalog.ServiceSeat + "/move_user_to_seat":  (*Emulator).moveUserToSeat,
+
+	catalog.ServiceAccount + "/account_import":      (*Emulator).accountImport,
+	catalog.ServiceAccount + "/multiaccount_import": (*Emulator).multiAccountImport,
+	catalog.ServiceAccount + "/account_check":       (*Emulator).accountCheck,
+	catalog.ServiceAccount + "/account_delete":      (*Emulator).accountDelete,
+
+	catalog.ServiceConfig + "/get_callback":    (*Emulator).getCallback,
+	catalog.ServiceConfig + "/set_callback":    (*Emulator).setCallback,
+	catalog.ServiceConfig + "/update_callback": (*Emulator).updateCallback,
+	catalog.ServiceConfig + "/delete_callback": (*Emulator).deleteCallback,
+
+	catalog.ServiceLive + "/create_room":      (*Emulator).liveCreateRoom,
+	catalog.ServiceLive + "/destroy_room":     (*Emulator).liveDestroyRoom,
+	catalog.ServiceLive + "/update_room_info": (*Emulator).liveUpdateRoomInfo,
+	catalog.ServiceLive + "/get_room_info":    (*Emulator).liveGetRoomInfo,
+	catalog.ServiceLive + "/get_room_list":    (*Emulator).liveGetRoomList,
+
+	catalog.ServiceLive + "/get_room_metadata": (*Emulator).liveGetRoomMetadata,
+	catalog.ServiceLive + "/set_room_metadata": (*Emulator).liveSetRoomMetadata,
+	catalog.ServiceLive + "/del_room_metadata": (*Emulator).liveDelRoomMetadata,
+
+	catalog.ServiceLive + "/change_room_owner":      (*Emulator).liveChangeRoomOwner,
+	catalog.ServiceLive + "/get_member_list":        (*Emulator).liveGetMemberList,
+	catalog.ServiceLive + "/mute_member":            (*Emulator).liveMuteMember,
+	catalog.ServiceLive + "/get_muted_member_list":  (*Emulator).liveGetMutedMemberList,
+	catalog.ServiceLive + "/ban_member":             (*Emulator).liveBanMember,
+	catalog.ServiceLive + "/unban_member":           (*Emulator).liveUnbanMember,
+	catalog.ServiceLive + "/get_banned_member_list": (*Emulator).liveGetBannedMemberList,
+	catalog.ServiceLive + "/get_admin_list":         (*Emulator).liveGetAdminList,
+	catalog.ServiceLive + "/modify_admin":           (*Emulator).liveModifyAdmin,
+}
+
+// route is a command the emulator serves.
+type route struct {
+	command       catalog.Command
+	handle        handlerFunc
+	requestSchema string // "<service>/<command>.request"
+}
+
+// routes are the served commands by catalog key, built once from routeTable. A key the
+// catalog does not document is left out: the gateway answers it 60009 like any unknown path.
+var routes = buildRoutes(routeTable)
+
+func buildRoutes(table map[string]handlerFunc) map[string]*route {
+	built := make(map[string]*route, len(table))
+	for key, handle := range table {
+		service, name, _ := strings.Cut(key, "/")
+		if command, documented := catalog.Lookup(service, name); documented {
+			built[key] = &route{command: command, handle: handle, requestSchema: key + ".request"}
+		}
+	}
+	return built
+}
+
+// servedCommands are the catalog entries of the served commands.
+func servedCommands() []catalog.Command {
+	commands := make([]catalog.Command, 0, len(routes))
+	for _, r := range routes {
+		commands = append(commands, r.command)
+	}
+	return commands
+}
