@@ -8,7 +8,7 @@ INTEROP := usersig/testdata/interop
 # Extra flags for Ginkgo, e.g. GINKGO_FLAGS="-p" or GINKGO_FLAGS="--label-filter=cmd:create_room".
 GINKGO_FLAGS ?=
 
-.PHONY: conformance test deps go-deps node-deps vet fmt-check emulator build clean help fuzz-smoke bench
+.PHONY: conformance test deps go-deps node-deps vet lint fmt-check emulator build clean help fuzz-smoke bench
 
 help:
 	@echo "make conformance   run the conformance suite (embedded emulator unless TRTC_ENDPOINT is set); reports in reports/"
@@ -21,7 +21,7 @@ help:
 conformance: go-deps
 	$(GO) tool ginkgo $(GINKGO_FLAGS) ./suites
 
-test: deps vet fmt-check fuzz-smoke
+test: deps vet lint fmt-check fuzz-smoke
 	$(GO) test -race -count=1 ./...
 
 # Every fuzz target of the tree for FUZZTIME each (scripts/fuzz-smoke.sh). Longer runs:
@@ -47,6 +47,12 @@ node-deps:
 
 vet:
 	$(GO) vet ./...
+
+# staticcheck is a tool dependency of go.mod: the module proxy serves it, nothing is installed
+# by hand. go mod tidy -diff keeps go.mod and go.sum exactly what the code needs.
+lint:
+	$(GO) tool staticcheck ./...
+	$(GO) mod tidy -diff
 
 fmt-check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -126,7 +126,3 @@ func code(body map[string]any) int {
 	return int(c)
 }
 
-func byteLen(v any) int {
-	s, _ := v.(string)
-	return len(s)
-}
