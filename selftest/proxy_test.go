@@ -125,4 +125,3 @@ func code(body map[string]any) int {
 	c, _ := body["ErrorCode"].(float64)
 	return int(c)
 }
-
