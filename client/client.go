@@ -22,6 +22,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/results"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
 )
@@ -33,9 +34,6 @@ const (
 	DefaultUserSigTTL = 24 * time.Hour
 	// Redacted replaces secrets in everything the recorder sees.
 	Redacted = "REDACTED"
-	// FaultHeader is set by the project's emulator on answers forced by fault injection
-	// (docs/control-plane.md); the client marks such exchanges as injected.
-	FaultHeader = "X-Trtc-Emulator-Fault"
 	// maxResponseBytes bounds what is read of an answer; REST answers are small.
 	maxResponseBytes = 8 << 20
 )
@@ -288,7 +286,7 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte, r
 		HTTPStatus: httpResp.StatusCode,
 		Header:     httpResp.Header,
 		Raw:        raw,
-		Injected:   httpResp.Header.Get(FaultHeader) != "",
+		Injected:   httpResp.Header.Get(control.FaultHeader) != "",
 	}
 	protocolErr := func(reason string) error {
 		resp.ProtocolProblem = reason

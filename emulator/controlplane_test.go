@@ -221,8 +221,8 @@ func TestControlFaults(t *testing.T) {
 	for i := 1; i <= 2; i++ {
 		r := get()
 		checkCommandAnswer(t, "get_room_info", r, 100001)
-		if r.header.Get(client.FaultHeader) != "100001" {
-			t.Errorf("injected answer %d: %s header %q, want 100001", i, client.FaultHeader, r.header.Get(client.FaultHeader))
+		if r.header.Get(control.FaultHeader) != "100001" {
+			t.Errorf("injected answer %d: %s header %q, want 100001", i, control.FaultHeader, r.header.Get(control.FaultHeader))
 		}
 		if r.env.ErrorInfo != "boom" {
 			t.Errorf("injected ErrorInfo %q, want boom", r.env.ErrorInfo)
@@ -236,8 +236,8 @@ func TestControlFaults(t *testing.T) {
 	}
 	r := get()
 	checkCommandAnswer(t, "get_room_info", r, 0)
-	if r.header.Get(client.FaultHeader) != "" {
-		t.Errorf("a real answer carries %s", client.FaultHeader)
+	if r.header.Get(control.FaultHeader) != "" {
+		t.Errorf("a real answer carries %s", control.FaultHeader)
 	}
 
 	// Faults of one command are consumed in the order armed; ErrorInfo has a default.
@@ -249,8 +249,8 @@ func TestControlFaults(t *testing.T) {
 	for _, code := range []int{100004, 60018} {
 		r := get()
 		checkCommandAnswer(t, "get_room_info", r, code)
-		if r.header.Get(client.FaultHeader) != strconv.Itoa(code) {
-			t.Errorf("header %q, want %d", r.header.Get(client.FaultHeader), code)
+		if r.header.Get(control.FaultHeader) != strconv.Itoa(code) {
+			t.Errorf("header %q, want %d", r.header.Get(control.FaultHeader), code)
 		}
 	}
 	checkCommandAnswer(t, "get_room_info", get(), 0)

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/control"
 )
 
 // answer is what a command handler returns: a code, its explanation, and the fields that go
@@ -178,6 +178,6 @@ func (e *Emulator) writeInjected(w http.ResponseWriter, code int, info string) {
 	if info == "" {
 		info = "fault injected by the emulator's control plane"
 	}
-	w.Header().Set(client.FaultHeader, strconv.Itoa(code))
+	w.Header().Set(control.FaultHeader, strconv.Itoa(code))
 	e.write(w, fail(code, info))
 }

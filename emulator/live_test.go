@@ -445,7 +445,7 @@ func TestLiveFaultsAndReset(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := h.liveExpect("del_room_metadata", client.LiveDelRoomMetadataRequest{RoomID: "f", Keys: []string{"k"}}, 100502)
-	if r.header.Get(client.FaultHeader) != "100502" {
+	if r.header.Get(control.FaultHeader) != "100502" {
 		t.Errorf("no fault marker: %v", r.header)
 	}
 	h.e.Reset()

@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/emulator"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
@@ -316,8 +315,8 @@ func TestBinaryFinishesCallsInFlight(t *testing.T) {
 	if got.err != nil {
 		t.Fatalf("the call in flight lost its answer: %v (stderr %s)", got.err, stderr.String())
 	}
-	if got.resp.StatusCode != 200 || got.env.ErrorCode != catalog.CodeInternal || got.env.ErrorInfo != "slow" || got.resp.Header.Get(client.FaultHeader) != "100001" {
-		t.Errorf("answer in flight: HTTP %d %+v header %q", got.resp.StatusCode, got.env, got.resp.Header.Get(client.FaultHeader))
+	if got.resp.StatusCode != 200 || got.env.ErrorCode != catalog.CodeInternal || got.env.ErrorInfo != "slow" || got.resp.Header.Get(control.FaultHeader) != "100001" {
+		t.Errorf("answer in flight: HTTP %d %+v header %q", got.resp.StatusCode, got.env, got.resp.Header.Get(control.FaultHeader))
 	}
 	if elapsed := got.at.Sub(started); elapsed < 1500*time.Millisecond {
 		t.Errorf("answer after %v, before the 1.5 s delay", elapsed)
