@@ -25,6 +25,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/results"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 const (
@@ -160,14 +161,6 @@ type Request struct {
 	SkipBudget bool
 }
 
-// Envelope is the part of every answer the overview promises.
-type Envelope struct {
-	ActionStatus string
-	ErrorCode    int
-	ErrorInfo    string
-	RequestID    string
-}
-
 // Response is a decoded answer with its raw body.
 type Response struct {
 	Service    string
@@ -176,7 +169,7 @@ type Response struct {
 	HTTPStatus int
 	Header     http.Header
 	Raw        []byte
-	Envelope   Envelope
+	Envelope   wire.Envelope
 	// Injected is true when the emulator's fault injection forced this answer.
 	Injected bool
 	// ProtocolProblem says why the answer is not a REST envelope; empty when it is one.
@@ -307,12 +300,12 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte, r
 }
 
 // decodeEnvelope returns the envelope, or the reason the body is not one.
-func decodeEnvelope(raw []byte) (Envelope, string) {
+func decodeEnvelope(raw []byte) (wire.Envelope, string) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
-		return Envelope{}, "body is not a JSON object: " + err.Error()
+		return wire.Envelope{}, "body is not a JSON object: " + err.Error()
 	}
-	var env Envelope
+	var env wire.Envelope
 	var code json.Number
 	for _, field := range []struct {
 		name     string
@@ -327,7 +320,7 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 		value, present := fields[field.name]
 		if !present {
 			if field.required {
-				return Envelope{}, field.name + " is missing"
+				return wire.Envelope{}, field.name + " is missing"
 			}
 			continue
 		}
@@ -348,7 +341,7 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 		decoder.UseNumber()
 		var decoded any
 		if err := decoder.Decode(&decoded); err != nil {
-			return Envelope{}, field.name + " has the wrong type: " + err.Error()
+			return wire.Envelope{}, field.name + " has the wrong type: " + err.Error()
 		}
 		ok := false
 		switch into := field.into.(type) {
@@ -358,12 +351,12 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 			*into, ok = decoded.(json.Number)
 		}
 		if !ok {
-			return Envelope{}, field.name + " has the wrong type: " + string(value)
+			return wire.Envelope{}, field.name + " has the wrong type: " + string(value)
 		}
 	}
 	parsed, err := strconv.Atoi(code.String())
 	if err != nil {
-		return Envelope{}, "ErrorCode is not an integer: " + code.String()
+		return wire.Envelope{}, "ErrorCode is not an integer: " + code.String()
 	}
 	env.ErrorCode = parsed
 	return env, ""

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func roomPath(command string) string    { return "/v4/" + catalog.ServiceRoom + "/" + command }
@@ -31,7 +32,7 @@ func TestTypedHelpersRequests(t *testing.T) {
 		{
 			name: "CreateRoom with only the required fields",
 			call: func() error {
-				_, err := c.CreateRoom(ctx, CreateRoomRequest{RoomInfo: RoomSettings{RoomID: "r1", RoomType: Ptr("Conference")}})
+				_, err := c.CreateRoom(ctx, wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{RoomID: "r1", RoomType: wire.Ptr("Conference")}})
 				return err
 			},
 			wantPath: roomPath("create_room"),
@@ -40,8 +41,8 @@ func TestTypedHelpersRequests(t *testing.T) {
 		{
 			name: "CreateRoom keeps false and zero",
 			call: func() error {
-				_, err := c.CreateRoom(ctx, CreateRoomRequest{RoomInfo: RoomSettings{
-					RoomID: "r1", MaxMemberCount: Ptr(0), IsVideoDisabled: Ptr(false), IsSeatEnabled: Ptr(false), CustomInfo: Ptr(""),
+				_, err := c.CreateRoom(ctx, wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{
+					RoomID: "r1", MaxMemberCount: wire.Ptr(0), IsVideoDisabled: wire.Ptr(false), IsSeatEnabled: wire.Ptr(false), CustomInfo: wire.Ptr(""),
 				}})
 				return err
 			},
@@ -51,7 +52,7 @@ func TestTypedHelpersRequests(t *testing.T) {
 		{
 			name: "CreateRoom with invitees beside RoomInfo",
 			call: func() error {
-				_, err := c.CreateRoom(ctx, CreateRoomRequest{RoomInfo: RoomSettings{RoomID: "r1"}, ScheduleInviteeListAccounts: []string{"u1", "u2"}})
+				_, err := c.CreateRoom(ctx, wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{RoomID: "r1"}, ScheduleInviteeListAccounts: []string{"u1", "u2"}})
 				return err
 			},
 			wantPath: roomPath("create_room"),
@@ -72,8 +73,8 @@ func TestTypedHelpersRequests(t *testing.T) {
 		{
 			name: "UpdateRoomInfo",
 			call: func() error {
-				_, err := c.UpdateRoomInfo(ctx, UpdateRoomInfoRequest{RoomInfo: RoomSettings{
-					RoomID: "r1", RoomName: Ptr("n"), IsMessageDisabled: Ptr(false), TakeSeatMode: Ptr("FreeToTake"),
+				_, err := c.UpdateRoomInfo(ctx, wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{
+					RoomID: "r1", RoomName: wire.Ptr("n"), IsMessageDisabled: wire.Ptr(false), TakeSeatMode: wire.Ptr("FreeToTake"),
 				}})
 				return err
 			},
@@ -131,14 +132,14 @@ func TestCreateRoomDocumentedSample(t *testing.T) {
  "ScheduleInviteeList_Account":["user1","user2","user3"]}`
 	ts := newTestServer(t, nil)
 	c := newTestClient(t, ts.URL, nil)
-	_, err := c.CreateRoom(context.Background(), CreateRoomRequest{
-		RoomInfo: RoomSettings{
-			RoomID: "room-test", RoomName: Ptr("room-name-test"), RoomType: Ptr("Conference"), OwnerAccount: Ptr("user2"),
-			MaxMemberCount: Ptr(300), ScheduleStartTime: Ptr(int64(1693271355)), ScheduleEndTime: Ptr(int64(1693272355)),
-			IsVideoDisabled: Ptr(true), IsAudioDisabled: Ptr(true), IsMessageDisabled: Ptr(true),
-			IsScreenSharingDisabled: Ptr(true), IsCloudRecordingDisabled: Ptr(true), CustomInfo: Ptr("custom123"),
-			IsSeatEnabled: Ptr(true), MaxSeatCount: Ptr(16), TakeSeatMode: Ptr("ApplyToTake"),
-			IsPasswordEnabled: Ptr(true), Password: Ptr("1234"),
+	_, err := c.CreateRoom(context.Background(), wire.CreateRoomRequest{
+		RoomInfo: wire.RoomSettings{
+			RoomID: "room-test", RoomName: wire.Ptr("room-name-test"), RoomType: wire.Ptr("Conference"), OwnerAccount: wire.Ptr("user2"),
+			MaxMemberCount: wire.Ptr(300), ScheduleStartTime: wire.Ptr(int64(1693271355)), ScheduleEndTime: wire.Ptr(int64(1693272355)),
+			IsVideoDisabled: wire.Ptr(true), IsAudioDisabled: wire.Ptr(true), IsMessageDisabled: wire.Ptr(true),
+			IsScreenSharingDisabled: wire.Ptr(true), IsCloudRecordingDisabled: wire.Ptr(true), CustomInfo: wire.Ptr("custom123"),
+			IsSeatEnabled: wire.Ptr(true), MaxSeatCount: wire.Ptr(16), TakeSeatMode: wire.Ptr("ApplyToTake"),
+			IsPasswordEnabled: wire.Ptr(true), Password: wire.Ptr("1234"),
 		},
 		ScheduleInviteeListAccounts: []string{"user1", "user2", "user3"},
 	})
@@ -170,10 +171,10 @@ func TestGetRoomInfoAnswers(t *testing.T) {
 		if err != nil || resp == nil || info == nil {
 			t.Fatalf("GetRoomInfo = (%v, %v, %v)", info, resp, err)
 		}
-		want := RoomInfo{RoomID: "r1", RoomName: "n", RoomType: "Conference", OwnerAccount: "u", MaxMemberCount: 300,
+		want := wire.RoomInfo{RoomID: "r1", RoomName: "n", RoomType: "Conference", OwnerAccount: "u", MaxMemberCount: 300,
 			MaxSeatCount: 16, ScheduleStartTime: 1, ScheduleEndTime: 2, IsVideoDisabled: true, IsMessageDisabled: true,
 			CustomInfo: "c", RoomStatus: "Running", IsSeatEnabled: true, TakeSeatMode: "ApplyToTake", CreateTime: 3,
-			MemberCount: 4, IsPasswordEnabled: Ptr(false)}
+			MemberCount: 4, IsPasswordEnabled: wire.Ptr(false)}
 		if !reflect.DeepEqual(*info, want) {
 			t.Errorf("info = %+v\nwant %+v", *info, want)
 		}
@@ -209,7 +210,7 @@ func TestCheckAccountsDecodes(t *testing.T) {
 	if err != nil || resp == nil {
 		t.Fatalf("CheckAccounts: %v", err)
 	}
-	want := []AccountCheckResult{{UserID: "a", AccountStatus: "Imported"}, {UserID: "b", AccountStatus: "NotImported"}}
+	want := []wire.AccountCheckResult{{UserID: "a", AccountStatus: "Imported"}, {UserID: "b", AccountStatus: "NotImported"}}
 	if !reflect.DeepEqual(items, want) {
 		t.Errorf("items = %+v, want %+v", items, want)
 	}
@@ -237,7 +238,7 @@ func importServer(t *testing.T, failAt int, failWith string) *testServer {
 			_, _ = w.Write([]byte(failWith))
 			return
 		}
-		var req MultiAccountImportRequest
+		var req wire.MultiAccountImportRequest
 		if err := json.NewDecoder(r.Body).Decode(&req); err != nil || len(req.Accounts) == 0 {
 			t.Errorf("batch %d: %v %v", n, req, err)
 			return

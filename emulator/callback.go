@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Delivery settings: the Conference pages state no timeout; the Chat overview they cite
@@ -68,7 +68,7 @@ func init() {
 
 // validCallback checks what the schema cannot: every command word is one of the documented
 // six, or the older spelling of the update event (callbacks.md C-1).
-func validCallback(cfg client.CallbackConfig) *answer {
+func validCallback(cfg wire.CallbackConfig) *answer {
 	for _, command := range cfg.CallbackCommandList {
 		if !slices.Contains(catalog.Events, command) && command != catalog.EventUpdateRoomInfoOld {
 			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not a Conference callback command", command))
@@ -87,7 +87,7 @@ func (e *Emulator) getCallback(*call) answer {
 	if cfg == nil {
 		return fail(catalog.CodeCallbackMissing, "no callback configuration: create one with set_callback")
 	}
-	return ok(map[string]any{"Response": client.CallbackConfig{URL: cfg.url, CallbackCommandList: cfg.commands}})
+	return ok(map[string]any{"Response": wire.CallbackConfig{URL: cfg.url, CallbackCommandList: cfg.commands}})
 }
 
 // setCallback implements room_config/set_callback: one configuration per application.
@@ -103,7 +103,7 @@ func (e *Emulator) updateCallback(c *call) answer {
 }
 
 func (e *Emulator) storeCallback(c *call, update bool) answer {
-	var req client.CallbackConfig
+	var req wire.CallbackConfig
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func init() {
@@ -23,7 +23,7 @@ func init() {
 // liveSeatModeNumber is TakeSeatMode as the emulator reports it in get_room_info: the integer
 // of the 2024 pages and the seed page (1 free, 2 apply); docs/errata-live.md L-02.
 func liveSeatModeNumber(mode string) int {
-	if mode == client.LiveSeatApplyToTake {
+	if mode == wire.LiveSeatApplyToTake {
 		return 2
 	}
 	return 1
@@ -62,7 +62,7 @@ func (r *liveRoom) wire() liveRoomInfoWire {
 // settings, the 2025 SeatLayoutTemplateId and the 2026 SeatTemplate, which is not required
 // here (docs/errata-live.md L-01). Vendor page: https://trtc.io/document/63401.
 func (e *Emulator) liveCreateRoom(c *call) answer {
-	var req client.LiveCreateRoomRequest
+	var req wire.LiveCreateRoomRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -113,7 +113,7 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 		seatTemplate:      template,
 		createTime:        c.now.Unix(),
 		isSeatEnabled:     valueOr(settings.IsSeatEnabled, template != ""),
-		takeSeatMode:      valueOr(settings.TakeSeatMode, client.LiveSeatFreeToTake),
+		takeSeatMode:      valueOr(settings.TakeSeatMode, wire.LiveSeatFreeToTake),
 		maxSeatCount:      seatCap,
 		maxMemberCount:    memberCap,
 		isMessageDisabled: valueOr(settings.IsMessageDisabled, false),
@@ -135,18 +135,18 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 // liveDestroyRoom implements destroy_room and answers the room's final statistics, as the
 // pages updated from 2025-11 on do. Vendor page: https://trtc.io/document/63406.
 func (e *Emulator) liveDestroyRoom(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
-		func(q *client.LiveRoomIDRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
+		func(q *wire.LiveRoomIDRequest, r *liveRoom) answer {
 			delete(e.state.live.rooms, r.id)
-			return ok(map[string]any{"Response": map[string]any{"Statistic": client.LiveRoomStatistic{TotalViewers: r.viewCount}}})
+			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.viewCount}}})
 		})
 }
 
 // liveUpdateRoomInfo implements update_room_info: only the fields present change.
 // Vendor page: https://trtc.io/document/63419.
 func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveUpdateRoomInfoRequest) string { return q.RoomInfo.RoomID },
-		func(q *client.LiveUpdateRoomInfoRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveUpdateRoomInfoRequest) string { return q.RoomInfo.RoomID },
+		func(q *wire.LiveUpdateRoomInfoRequest, r *liveRoom) answer {
 			settings := q.RoomInfo
 			if settings.MaxMemberCount != nil {
 				limit := *settings.MaxMemberCount
@@ -173,8 +173,8 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 // liveGetRoomInfo implements get_room_info, the seed page.
 // Vendor page: https://trtc.io/document/63404.
 func (e *Emulator) liveGetRoomInfo(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
-		func(_ *client.LiveRoomIDRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
+		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
 			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.wire()}})
 		})
 }
@@ -209,7 +209,7 @@ func liveListBefore(aViews int64, aID string, bViews int64, bID string) bool {
 // liveGetRoomList implements get_room_list: the public rooms, most viewed first, paged by a
 // cursor. Vendor page: https://trtc.io/document/63405.
 func (e *Emulator) liveGetRoomList(c *call) answer {
-	var q client.LiveGetRoomListRequest
+	var q wire.LiveGetRoomListRequest
 	if err := decodeBody(c.body, &q); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // codeAccountInvalidParameter is the Chat account pages' "invalid parameter" code.
@@ -22,7 +23,7 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 	Describe("account_import", labels.Command(catalog.ServiceAccount, "account_import"), func() {
 		It("imports an account that account_check then reports as Imported", labels.Code(0), func(ctx SpecContext) {
 			id := strings.ReplaceAll(uniqueName("acct"), "-", "_")
-			resp := call(ctx, catalog.ServiceAccount, "account_import", client.AccountImportRequest{UserID: id, Nick: "nick"})
+			resp := call(ctx, catalog.ServiceAccount, "account_import", wire.AccountImportRequest{UserID: id, Nick: "nick"})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("im_open_login_svc/account_import.response"))
 
@@ -48,9 +49,9 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 	Describe("multiaccount_import", labels.Command(catalog.ServiceAccount, "multiaccount_import"), func() {
 		It("imports every account of both documented forms", labels.Code(0), func(ctx SpecContext) {
 			plain, profiled := strings.ReplaceAll(uniqueName("acct"), "-", "_"), strings.ReplaceAll(uniqueName("acct"), "-", "_")
-			for _, req := range []client.MultiAccountImportRequest{
+			for _, req := range []wire.MultiAccountImportRequest{
 				{Accounts: []string{plain}},
-				{AccountList: []client.AccountImportRequest{{UserID: profiled, Nick: "n"}}},
+				{AccountList: []wire.AccountImportRequest{{UserID: profiled, Nick: "n"}}},
 			} {
 				resp := call(ctx, catalog.ServiceAccount, "multiaccount_import", req)
 				Expect(resp).To(HaveErrorCode(0))
