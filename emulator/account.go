@@ -90,23 +90,18 @@ func (e *Emulator) accountDelete(c *call) answer {
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
-	type result struct {
-		ResultCode int    `json:"ResultCode"`
-		ResultInfo string `json:"ResultInfo"`
-		UserID     string `json:"UserID"`
-	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	items := make([]result, 0, len(req.DeleteItem))
+	items := make([]wire.AccountDeleteResult, 0, len(req.DeleteItem))
 	for _, item := range req.DeleteItem {
 		switch {
 		case e.state.admins[item.UserID]:
-			items = append(items, result{ResultCode: codeAccountInvalidParameter, ResultInfo: "an App administrator cannot be deleted", UserID: item.UserID})
+			items = append(items, wire.AccountDeleteResult{ResultCode: codeAccountInvalidParameter, ResultInfo: "an App administrator cannot be deleted", UserID: item.UserID})
 		case !e.state.imported(item.UserID):
-			items = append(items, result{ResultCode: catalog.CodeAccountNotImported, ResultInfo: "account not imported", UserID: item.UserID})
+			items = append(items, wire.AccountDeleteResult{ResultCode: catalog.CodeAccountNotImported, ResultInfo: "account not imported", UserID: item.UserID})
 		default:
 			delete(e.state.accounts, item.UserID)
-			items = append(items, result{UserID: item.UserID})
+			items = append(items, wire.AccountDeleteResult{UserID: item.UserID})
 		}
 	}
 	return ok(map[string]any{"ResultItem": items})

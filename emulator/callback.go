@@ -244,47 +244,9 @@ func (n *notifier) close() {
 	n.workers.Wait()
 }
 
-// eventRoom is the room as the create event reports it (https://trtc.io/document/60733).
-type eventRoom struct {
-	RoomID                   string `json:"RoomId"`
-	RoomName                 string `json:"RoomName"`
-	RoomType                 string `json:"RoomType"`
-	OwnerAccount             string `json:"Owner_Account"`
-	MaxMemberCount           int    `json:"MaxMemberCount"`
-	MaxSeatCount             int    `json:"MaxSeatCount"`
-	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
-	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
-	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
-	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
-	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
-	CustomInfo               string `json:"CustomInfo"`
-	ScheduleStartTime        int64  `json:"ScheduleStartTime"`
-	ScheduleEndTime          int64  `json:"ScheduleEndTime"`
-	RoomStatus               string `json:"RoomStatus"`
-	IsSeatEnabled            bool   `json:"IsSeatEnabled"`
-	TakeSeatMode             string `json:"TakeSeatMode"`
-	CreateTime               int64  `json:"CreateTime"`
-}
-
-// eventRoomUpdate is the room as the update event reports it: the full set of updatable
-// fields (https://trtc.io/document/60731).
-type eventRoomUpdate struct {
-	RoomID                   string `json:"RoomId"`
-	RoomName                 string `json:"RoomName"`
-	OwnerAccount             string `json:"Owner_Account"`
-	TakeSeatMode             string `json:"TakeSeatMode"`
-	MaxMemberCount           int    `json:"MaxMemberCount"`
-	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
-	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
-	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
-	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
-	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
-	CustomInfo               string `json:"CustomInfo"`
-}
-
 func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
 	info := r.snapshot(now)
-	fields := map[string]any{"RoomInfo": eventRoom{
+	fields := map[string]any{"RoomInfo": wire.CallbackRoomInfo{
 		RoomID: info.RoomID, RoomName: info.RoomName, RoomType: info.RoomType, OwnerAccount: info.OwnerAccount,
 		MaxMemberCount: info.MaxMemberCount, MaxSeatCount: info.MaxSeatCount,
 		IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled, IsMessageDisabled: info.IsMessageDisabled,
@@ -300,7 +262,7 @@ func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
 
 func (e *Emulator) emitUpdated(from origin, r *room) {
 	info := r.info
-	e.emit(catalog.EventAfterUpdateRoomInfo, from, map[string]any{"RoomInfo": eventRoomUpdate{
+	e.emit(catalog.EventAfterUpdateRoomInfo, from, map[string]any{"RoomInfo": wire.CallbackRoomUpdate{
 		RoomID: info.RoomID, RoomName: info.RoomName, OwnerAccount: info.OwnerAccount, TakeSeatMode: info.TakeSeatMode,
 		MaxMemberCount: info.MaxMemberCount, IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled,
 		IsMessageDisabled: info.IsMessageDisabled, IsScreenSharingDisabled: info.IsScreenSharingDisabled,

@@ -96,15 +96,10 @@ func serviceOf(command string) string {
 
 // reply is one HTTP exchange with the emulator.
 type reply struct {
-	status int
-	header http.Header
-	raw    []byte
-	env    struct {
-		ActionStatus string `json:"ActionStatus"`
-		ErrorInfo    string `json:"ErrorInfo"`
-		ErrorCode    int    `json:"ErrorCode"`
-		RequestID    string `json:"RequestId"`
-	}
+	status   int
+	header   http.Header
+	raw      []byte
+	env      wire.Envelope
 	fields   map[string]json.RawMessage
 	parseErr error
 }

@@ -20,38 +20,21 @@ func init() {
 	registerLive("get_room_list", (*Emulator).liveGetRoomList)
 }
 
-// liveSeatModeNumber is TakeSeatMode as the emulator reports it in get_room_info: the integer
-// of the 2024 pages and the seed page (1 free, 2 apply); docs/errata-live.md L-02.
-func liveSeatModeNumber(mode string) int {
+// liveReportedSeatMode is TakeSeatMode as the emulator reports it in get_room_info: ApplyToTake,
+// or FreeToTake for any other mode. wire.LiveRoomInfo prints them as the integers 2 and 1 of the
+// 2024 pages and the seed page (docs/errata-live.md L-02).
+func liveReportedSeatMode(mode string) string {
 	if mode == wire.LiveSeatApplyToTake {
-		return 2
+		return wire.LiveSeatApplyToTake
 	}
-	return 1
+	return wire.LiveSeatFreeToTake
 }
 
-// liveRoomInfoWire is Response.RoomInfo of get_room_info, in the seed sample's attribute order.
-type liveRoomInfoWire struct {
-	RoomID            string `json:"RoomId"`
-	RoomName          string `json:"RoomName"`
-	RoomType          string `json:"RoomType"`
-	OwnerAccount      string `json:"Owner_Account"`
-	CreateTime        int64  `json:"CreateTime"`
-	IsSeatEnabled     bool   `json:"IsSeatEnabled"`
-	TakeSeatMode      int    `json:"TakeSeatMode"`
-	MaxSeatCount      int    `json:"MaxSeatCount"`
-	MaxMemberCount    int    `json:"MaxMemberCount"`
-	IsMessageDisabled bool   `json:"IsMessageDisabled"`
-	CoverURL          string `json:"CoverURL"`
-	Category          []int  `json:"Category"`
-	ActivityStatus    int    `json:"ActivityStatus"`
-	ViewCount         int64  `json:"ViewCount"`
-	IsPublicVisible   bool   `json:"IsPublicVisible"`
-}
-
-func (r *liveRoom) wire() liveRoomInfoWire {
-	return liveRoomInfoWire{
+// roomInfo is Response.RoomInfo of get_room_info.
+func (r *liveRoom) roomInfo() wire.LiveRoomInfo {
+	return wire.LiveRoomInfo{
 		RoomID: r.id, RoomName: r.name, RoomType: liveRoomType, OwnerAccount: r.owner, CreateTime: r.createTime,
-		IsSeatEnabled: r.isSeatEnabled, TakeSeatMode: liveSeatModeNumber(r.takeSeatMode), MaxSeatCount: r.maxSeatCount,
+		IsSeatEnabled: r.isSeatEnabled, TakeSeatMode: liveReportedSeatMode(r.takeSeatMode), MaxSeatCount: r.maxSeatCount,
 		MaxMemberCount: r.maxMemberCount, IsMessageDisabled: r.isMessageDisabled, CoverURL: r.coverURL,
 		Category: append([]int{}, r.category...), ActivityStatus: r.activityStatus, ViewCount: r.viewCount,
 		IsPublicVisible: r.isPublicVisible,
@@ -175,20 +158,8 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 func (e *Emulator) liveGetRoomInfo(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
 		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
-			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.wire()}})
+			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.roomInfo()}})
 		})
-}
-
-// liveListEntryWire is one room of get_room_list, in the sample's attribute order.
-type liveListEntryWire struct {
-	RoomName       string `json:"RoomName"`
-	RoomID         string `json:"RoomId"`
-	OwnerAccount   string `json:"Owner_Account"`
-	CoverURL       string `json:"CoverURL"`
-	Category       []int  `json:"Category"`
-	CreateTime     int64  `json:"CreateTime"`
-	ActivityStatus int    `json:"ActivityStatus"`
-	ViewCount      int64  `json:"ViewCount"`
 }
 
 // liveListCursor is the position after a room in the list's order, "<ViewCount>-<hex RoomId>".
@@ -237,7 +208,7 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 	sort.Slice(public, func(i, j int) bool {
 		return liveListBefore(public[i].viewCount, public[i].id, public[j].viewCount, public[j].id)
 	})
-	page := []liveListEntryWire{}
+	page := []wire.LiveRoomListEntry{}
 	next := ""
 	for _, r := range public {
 		if !started && !liveListBefore(afterViews, afterID, r.viewCount, r.id) {
@@ -247,7 +218,7 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 			next = liveListCursor(e.state.live.rooms[page[len(page)-1].RoomID])
 			break
 		}
-		page = append(page, liveListEntryWire{
+		page = append(page, wire.LiveRoomListEntry{
 			RoomName: r.name, RoomID: r.id, OwnerAccount: r.owner, CoverURL: r.coverURL,
 			Category: append([]int{}, r.category...), CreateTime: r.createTime, ActivityStatus: r.activityStatus, ViewCount: r.viewCount,
 		})

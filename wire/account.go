@@ -58,3 +58,12 @@ type AccountCheckResponse struct {
 type AccountDeleteRequest struct {
 	DeleteItem []UserIDItem `json:"DeleteItem"`
 }
+
+// AccountDeleteResult is one entry of the account_delete answer, in the sample's attribute
+// order: each account has its own result (70107 when it was never imported).
+// Vendor page: https://trtc.io/document/34955 (Deleting Accounts).
+type AccountDeleteResult struct {
+	ResultCode int    `json:"ResultCode"`
+	ResultInfo string `json:"ResultInfo"`
+	UserID     string `json:"UserID"`
+}

@@ -23,3 +23,43 @@ type CallbackReply struct {
 	ErrorInfo    string `json:"ErrorInfo"`
 	ErrorCode    int    `json:"ErrorCode"`
 }
+
+// CallbackRoomInfo is the room as Room.CallbackAfterCreateRoom reports it in RoomInfo.
+// Vendor page: https://trtc.io/document/60733 (After a Room Is Created).
+type CallbackRoomInfo struct {
+	RoomID                   string `json:"RoomId"`
+	RoomName                 string `json:"RoomName"`
+	RoomType                 string `json:"RoomType"`
+	OwnerAccount             string `json:"Owner_Account"`
+	MaxMemberCount           int    `json:"MaxMemberCount"`
+	MaxSeatCount             int    `json:"MaxSeatCount"`
+	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
+	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
+	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
+	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
+	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
+	CustomInfo               string `json:"CustomInfo"`
+	ScheduleStartTime        int64  `json:"ScheduleStartTime"`
+	ScheduleEndTime          int64  `json:"ScheduleEndTime"`
+	RoomStatus               string `json:"RoomStatus"`
+	IsSeatEnabled            bool   `json:"IsSeatEnabled"`
+	TakeSeatMode             string `json:"TakeSeatMode"`
+	CreateTime               int64  `json:"CreateTime"`
+}
+
+// CallbackRoomUpdate is the room as Room.CallbackAfterUpdateRoomInfo reports it in RoomInfo:
+// the full set of updatable fields.
+// Vendor page: https://trtc.io/document/60731 (After Room Information Is Updated).
+type CallbackRoomUpdate struct {
+	RoomID                   string `json:"RoomId"`
+	RoomName                 string `json:"RoomName"`
+	OwnerAccount             string `json:"Owner_Account"`
+	TakeSeatMode             string `json:"TakeSeatMode"`
+	MaxMemberCount           int    `json:"MaxMemberCount"`
+	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
+	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
+	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
+	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
+	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
+	CustomInfo               string `json:"CustomInfo"`
+}

@@ -112,6 +112,45 @@ type LiveRoomInfo struct {
 	IsPublicVisible   bool   `json:"IsPublicVisible"`
 }
 
+// liveRoomInfoNumbered is LiveRoomInfo as the seed sample prints it: the same attributes in the
+// same order, with TakeSeatMode as a number where the 2024 pages give one.
+type liveRoomInfoNumbered struct {
+	RoomID            string `json:"RoomId"`
+	RoomName          string `json:"RoomName"`
+	RoomType          string `json:"RoomType"`
+	OwnerAccount      string `json:"Owner_Account"`
+	CreateTime        int64  `json:"CreateTime"`
+	IsSeatEnabled     bool   `json:"IsSeatEnabled"`
+	TakeSeatMode      any    `json:"TakeSeatMode"`
+	MaxSeatCount      int    `json:"MaxSeatCount"`
+	MaxMemberCount    int    `json:"MaxMemberCount"`
+	IsMessageDisabled bool   `json:"IsMessageDisabled"`
+	CoverURL          string `json:"CoverURL"`
+	Category          []int  `json:"Category"`
+	ActivityStatus    int    `json:"ActivityStatus"`
+	ViewCount         int64  `json:"ViewCount"`
+	IsPublicVisible   bool   `json:"IsPublicVisible"`
+}
+
+// MarshalJSON writes the room in the form of the 2024 pages and the seed sample: TakeSeatMode
+// FreeToTake and ApplyToTake as the integers 1 and 2 (L-02), any other mode as its string.
+// Vendor page: https://trtc.io/document/63404 (Get the Room Information).
+func (r LiveRoomInfo) MarshalJSON() ([]byte, error) {
+	var mode any = r.TakeSeatMode
+	switch r.TakeSeatMode {
+	case LiveSeatFreeToTake:
+		mode = 1
+	case LiveSeatApplyToTake:
+		mode = 2
+	}
+	return json.Marshal(liveRoomInfoNumbered{
+		RoomID: r.RoomID, RoomName: r.RoomName, RoomType: r.RoomType, OwnerAccount: r.OwnerAccount,
+		CreateTime: r.CreateTime, IsSeatEnabled: r.IsSeatEnabled, TakeSeatMode: mode, MaxSeatCount: r.MaxSeatCount,
+		MaxMemberCount: r.MaxMemberCount, IsMessageDisabled: r.IsMessageDisabled, CoverURL: r.CoverURL,
+		Category: r.Category, ActivityStatus: r.ActivityStatus, ViewCount: r.ViewCount, IsPublicVisible: r.IsPublicVisible,
+	})
+}
+
 // UnmarshalJSON decodes the documented variants of Owner_Account, TakeSeatMode and
 // IsMessageDisabled; anything else is an error naming the field.
 // Vendor page: https://trtc.io/document/63404 (Get the Room Information).
