@@ -65,8 +65,20 @@ type Config struct {
 	Transport http.RoundTripper
 }
 
-// Client is safe for concurrent use.
+// Client is safe for concurrent use. Every call, typed or not, goes through Do: rate budget,
+// UserSig, envelope decoding, typed errors and the recorder. The typed methods are grouped by
+// vendor page group, as in client.Rooms.GetInfo; each returns the decoded answer, the
+// *Response and an error (see service.go).
 type Client struct {
+	Rooms     *RoomsService
+	Members   *MembersService
+	Seats     *SeatsService
+	Accounts  *AccountsService
+	Callbacks *CallbacksService
+	Live      *LiveService
+
+	// common is shared by the services, which are views of the same client.
+	common service
 	cfg    Config
 	base   *url.URL
 	http   *http.Client
@@ -128,13 +140,21 @@ func New(cfg Config) (*Client, error) {
 		// A redirect is an answer other than the documented 200: report it, and never resend
 		// the signed URL to wherever it points.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &Client{
+	c := &Client{
 		cfg:    cfg,
 		base:   base,
 		http:   httpClient,
 		budget: newRateBudget(cfg.RatePerSecond),
 		now:    time.Now,
-	}, nil
+	}
+	c.common.client = c
+	c.Rooms = (*RoomsService)(&c.common)
+	c.Members = (*MembersService)(&c.common)
+	c.Seats = (*SeatsService)(&c.common)
+	c.Accounts = (*AccountsService)(&c.common)
+	c.Callbacks = (*CallbacksService)(&c.common)
+	c.Live = (*LiveService)(&c.common)
+	return c, nil
 }
 
 // Config returns the configuration the client runs with (defaults filled in).

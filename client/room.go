@@ -7,30 +7,23 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
-// CreateRoom calls room_engine_http_srv/create_room.
-// Vendor page: https://trtc.io/document/60707 (Create a Room).
-func (c *Client) CreateRoom(ctx context.Context, req wire.CreateRoomRequest) (*Response, error) {
-	return c.Call(ctx, catalog.ServiceRoom, "create_room", req)
+// RoomsService calls the Conference room lifecycle commands of room_engine_http_srv.
+type RoomsService service
+
+// Create calls create_room; its answer is the envelope alone.
+// Vendor page: https://trtc.io/document/60707
+func (s *RoomsService) Create(ctx context.Context, req wire.CreateRoomRequest) (*wire.Envelope, *Response, error) {
+	return callTyped[wire.Envelope](ctx, s.client, catalog.ServiceRoom, "create_room", req)
 }
 
-// DestroyRoom calls room_engine_http_srv/destroy_room.
-// Vendor page: https://trtc.io/document/60706 (Destroy a Room).
-func (c *Client) DestroyRoom(ctx context.Context, roomID string) (*Response, error) {
-	return c.Call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: roomID})
+// Destroy calls destroy_room; its answer is the envelope alone.
+// Vendor page: https://trtc.io/document/60706
+func (s *RoomsService) Destroy(ctx context.Context, roomID string) (*wire.Envelope, *Response, error) {
+	return callTyped[wire.Envelope](ctx, s.client, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: roomID})
 }
 
-// UpdateRoomInfo calls room_engine_http_srv/update_room_info.
-// Vendor page: https://trtc.io/document/60705 (Update the Room Information).
-func (c *Client) UpdateRoomInfo(ctx context.Context, req wire.UpdateRoomInfoRequest) (*Response, error) {
-	return c.Call(ctx, catalog.ServiceRoom, "update_room_info", req)
-}
-
-// GetRoomInfo calls room_engine_http_srv/get_room_info and decodes the room on success.
-// Vendor page: https://trtc.io/document/60704 (Get the Room Information).
-func (c *Client) GetRoomInfo(ctx context.Context, roomID string) (*wire.RoomInfo, *Response, error) {
-	answer, resp, err := callAndDecode[wire.GetRoomInfoResponse](ctx, c, "get_room_info", wire.RoomIDRequest{RoomID: roomID})
-	if err != nil {
-		return nil, resp, err
-	}
-	return &answer.Response.RoomInfo, resp, nil
+// GetInfo calls get_room_info; the room is in Response.RoomInfo.
+// Vendor page: https://trtc.io/document/60704
+func (s *RoomsService) GetInfo(ctx context.Context, roomID string) (*wire.GetRoomInfoResponse, *Response, error) {
+	return callTyped[wire.GetRoomInfoResponse](ctx, s.client, catalog.ServiceRoom, "get_room_info", wire.RoomIDRequest{RoomID: roomID})
 }

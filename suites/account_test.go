@@ -27,10 +27,11 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("im_open_login_svc/account_import.response"))
 
-			results, check, err := session.Client.CheckAccounts(ctx, id)
+			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
 			Expect(check).To(HaveErrorCode(0))
 			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "Imported"})))
 		})
 
@@ -57,9 +58,10 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 				Expect(resp).To(HaveErrorCode(0))
 				Expect(resp).To(MatchSchema("im_open_login_svc/multiaccount_import.response"))
 			}
-			results, check, err := session.Client.CheckAccounts(ctx, plain, profiled)
+			checked, check, err := session.Client.Accounts.Check(ctx, plain, profiled)
 			answered(check, err)
 			Expect(check).To(HaveErrorCode(0))
+			results := checked.ResultItem
 			Expect(results).To(HaveEach(MatchFields(map[string]any{"AccountStatus": "Imported"})))
 			Expect(results).To(HaveLen(2))
 		})
@@ -69,10 +71,11 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 	Describe("account_check", labels.Command(catalog.ServiceAccount, "account_check"), func() {
 		It("reports an account that was never imported as NotImported", labels.Code(0), func(ctx SpecContext) {
 			id := strings.ReplaceAll(uniqueName("never"), "-", "_")
-			results, check, err := session.Client.CheckAccounts(ctx, id)
+			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
 			Expect(check).To(HaveErrorCode(0))
 			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "NotImported"})))
 		})
 	})
@@ -82,12 +85,14 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 		It("deletes an imported account, which account_check then reports as NotImported", labels.Code(0), func(ctx SpecContext) {
 			id := strings.ReplaceAll(uniqueName("gone"), "-", "_")
 			importAccounts(ctx, id)
-			resp := answered(session.Client.DeleteAccounts(ctx, id))
+			_, resp, err := session.Client.Accounts.Delete(ctx, id)
+			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("im_open_login_svc/account_delete.response"))
 
-			results, check, err := session.Client.CheckAccounts(ctx, id)
+			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
+			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "NotImported"})))
 		})
 	})

@@ -68,7 +68,8 @@ func raw(ctx context.Context, command, body string) *client.Response {
 // importAccounts imports accounts and expects none to fail.
 func importAccounts(ctx context.Context, ids ...string) {
 	GinkgoHelper()
-	failed, err := session.Client.ImportAccounts(ctx, ids...)
+	imported, _, err := session.Client.Accounts.Import(ctx, ids...)
+	failed := imported.FailAccounts
 	var transport *client.TransportError
 	if errors.As(err, &transport) {
 		Fail(harness.EnvironmentPrefix + err.Error())
@@ -80,7 +81,7 @@ func importAccounts(ctx context.Context, ids ...string) {
 // trackRoom destroys the room when the spec ends, whatever its outcome.
 func trackRoom(id string) {
 	DeferCleanup(func() {
-		_, _ = session.Client.DestroyRoom(background(), id)
+		_, _, _ = session.Client.Rooms.Destroy(background(), id)
 	})
 }
 
@@ -89,7 +90,8 @@ func trackRoom(id string) {
 func createRoom(ctx context.Context, req wire.CreateRoomRequest) *client.Response {
 	GinkgoHelper()
 	trackRoom(req.RoomInfo.RoomID)
-	return answered(session.Client.CreateRoom(ctx, req))
+	_, resp, err := session.Client.Rooms.Create(ctx, req)
+	return answered(resp, err)
 }
 
 // minimalRoom is a create_room packet with only the mandatory fields.
@@ -108,12 +110,12 @@ func mustCreateRoom(ctx context.Context, req wire.CreateRoomRequest) {
 // roomInfo reads a room that must exist, checking the answer against its schema.
 func roomInfo(ctx context.Context, id string) wire.RoomInfo {
 	GinkgoHelper()
-	info, resp, err := session.Client.GetRoomInfo(ctx, id)
+	answer, resp, err := session.Client.Rooms.GetInfo(ctx, id)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0), "reading room %q", id)
 	Expect(resp).To(MatchSchema("room_engine_http_srv/get_room_info.response"))
-	Expect(info).NotTo(BeNil())
-	return *info
+	Expect(answer).NotTo(BeNil())
+	return answer.Response.RoomInfo
 }
 
 // expectRoomGone expects get_room_info to answer 100004 for the room.

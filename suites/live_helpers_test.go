@@ -62,7 +62,7 @@ func expectLive(ctx context.Context, command string, body any, codes ...int) *cl
 // trackLiveRoom dissolves the Live room when the spec ends, whatever its outcome.
 func trackLiveRoom(id string) {
 	DeferCleanup(func() {
-		_, _, _ = session.Client.LiveDestroyRoom(background(), id)
+		_, _, _ = session.Client.Live.DestroyRoom(background(), id)
 	})
 }
 
@@ -78,7 +78,8 @@ func liveRoomRequest(id string) wire.LiveCreateRoomRequest {
 func createLiveRoom(ctx context.Context, req wire.LiveCreateRoomRequest) *client.Response {
 	GinkgoHelper()
 	trackLiveRoom(req.RoomInfo.RoomID)
-	return answered(session.Client.LiveCreateRoom(ctx, req))
+	_, resp, err := session.Client.Live.CreateRoom(ctx, req)
+	return answered(resp, err)
 }
 
 // mustCreateLiveRoom creates a Live room the spec needs and expects success.
@@ -102,12 +103,12 @@ func liveRoom(ctx context.Context) string {
 // liveRoomInfo reads a Live room that must exist, checking the answer against its schema.
 func liveRoomInfo(ctx context.Context, id string) wire.LiveRoomInfo {
 	GinkgoHelper()
-	info, resp, err := session.Client.LiveGetRoomInfo(ctx, id)
+	answer, resp, err := session.Client.Live.GetRoomInfo(ctx, id)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0), "reading Live room %q", id)
 	Expect(resp).To(MatchSchema(liveSchema("get_room_info")))
-	Expect(info).NotTo(BeNil())
-	return *info
+	Expect(answer).NotTo(BeNil())
+	return answer.Response.RoomInfo
 }
 
 // expectLiveRoomGone expects get_room_info to answer 100004 for the Live room.
@@ -151,7 +152,7 @@ func liveRoomList(ctx context.Context, count *int) []wire.LiveRoomListEntry {
 func liveRoomListPage(ctx context.Context, req wire.LiveGetRoomListRequest) (*wire.LiveGetRoomListResponse, *client.Response) {
 	GinkgoHelper()
 	for attempt := 0; ; attempt++ {
-		page, resp, err := session.Client.LiveGetRoomList(ctx, req)
+		page, resp, err := session.Client.Live.GetRoomList(ctx, req)
 		answered(resp, err)
 		if catalogHas(catalog.RateLimitCodes, resp.Code()) && attempt < 25 {
 			time.Sleep(200 * time.Millisecond)
@@ -189,7 +190,7 @@ func liveMembers(ctx context.Context, roomID string) ([]string, int) {
 	next, count := "", 0
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the member list's cursor does not come to an end")
-		page, resp, err := session.Client.LiveGetMemberList(ctx, wire.LiveGetMemberListRequest{RoomID: roomID, Next: next})
+		page, resp, err := session.Client.Live.GetMemberList(ctx, wire.LiveGetMemberListRequest{RoomID: roomID, Next: next})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema(liveSchema("get_member_list")))
@@ -217,7 +218,7 @@ func liveBans(ctx context.Context, roomID string, limit *int) []wire.BannedMembe
 	offset := 0
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the banned list's NextOffset does not come to an end")
-		page, resp, err := session.Client.LiveGetBannedMemberList(ctx, wire.LiveGetBannedMemberListRequest{RoomID: roomID, Offset: wire.Ptr(offset), Limit: limit})
+		page, resp, err := session.Client.Live.GetBannedMemberList(ctx, wire.LiveGetBannedMemberListRequest{RoomID: roomID, Offset: wire.Ptr(offset), Limit: limit})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema(liveSchema("get_banned_member_list")))
@@ -249,7 +250,7 @@ func liveBan(ctx context.Context, roomID string, duration int64, accounts ...str
 // liveAdmins reads a Live room's administrators.
 func liveAdmins(ctx context.Context, roomID string) []string {
 	GinkgoHelper()
-	list, resp, err := session.Client.LiveGetAdminList(ctx, roomID)
+	list, resp, err := session.Client.Live.GetAdminList(ctx, roomID)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema(liveSchema("get_admin_list")))
@@ -259,7 +260,7 @@ func liveAdmins(ctx context.Context, roomID string) []string {
 // liveMuted reads a Live room's muted members.
 func liveMuted(ctx context.Context, roomID string) []wire.LiveMutedMember {
 	GinkgoHelper()
-	list, resp, err := session.Client.LiveGetMutedMemberList(ctx, roomID)
+	list, resp, err := session.Client.Live.GetMutedMemberList(ctx, roomID)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema(liveSchema("get_muted_member_list")))
@@ -280,7 +281,7 @@ func liveMetadata(ctx context.Context, roomID string, keys ...string) map[string
 	if keys == nil {
 		keys = []string{}
 	}
-	answer, resp, err := session.Client.LiveGetRoomMetadata(ctx, wire.LiveGetRoomMetadataRequest{RoomID: roomID, Keys: keys})
+	answer, resp, err := session.Client.Live.GetRoomMetadata(ctx, wire.LiveGetRoomMetadataRequest{RoomID: roomID, Keys: keys})
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema(liveSchema("get_room_metadata")))

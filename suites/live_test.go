@@ -247,12 +247,13 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 				RoomID: id, ActivityStatus: wire.Ptr(1), MaxMemberCount: wire.Ptr(15),
 			}}, 0)
 
-			info, resp, err := session.Client.LiveGetRoomInfo(ctx, id)
+			answer, resp, err := session.Client.Live.GetRoomInfo(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(liveSchema("get_room_info")), "every field of Response.RoomInfo is required and typed")
 			Expect(resp.Envelope.ErrorInfo).To(BeEmpty())
 			Expect(resp.Envelope.RequestID).NotTo(BeEmpty())
+			info := &answer.Response.RoomInfo
 			Expect(*info).To(MatchFields(map[string]any{
 				"RoomID": id, "RoomName": "rname-123", "RoomType": "Live", "OwnerAccount": ownerB,
 				"TakeSeatMode": wire.LiveSeatApplyToTake, "MaxSeatCount": 8, "MaxMemberCount": 15,
@@ -361,7 +362,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("dissolves a room, after which get_room_info answers 100004", labels.Code(0, 100004), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			stats, resp, err := session.Client.LiveDestroyRoom(ctx, id)
+			stats, resp, err := session.Client.Live.DestroyRoom(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(liveSchema("destroy_room")))
@@ -378,7 +379,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			enter(ctx, id, member1, member2)
 			Expect(session.Control.Leave(ctx, id, member2)).To(Succeed())
 			enter(ctx, id, member2)
-			stats, resp, err := session.Client.LiveDestroyRoom(ctx, id)
+			stats, resp, err := session.Client.Live.DestroyRoom(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(liveSchema("destroy_room")))
@@ -415,7 +416,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Expect(liveRoomInfo(ctx, id).RoomID).To(Equal(id), "dissolved before the shortest period the page allows")
 			_, err = session.Control.Advance(ctx, 24*time.Hour)
 			Expect(err).NotTo(HaveOccurred())
-			_, resp, err := longTicketClient().LiveGetRoomInfo(ctx, id)
+			_, resp, err := longTicketClient().Live.GetRoomInfo(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound), "still there 24 hours after it was left empty")
 			Expect(resp).To(MatchSchema(liveSchema("get_room_info")))
@@ -430,10 +431,11 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			far := longTicketClient()
 			for _, id := range []string{untouched, occupied} {
-				info, resp, err := far.LiveGetRoomInfo(ctx, id)
+				answer, resp, err := far.Live.GetRoomInfo(ctx, id)
 				answered(resp, err)
 				Expect(resp).To(HaveErrorCode(0), "room %s was dissolved", id)
 				Expect(resp).To(MatchSchema(liveSchema("get_room_info")))
+				info := &answer.Response.RoomInfo
 				Expect(info.RoomID).To(Equal(id))
 			}
 		})

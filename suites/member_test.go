@@ -82,7 +82,7 @@ func members(ctx context.Context, roomID string, count *int) []wire.RoomMember {
 	next := ""
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the member list's cursor does not come to an end")
-		page, resp, err := session.Client.GetRoomMemberList(ctx, wire.GetRoomMemberListRequest{RoomID: roomID, Count: count, Next: wire.Ptr(next)})
+		page, resp, err := session.Client.Members.GetList(ctx, wire.GetRoomMemberListRequest{RoomID: roomID, Count: count, Next: wire.Ptr(next)})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema("room_engine_http_srv/get_room_member_list.response"))
@@ -127,7 +127,7 @@ func banned(ctx context.Context, roomID string, limit *int) []wire.BannedMember 
 	offset := 0
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the banned list's NextOffset does not come to an end")
-		page, resp, err := session.Client.GetBannedMemberList(ctx, wire.GetBannedMemberListRequest{RoomID: roomID, Limit: limit, Offset: wire.Ptr(offset)})
+		page, resp, err := session.Client.Members.GetBannedList(ctx, wire.GetBannedMemberListRequest{RoomID: roomID, Limit: limit, Offset: wire.Ptr(offset)})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema("room_engine_http_srv/get_banned_member_list.response"))

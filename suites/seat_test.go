@@ -40,11 +40,11 @@ func seatRoom(ctx context.Context, seats int, mode string, accounts ...string) s
 // seats reads the seat list, checked against its schema, ordered by index.
 func seats(ctx context.Context, roomID string) []wire.Seat {
 	GinkgoHelper()
-	list, resp, err := session.Client.GetSeatList(ctx, roomID)
+	answer, resp, err := session.Client.Seats.GetList(ctx, roomID)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema("room_engine_http_mic/get_seat_list.response"))
-	return list
+	return answer.Response.SeatList
 }
 
 // seatIndexes returns the first and last seat index the service reports.

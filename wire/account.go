@@ -21,6 +21,7 @@ type MultiAccountImportRequest struct {
 // not be imported.
 // Vendor page: https://trtc.io/document/34954 (Importing Multiple Accounts).
 type MultiAccountImportResponse struct {
+	Envelope
 	FailAccounts []string `json:"FailAccounts"`
 }
 
@@ -50,6 +51,7 @@ type AccountCheckResult struct {
 // AccountCheckResponse is the answer of account_check.
 // Vendor page: https://trtc.io/document/34956 (Querying Accounts).
 type AccountCheckResponse struct {
+	Envelope
 	ResultItem []AccountCheckResult `json:"ResultItem"`
 }
 
@@ -66,4 +68,11 @@ type AccountDeleteResult struct {
 	ResultCode int    `json:"ResultCode"`
 	ResultInfo string `json:"ResultInfo"`
 	UserID     string `json:"UserID"`
+}
+
+// AccountDeleteResponse is the answer of account_delete.
+// Vendor page: https://trtc.io/document/34955 (Deleting Accounts).
+type AccountDeleteResponse struct {
+	Envelope
+	ResultItem []AccountDeleteResult `json:"ResultItem"`
 }

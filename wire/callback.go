@@ -12,6 +12,7 @@ type CallbackConfig struct {
 // GetCallbackResponse is the answer of get_callback; Response is filled on success.
 // Vendor page: https://trtc.io/document/60730 (Query Callback Configuration).
 type GetCallbackResponse struct {
+	Envelope
 	Response CallbackConfig `json:"Response"`
 }
 

@@ -31,6 +31,7 @@ type LiveMember struct {
 // LiveGetMemberListResponse is the answer of get_member_list; Next "" means finished.
 // Vendor page: https://trtc.io/document/66908 (Get the Room Member List).
 type LiveGetMemberListResponse struct {
+	Envelope
 	Response struct {
 		Next        string       `json:"Next"`
 		MemberCount int          `json:"MemberCount"`
@@ -57,6 +58,7 @@ type LiveMutedMember struct {
 // LiveRoomIDRequest).
 // Vendor page: https://trtc.io/document/69894 (Get the Muted Member List).
 type LiveGetMutedMemberListResponse struct {
+	Envelope
 	Response struct {
 		MutedAccountList []LiveMutedMember `json:"MutedAccountList"`
 	} `json:"Response"`
@@ -89,6 +91,7 @@ type LiveGetBannedMemberListRequest struct {
 // LiveGetBannedMemberListResponse is the answer of get_banned_member_list.
 // Vendor page: https://trtc.io/document/63424 (Get the Banned Member List).
 type LiveGetBannedMemberListResponse struct {
+	Envelope
 	Response struct {
 		BannedAccountList []BannedMember `json:"BannedAccountList"`
 		NextOffset        int            `json:"NextOffset"`
@@ -99,6 +102,7 @@ type LiveGetBannedMemberListResponse struct {
 // LiveRoomIDRequest).
 // Vendor page: https://www.tencentcloud.com/document/product/647/63425 (Get the Admin List).
 type LiveGetAdminListResponse struct {
+	Envelope
 	Response struct {
 		AdminAccount []string `json:"Admin_Account"`
 	} `json:"Response"`

@@ -17,6 +17,7 @@ type LiveGetRoomMetadataRequest struct {
 // LiveGetRoomMetadataResponse is the answer of get_room_metadata.
 // Vendor page: https://trtc.io/document/64374 (Get Room Metadata).
 type LiveGetRoomMetadataResponse struct {
+	Envelope
 	Response struct {
 		Metadata []LiveMetadata `json:"Metadata"`
 	} `json:"Response"`

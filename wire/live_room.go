@@ -51,6 +51,7 @@ type LiveCreateRoomRequest struct {
 // pages only.
 // Vendor page: https://trtc.io/document/63401 (Create a Room).
 type LiveCreateRoomResponse struct {
+	Envelope
 	Response *struct {
 		RoomID *string `json:"RoomId"`
 	} `json:"Response"`
@@ -85,6 +86,7 @@ type LiveRoomStatistic struct {
 // follow the 2024 pages (envelope only, L-05).
 // Vendor page: https://trtc.io/document/63406 (Destroy a Room).
 type LiveDestroyRoomResponse struct {
+	Envelope
 	Response *struct {
 		Statistic *LiveRoomStatistic `json:"Statistic"`
 	} `json:"Response"`
@@ -230,6 +232,7 @@ func liveFlag(name string, raw json.RawMessage) (bool, error) {
 // LiveGetRoomInfoResponse is the answer of get_room_info; Response is filled on success.
 // Vendor page: https://trtc.io/document/63404 (Get the Room Information).
 type LiveGetRoomInfoResponse struct {
+	Envelope
 	Response struct {
 		RoomInfo LiveRoomInfo `json:"RoomInfo"`
 	} `json:"Response"`
@@ -277,6 +280,7 @@ func (e *LiveRoomListEntry) UnmarshalJSON(raw []byte) error {
 // LiveGetRoomListResponse is the answer of get_room_list; Next "" means the list is complete.
 // Vendor page: https://trtc.io/document/63405 (Get the Room List).
 type LiveGetRoomListResponse struct {
+	Envelope
 	Response struct {
 		Next     string              `json:"Next"`
 		RoomList []LiveRoomListEntry `json:"RoomList"`

@@ -22,6 +22,7 @@ type RoomMember struct {
 // complete.
 // Vendor page: https://trtc.io/document/60715 (Get the Room Member List).
 type GetRoomMemberListResponse struct {
+	Envelope
 	Response struct {
 		Next       string       `json:"Next"`
 		MemberList []RoomMember `json:"MemberList"`
@@ -114,6 +115,7 @@ type BannedMember struct {
 // list is complete.
 // Vendor page: https://trtc.io/document/60709 (Get the Banned Room Member List).
 type GetBannedMemberListResponse struct {
+	Envelope
 	Response struct {
 		BannedAccountList []BannedMember `json:"BannedAccountList"`
 		NextOffset        int            `json:"NextOffset"`

@@ -77,6 +77,7 @@ type RoomInfo struct {
 // GetRoomInfoResponse is the answer of get_room_info; Response is filled on success.
 // Vendor page: https://trtc.io/document/60704 (Get the Room Information).
 type GetRoomInfoResponse struct {
+	Envelope
 	Response struct {
 		RoomInfo RoomInfo `json:"RoomInfo"`
 	} `json:"Response"`

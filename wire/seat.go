@@ -14,6 +14,7 @@ type Seat struct {
 // GetSeatListResponse is the answer of get_seat_list (whose packet is a RoomIDRequest).
 // Vendor page: https://trtc.io/document/60719 (Get the Seat List).
 type GetSeatListResponse struct {
+	Envelope
 	Response struct {
 		SeatList []Seat `json:"SeatList"`
 	} `json:"Response"`
