@@ -4,103 +4,56 @@ import (
 	"context"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
-// AccountImportRequest is the account_import packet.
-// Vendor page: https://trtc.io/document/34953 (Importing a Single Account).
-type AccountImportRequest struct {
-	UserID  string `json:"UserID"`
-	Nick    string `json:"Nick,omitempty"`
-	FaceURL string `json:"FaceUrl,omitempty"`
-}
+// maxImportBatch is the most accounts one multiaccount_import call may carry.
+const maxImportBatch = 100
 
-// MultiAccountImportRequest is the multiaccount_import packet (at most 100 accounts), in the
-// original form (Accounts) or the newer one (AccountList, with profiles).
-// Vendor page: https://trtc.io/document/34954 (Importing Multiple Accounts).
-type MultiAccountImportRequest struct {
-	Accounts    []string               `json:"Accounts,omitempty"`
-	AccountList []AccountImportRequest `json:"AccountList,omitempty"`
-}
+// AccountsService calls the Chat account commands of im_open_login_svc.
+type AccountsService service
 
-// MultiAccountImportResponse lists the accounts that could not be imported.
-type MultiAccountImportResponse struct {
-	FailAccounts []string `json:"FailAccounts"`
-}
-
-// UserIDItem is one entry of CheckItem and DeleteItem.
-type UserIDItem struct {
-	UserID string `json:"UserID"`
-}
-
-// AccountCheckRequest is the account_check packet.
-// Vendor page: https://trtc.io/document/34956 (Querying Accounts).
-type AccountCheckRequest struct {
-	CheckItem []UserIDItem `json:"CheckItem"`
-}
-
-// AccountCheckResult is one entry of the account_check answer.
-type AccountCheckResult struct {
-	UserID        string `json:"UserID"`
-	ResultCode    int    `json:"ResultCode"`
-	ResultInfo    string `json:"ResultInfo"`
-	AccountStatus string `json:"AccountStatus"`
-}
-
-// AccountCheckResponse is the success answer of account_check.
-type AccountCheckResponse struct {
-	ResultItem []AccountCheckResult `json:"ResultItem"`
-}
-
-// AccountDeleteRequest is the account_delete packet.
-// Vendor page: https://trtc.io/document/34955 (Deleting Accounts).
-type AccountDeleteRequest struct {
-	DeleteItem []UserIDItem `json:"DeleteItem"`
-}
-
-// ImportAccounts imports accounts in batches of at most 100 through multiaccount_import and
-// returns the accounts the service reported as failed.
-// Vendor page: https://trtc.io/document/34954 (Importing Multiple Accounts).
-func (c *Client) ImportAccounts(ctx context.Context, userIDs ...string) ([]string, error) {
-	var failed []string
-	for start := 0; start < len(userIDs); start += 100 {
-		end := min(start+100, len(userIDs))
-		resp, err := c.Call(ctx, catalog.ServiceAccount, "multiaccount_import", MultiAccountImportRequest{Accounts: userIDs[start:end]})
+// Import imports accounts through multiaccount_import, in batches of at most 100, and stops at
+// the first batch that fails. The answer gathers the FailAccounts of every batch answered and
+// carries the envelope of the last; the *Response is the last batch's (nil when userIDs is
+// empty, as nothing is sent).
+// Vendor page: https://trtc.io/document/34954
+func (s *AccountsService) Import(ctx context.Context, userIDs ...string) (*wire.MultiAccountImportResponse, *Response, error) {
+	merged := &wire.MultiAccountImportResponse{}
+	var last *Response
+	for start := 0; start < len(userIDs); start += maxImportBatch {
+		batch := wire.MultiAccountImportRequest{Accounts: userIDs[start:min(start+maxImportBatch, len(userIDs))]}
+		answer, resp, err := callTyped[wire.MultiAccountImportResponse](ctx, s.client, catalog.ServiceAccount, "multiaccount_import", batch)
+		last = resp
+		if answer != nil {
+			merged.Envelope = answer.Envelope
+			merged.FailAccounts = append(merged.FailAccounts, answer.FailAccounts...)
+		}
 		if err != nil {
-			return failed, err
+			return merged, resp, err
 		}
-		var answer MultiAccountImportResponse
-		if err := resp.Decode(&answer); err != nil {
-			return failed, err
-		}
-		failed = append(failed, answer.FailAccounts...)
 	}
-	return failed, nil
+	return merged, last, nil
 }
 
-// CheckAccounts calls account_check for the given accounts.
-// Vendor page: https://trtc.io/document/34956 (Querying Accounts).
-func (c *Client) CheckAccounts(ctx context.Context, userIDs ...string) ([]AccountCheckResult, *Response, error) {
-	resp, err := c.Call(ctx, catalog.ServiceAccount, "account_check", AccountCheckRequest{CheckItem: userIDItems(userIDs)})
-	if err != nil {
-		return nil, resp, err
-	}
-	var answer AccountCheckResponse
-	if err := resp.Decode(&answer); err != nil {
-		return nil, resp, err
-	}
-	return answer.ResultItem, resp, nil
+// Check calls account_check for the given accounts; each has its entry in ResultItem.
+// Vendor page: https://trtc.io/document/34956
+func (s *AccountsService) Check(ctx context.Context, userIDs ...string) (*wire.AccountCheckResponse, *Response, error) {
+	req := wire.AccountCheckRequest{CheckItem: userIDItems(userIDs)}
+	return callTyped[wire.AccountCheckResponse](ctx, s.client, catalog.ServiceAccount, "account_check", req)
 }
 
-// DeleteAccounts calls account_delete for the given accounts.
-// Vendor page: https://trtc.io/document/34955 (Deleting Accounts).
-func (c *Client) DeleteAccounts(ctx context.Context, userIDs ...string) (*Response, error) {
-	return c.Call(ctx, catalog.ServiceAccount, "account_delete", AccountDeleteRequest{DeleteItem: userIDItems(userIDs)})
+// Delete calls account_delete for the given accounts; each has its entry in ResultItem.
+// Vendor page: https://trtc.io/document/34955
+func (s *AccountsService) Delete(ctx context.Context, userIDs ...string) (*wire.AccountDeleteResponse, *Response, error) {
+	req := wire.AccountDeleteRequest{DeleteItem: userIDItems(userIDs)}
+	return callTyped[wire.AccountDeleteResponse](ctx, s.client, catalog.ServiceAccount, "account_delete", req)
 }
 
-func userIDItems(userIDs []string) []UserIDItem {
-	items := make([]UserIDItem, len(userIDs))
+func userIDItems(userIDs []string) []wire.UserIDItem {
+	items := make([]wire.UserIDItem, len(userIDs))
 	for i, id := range userIDs {
-		items[i] = UserIDItem{UserID: id}
+		items[i] = wire.UserIDItem{UserID: id}
 	}
 	return items
 }

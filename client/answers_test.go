@@ -8,38 +8,40 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func TestAnswerSuccess(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		body string
-		want Envelope
+		want wire.Envelope
 	}{
 		{
 			name: "documented envelope",
 			body: okEnvelope,
-			want: Envelope{ActionStatus: "OK", RequestID: "Id-0123456789abcdef0123456789abcdef-O-Seq-1"},
+			want: wire.Envelope{ActionStatus: "OK", RequestID: "Id-0123456789abcdef0123456789abcdef-O-Seq-1"},
 		},
 		{
 			name: "ErrorCode first, data under Response",
 			body: `{"ErrorCode":0,"ActionStatus":"OK","ErrorInfo":"","RequestId":"Id-1","Response":{"RoomInfo":{"RoomId":"r"}}}`,
-			want: Envelope{ActionStatus: "OK", RequestID: "Id-1"},
+			want: wire.Envelope{ActionStatus: "OK", RequestID: "Id-1"},
 		},
 		{
 			name: "no RequestId (Chat account commands)",
 			body: `{"ActionStatus":"OK","ErrorCode":0,"ErrorInfo":"","FailAccounts":[]}`,
-			want: Envelope{ActionStatus: "OK"},
+			want: wire.Envelope{ActionStatus: "OK"},
 		},
 		{
 			name: "whitespace around fields",
 			body: " {\n \"ActionStatus\" : \"OK\" ,\n \"ErrorCode\" : 0 ,\n \"ErrorInfo\" : \"\"\n}\n",
-			want: Envelope{ActionStatus: "OK"},
+			want: wire.Envelope{ActionStatus: "OK"},
 		},
 		{
 			name: "ErrorCode 0 is success whatever ActionStatus says",
 			body: `{"ActionStatus":"FAIL","ErrorCode":0,"ErrorInfo":"odd"}`,
-			want: Envelope{ActionStatus: "FAIL", ErrorInfo: "odd"},
+			want: wire.Envelope{ActionStatus: "FAIL", ErrorInfo: "odd"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

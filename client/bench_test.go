@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/schemas"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // BenchmarkSignedCall is one full Call: budget check, cached ticket, signed URL, keep-alive
@@ -23,7 +24,7 @@ func BenchmarkSignedCall(b *testing.B) {
 	}))
 	defer ts.Close()
 	c := newTestClient(b, ts.URL, nil)
-	body := RoomIDRequest{RoomID: "bench-room"}
+	body := wire.RoomIDRequest{RoomID: "bench-room"}
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {
@@ -58,7 +59,7 @@ func BenchmarkSignedCallOverhead(b *testing.B) {
 		cfg.Transport = cannedTransport{body: []byte(okEnvelope)}
 		cfg.Recorder = &memRecorder{}
 	})
-	body := RoomIDRequest{RoomID: "bench-room"}
+	body := wire.RoomIDRequest{RoomID: "bench-room"}
 	ctx := context.Background()
 	b.ReportAllocs()
 	for b.Loop() {

@@ -4,38 +4,14 @@ import (
 	"context"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
-// CallbackConfig is the packet of set_callback and update_callback, and the answer of
-// get_callback: one URL and the command words to deliver to it.
-// Vendor page: https://trtc.io/document/60729 (Create Callback Configuration).
-type CallbackConfig struct {
-	URL                 string   `json:"Url"`
-	CallbackCommandList []string `json:"CallbackCommandList"`
-}
+// CallbacksService calls the callback configuration commands of room_config.
+type CallbacksService service
 
-// GetCallbackResponse is the success answer of get_callback.
-type GetCallbackResponse struct {
-	Response CallbackConfig `json:"Response"`
-}
-
-// CallbackReply is what a receiver answers to every Conference callback.
-type CallbackReply struct {
-	ActionStatus string `json:"ActionStatus"`
-	ErrorInfo    string `json:"ErrorInfo"`
-	ErrorCode    int    `json:"ErrorCode"`
-}
-
-// GetCallback calls room_config/get_callback and decodes the configuration on success.
-// Vendor page: https://trtc.io/document/60730 (Query Callback Configuration).
-func (c *Client) GetCallback(ctx context.Context) (*CallbackConfig, *Response, error) {
-	resp, err := c.Call(ctx, catalog.ServiceConfig, "get_callback", nil)
-	if err != nil {
-		return nil, resp, err
-	}
-	var answer GetCallbackResponse
-	if err := resp.Decode(&answer); err != nil {
-		return nil, resp, err
-	}
-	return &answer.Response, resp, nil
+// Get calls get_callback; the configuration is in Response.
+// Vendor page: https://trtc.io/document/60730
+func (s *CallbacksService) Get(ctx context.Context) (*wire.GetCallbackResponse, *Response, error) {
+	return callTyped[wire.GetCallbackResponse](ctx, s.client, catalog.ServiceConfig, "get_callback", nil)
 }

@@ -22,8 +22,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/results"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 const (
@@ -33,9 +35,6 @@ const (
 	DefaultUserSigTTL = 24 * time.Hour
 	// Redacted replaces secrets in everything the recorder sees.
 	Redacted = "REDACTED"
-	// FaultHeader is set by the project's emulator on answers forced by fault injection
-	// (docs/control-plane.md); the client marks such exchanges as injected.
-	FaultHeader = "X-Trtc-Emulator-Fault"
 	// maxResponseBytes bounds what is read of an answer; REST answers are small.
 	maxResponseBytes = 8 << 20
 )
@@ -66,8 +65,20 @@ type Config struct {
 	Transport http.RoundTripper
 }
 
-// Client is safe for concurrent use.
+// Client is safe for concurrent use. Every call, typed or not, goes through Do: rate budget,
+// UserSig, envelope decoding, typed errors and the recorder. The typed methods are grouped by
+// vendor page group, as in client.Rooms.GetInfo; each returns the decoded answer, the
+// *Response and an error (see service.go).
 type Client struct {
+	Rooms     *RoomsService
+	Members   *MembersService
+	Seats     *SeatsService
+	Accounts  *AccountsService
+	Callbacks *CallbacksService
+	Live      *LiveService
+
+	// common is shared by the services, which are views of the same client.
+	common service
 	cfg    Config
 	base   *url.URL
 	http   *http.Client
@@ -129,13 +140,21 @@ func New(cfg Config) (*Client, error) {
 		// A redirect is an answer other than the documented 200: report it, and never resend
 		// the signed URL to wherever it points.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &Client{
+	c := &Client{
 		cfg:    cfg,
 		base:   base,
 		http:   httpClient,
 		budget: newRateBudget(cfg.RatePerSecond),
 		now:    time.Now,
-	}, nil
+	}
+	c.common.client = c
+	c.Rooms = (*RoomsService)(&c.common)
+	c.Members = (*MembersService)(&c.common)
+	c.Seats = (*SeatsService)(&c.common)
+	c.Accounts = (*AccountsService)(&c.common)
+	c.Callbacks = (*CallbacksService)(&c.common)
+	c.Live = (*LiveService)(&c.common)
+	return c, nil
 }
 
 // Config returns the configuration the client runs with (defaults filled in).
@@ -162,14 +181,6 @@ type Request struct {
 	SkipBudget bool
 }
 
-// Envelope is the part of every answer the overview promises.
-type Envelope struct {
-	ActionStatus string
-	ErrorCode    int
-	ErrorInfo    string
-	RequestID    string
-}
-
 // Response is a decoded answer with its raw body.
 type Response struct {
 	Service    string
@@ -178,7 +189,7 @@ type Response struct {
 	HTTPStatus int
 	Header     http.Header
 	Raw        []byte
-	Envelope   Envelope
+	Envelope   wire.Envelope
 	// Injected is true when the emulator's fault injection forced this answer.
 	Injected bool
 	// ProtocolProblem says why the answer is not a REST envelope; empty when it is one.
@@ -288,7 +299,7 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte, r
 		HTTPStatus: httpResp.StatusCode,
 		Header:     httpResp.Header,
 		Raw:        raw,
-		Injected:   httpResp.Header.Get(FaultHeader) != "",
+		Injected:   httpResp.Header.Get(control.FaultHeader) != "",
 	}
 	protocolErr := func(reason string) error {
 		resp.ProtocolProblem = reason
@@ -309,12 +320,12 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte, r
 }
 
 // decodeEnvelope returns the envelope, or the reason the body is not one.
-func decodeEnvelope(raw []byte) (Envelope, string) {
+func decodeEnvelope(raw []byte) (wire.Envelope, string) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
-		return Envelope{}, "body is not a JSON object: " + err.Error()
+		return wire.Envelope{}, "body is not a JSON object: " + err.Error()
 	}
-	var env Envelope
+	var env wire.Envelope
 	var code json.Number
 	for _, field := range []struct {
 		name     string
@@ -329,7 +340,7 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 		value, present := fields[field.name]
 		if !present {
 			if field.required {
-				return Envelope{}, field.name + " is missing"
+				return wire.Envelope{}, field.name + " is missing"
 			}
 			continue
 		}
@@ -350,7 +361,7 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 		decoder.UseNumber()
 		var decoded any
 		if err := decoder.Decode(&decoded); err != nil {
-			return Envelope{}, field.name + " has the wrong type: " + err.Error()
+			return wire.Envelope{}, field.name + " has the wrong type: " + err.Error()
 		}
 		ok := false
 		switch into := field.into.(type) {
@@ -360,12 +371,12 @@ func decodeEnvelope(raw []byte) (Envelope, string) {
 			*into, ok = decoded.(json.Number)
 		}
 		if !ok {
-			return Envelope{}, field.name + " has the wrong type: " + string(value)
+			return wire.Envelope{}, field.name + " has the wrong type: " + string(value)
 		}
 	}
 	parsed, err := strconv.Atoi(code.String())
 	if err != nil {
-		return Envelope{}, "ErrorCode is not an integer: " + code.String()
+		return wire.Envelope{}, "ErrorCode is not an integer: " + code.String()
 	}
 	env.ErrorCode = parsed
 	return env, ""

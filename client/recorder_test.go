@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/control"
 )
 
 func TestRecorder(t *testing.T) {
@@ -22,10 +24,10 @@ func TestRecorder(t *testing.T) {
 		case strings.HasSuffix(r.URL.Path, "/proto"):
 			_, _ = w.Write([]byte(protoBody))
 		case strings.HasSuffix(r.URL.Path, "/fault"):
-			w.Header().Set(FaultHeader, "error_code")
+			w.Header().Set(control.FaultHeader, "error_code")
 			_, _ = w.Write([]byte(failBody))
 		case strings.HasSuffix(r.URL.Path, "/fault502"):
-			w.Header().Set(FaultHeader, "http_status")
+			w.Header().Set(control.FaultHeader, "http_status")
 			w.WriteHeader(http.StatusBadGateway)
 			_, _ = w.Write([]byte(okEnvelope))
 		case strings.HasSuffix(r.URL.Path, "/slow"):

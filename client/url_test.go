@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/usersig"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 var signedKeys = []string{"contenttype", "identifier", "random", "sdkappid", "usersig"}
@@ -240,7 +241,7 @@ func TestRequestBody(t *testing.T) {
 		want string
 	}{
 		{"Call with nil body", call(nil), "{}"},
-		{"Call with a struct", call(RoomIDRequest{RoomID: "r1"}), `{"RoomId":"r1"}`},
+		{"Call with a struct", call(wire.RoomIDRequest{RoomID: "r1"}), `{"RoomId":"r1"}`},
 		{"Call with a map", call(map[string]int{"A": 1}), `{"A":1}`},
 		{"Call with raw JSON", call(json.RawMessage(`[1,2]`)), `[1,2]`},
 		{"Do with nil body", do(nil), "{}"},

@@ -7,6 +7,10 @@ package control
 // PathPrefix is the reserved path of the control plane; nothing under /v4 collides with it.
 const PathPrefix = "/_emulator"
 
+// FaultHeader marks a REST answer forced by fault injection (see Fault); its value is the
+// injected ErrorCode. Clients use it to tell an injected answer from one the target caused.
+const FaultHeader = "X-Trtc-Emulator-Fault"
+
 // Endpoints under PathPrefix.
 const (
 	PathReset       = PathPrefix + "/reset"

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // codeAccountInvalidParameter is the Chat account commands' invalid-parameter code.
@@ -13,7 +13,7 @@ const codeAccountInvalidParameter = 70402
 // accountImport implements im_open_login_svc/account_import; importing again updates the
 // nickname and avatar. Vendor page: https://trtc.io/document/34953.
 func (e *Emulator) accountImport(c *call) answer {
-	var req client.AccountImportRequest
+	var req wire.AccountImportRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -30,7 +30,7 @@ func (e *Emulator) accountImport(c *call) answer {
 // imported, the others listed in FailAccounts. Both documented forms are accepted: Accounts
 // (IDs) and AccountList (IDs with profiles, which update existing accounts). Vendor page: https://trtc.io/document/34954.
 func (e *Emulator) multiAccountImport(c *call) answer {
-	var req client.MultiAccountImportRequest
+	var req wire.MultiAccountImportRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -59,19 +59,19 @@ func (e *Emulator) multiAccountImport(c *call) answer {
 // accountCheck implements im_open_login_svc/account_check.
 // Vendor page: https://trtc.io/document/34956.
 func (e *Emulator) accountCheck(c *call) answer {
-	var req client.AccountCheckRequest
+	var req wire.AccountCheckRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	items := make([]client.AccountCheckResult, 0, len(req.CheckItem))
+	items := make([]wire.AccountCheckResult, 0, len(req.CheckItem))
 	for _, item := range req.CheckItem {
 		status := "NotImported"
 		if e.state.imported(item.UserID) {
 			status = "Imported"
 		}
-		items = append(items, client.AccountCheckResult{UserID: item.UserID, AccountStatus: status})
+		items = append(items, wire.AccountCheckResult{UserID: item.UserID, AccountStatus: status})
 	}
 	return ok(map[string]any{"ResultItem": items})
 }
@@ -79,27 +79,22 @@ func (e *Emulator) accountCheck(c *call) answer {
 // accountDelete implements im_open_login_svc/account_delete: each account gets its own
 // result; administrators cannot be deleted. Vendor page: https://trtc.io/document/34955.
 func (e *Emulator) accountDelete(c *call) answer {
-	var req client.AccountDeleteRequest
+	var req wire.AccountDeleteRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(codeAccountInvalidParameter, "invalid parameter: "+err.Error())
 	}
-	type result struct {
-		ResultCode int    `json:"ResultCode"`
-		ResultInfo string `json:"ResultInfo"`
-		UserID     string `json:"UserID"`
-	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	items := make([]result, 0, len(req.DeleteItem))
+	items := make([]wire.AccountDeleteResult, 0, len(req.DeleteItem))
 	for _, item := range req.DeleteItem {
 		switch {
 		case e.state.admins[item.UserID]:
-			items = append(items, result{ResultCode: codeAccountInvalidParameter, ResultInfo: "an App administrator cannot be deleted", UserID: item.UserID})
+			items = append(items, wire.AccountDeleteResult{ResultCode: codeAccountInvalidParameter, ResultInfo: "an App administrator cannot be deleted", UserID: item.UserID})
 		case !e.state.imported(item.UserID):
-			items = append(items, result{ResultCode: catalog.CodeAccountNotImported, ResultInfo: "account not imported", UserID: item.UserID})
+			items = append(items, wire.AccountDeleteResult{ResultCode: catalog.CodeAccountNotImported, ResultInfo: "account not imported", UserID: item.UserID})
 		default:
 			delete(e.state.accounts, item.UserID)
-			items = append(items, result{UserID: item.UserID})
+			items = append(items, wire.AccountDeleteResult{UserID: item.UserID})
 		}
 	}
 	return ok(map[string]any{"ResultItem": items})

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func TestAccountCommands(t *testing.T) {
@@ -73,6 +73,6 @@ func TestAccountCommands(t *testing.T) {
 	h.create(roomSettingsOwned("alices-room", "alice"), 0)
 }
 
-func roomSettingsOwned(id, owner string) client.RoomSettings {
-	return client.RoomSettings{RoomID: id, OwnerAccount: &owner}
+func roomSettingsOwned(id, owner string) wire.RoomSettings {
+	return wire.RoomSettings{RoomID: id, OwnerAccount: &owner}
 }

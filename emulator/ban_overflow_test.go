@@ -3,7 +3,7 @@ package emulator
 import (
 	"testing"
 
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // TestHugeBanDurationDoesNotWrap: a ban of the largest Duration still ends in the future.
@@ -14,7 +14,7 @@ func TestHugeBanDurationDoesNotWrap(t *testing.T) {
 	if err := h.e.Enter("ban-room", "banned_forever"); err != nil {
 		t.Fatal(err)
 	}
-	checkEnvelope(t, h.call("ban_room_member", client.BanRoomMemberRequest{RoomID: "ban-room", MemberListAccount: []string{"banned_forever"}, Reason: "r", Duration: 1 << 62}), 0)
+	checkEnvelope(t, h.call("ban_room_member", wire.BanRoomMemberRequest{RoomID: "ban-room", MemberListAccount: []string{"banned_forever"}, Reason: "r", Duration: 1 << 62}), 0)
 	if err := h.e.Enter("ban-room", "banned_forever"); err == nil {
 		t.Fatal("a user banned for the longest Duration entered at once: the ban's end wrapped into the past")
 	}

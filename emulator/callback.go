@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Delivery settings: the Conference pages state no timeout; the Chat overview they cite
@@ -61,7 +61,7 @@ func clientIPOf(r *http.Request) string {
 
 // validCallback checks what the schema cannot: every command word is one of the documented
 // six, or the older spelling of the update event (callbacks.md C-1).
-func validCallback(cfg client.CallbackConfig) *answer {
+func validCallback(cfg wire.CallbackConfig) *answer {
 	for _, command := range cfg.CallbackCommandList {
 		if !slices.Contains(catalog.Events, command) && command != catalog.EventUpdateRoomInfoOld {
 			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not a Conference callback command", command))
@@ -80,7 +80,7 @@ func (e *Emulator) getCallback(*call) answer {
 	if cfg == nil {
 		return fail(catalog.CodeCallbackMissing, "no callback configuration: create one with set_callback")
 	}
-	return ok(map[string]any{"Response": client.CallbackConfig{URL: cfg.url, CallbackCommandList: cfg.commands}})
+	return ok(map[string]any{"Response": wire.CallbackConfig{URL: cfg.url, CallbackCommandList: cfg.commands}})
 }
 
 // setCallback implements room_config/set_callback: one configuration per application.
@@ -96,7 +96,7 @@ func (e *Emulator) updateCallback(c *call) answer {
 }
 
 func (e *Emulator) storeCallback(c *call, update bool) answer {
-	var req client.CallbackConfig
+	var req wire.CallbackConfig
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -237,47 +237,9 @@ func (n *notifier) close() {
 	n.workers.Wait()
 }
 
-// eventRoom is the room as the create event reports it (https://trtc.io/document/60733).
-type eventRoom struct {
-	RoomID                   string `json:"RoomId"`
-	RoomName                 string `json:"RoomName"`
-	RoomType                 string `json:"RoomType"`
-	OwnerAccount             string `json:"Owner_Account"`
-	MaxMemberCount           int    `json:"MaxMemberCount"`
-	MaxSeatCount             int    `json:"MaxSeatCount"`
-	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
-	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
-	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
-	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
-	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
-	CustomInfo               string `json:"CustomInfo"`
-	ScheduleStartTime        int64  `json:"ScheduleStartTime"`
-	ScheduleEndTime          int64  `json:"ScheduleEndTime"`
-	RoomStatus               string `json:"RoomStatus"`
-	IsSeatEnabled            bool   `json:"IsSeatEnabled"`
-	TakeSeatMode             string `json:"TakeSeatMode"`
-	CreateTime               int64  `json:"CreateTime"`
-}
-
-// eventRoomUpdate is the room as the update event reports it: the full set of updatable
-// fields (https://trtc.io/document/60731).
-type eventRoomUpdate struct {
-	RoomID                   string `json:"RoomId"`
-	RoomName                 string `json:"RoomName"`
-	OwnerAccount             string `json:"Owner_Account"`
-	TakeSeatMode             string `json:"TakeSeatMode"`
-	MaxMemberCount           int    `json:"MaxMemberCount"`
-	IsVideoDisabled          bool   `json:"IsVideoDisabled"`
-	IsAudioDisabled          bool   `json:"IsAudioDisabled"`
-	IsMessageDisabled        bool   `json:"IsMessageDisabled"`
-	IsScreenSharingDisabled  bool   `json:"IsScreenSharingDisabled"`
-	IsCloudRecordingDisabled bool   `json:"IsCloudRecordingDisabled"`
-	CustomInfo               string `json:"CustomInfo"`
-}
-
 func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
 	info := r.snapshot(now)
-	fields := map[string]any{"RoomInfo": eventRoom{
+	fields := map[string]any{"RoomInfo": wire.CallbackRoomInfo{
 		RoomID: info.RoomID, RoomName: info.RoomName, RoomType: info.RoomType, OwnerAccount: info.OwnerAccount,
 		MaxMemberCount: info.MaxMemberCount, MaxSeatCount: info.MaxSeatCount,
 		IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled, IsMessageDisabled: info.IsMessageDisabled,
@@ -293,7 +255,7 @@ func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
 
 func (e *Emulator) emitUpdated(from origin, r *room) {
 	info := r.info
-	e.emit(catalog.EventAfterUpdateRoomInfo, from, map[string]any{"RoomInfo": eventRoomUpdate{
+	e.emit(catalog.EventAfterUpdateRoomInfo, from, map[string]any{"RoomInfo": wire.CallbackRoomUpdate{
 		RoomID: info.RoomID, RoomName: info.RoomName, OwnerAccount: info.OwnerAccount, TakeSeatMode: info.TakeSeatMode,
 		MaxMemberCount: info.MaxMemberCount, IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled,
 		IsMessageDisabled: info.IsMessageDisabled, IsScreenSharingDisabled: info.IsScreenSharingDisabled,

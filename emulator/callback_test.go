@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/schemas"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // blockingReceiver records deliveries; with hold set, each delivery waits until release.
@@ -73,7 +73,7 @@ func (r *blockingReceiver) await(t *testing.T, n int) {
 
 func configure(t *testing.T, h *harness, url string, commands ...string) {
 	t.Helper()
-	checkEnvelope(t, h.call("set_callback", client.CallbackConfig{URL: url, CallbackCommandList: append([]string{}, commands...)}), 0)
+	checkEnvelope(t, h.call("set_callback", wire.CallbackConfig{URL: url, CallbackCommandList: append([]string{}, commands...)}), 0)
 }
 
 // TestSlowReceiverCostsTheCallerNothing proves by ordering that REST calls are answered while
@@ -89,7 +89,7 @@ func TestSlowReceiverCostsTheCallerNothing(t *testing.T) {
 		defer close(answered)
 		h.mustCreate("slow-1")
 		for i := range 50 {
-			h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "slow-1", RoomName: client.Ptr("n" + string(rune('a'+i%26)))}})
+			h.call("update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{RoomID: "slow-1", RoomName: wire.Ptr("n" + string(rune('a'+i%26)))}})
 		}
 		h.mustCreate("slow-2")
 	}()
@@ -115,7 +115,7 @@ func TestDeadReceiverCostsTheCallerNothing(t *testing.T) {
 	configure(t, h, dead, catalog.Events...)
 	for _, id := range []string{"dead-1", "dead-2", "dead-3"} {
 		h.mustCreate(id)
-		checkEnvelope(t, h.call("destroy_room", client.RoomIDRequest{RoomID: id}), 0)
+		checkEnvelope(t, h.call("destroy_room", wire.RoomIDRequest{RoomID: id}), 0)
 	}
 }
 
@@ -138,8 +138,8 @@ func TestOnlyListedEventsAreDeliveredOnce(t *testing.T) {
 	receiver, server := newReceiver(t, false)
 	configure(t, h, server.URL+"/cb", catalog.EventAfterDestroyRoom, catalog.EventUpdateRoomInfoOld)
 	h.mustCreate("listed")
-	checkEnvelope(t, h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "listed", RoomName: client.Ptr("x")}}), 0)
-	checkEnvelope(t, h.call("destroy_room", client.RoomIDRequest{RoomID: "listed"}), 0)
+	checkEnvelope(t, h.call("update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{RoomID: "listed", RoomName: wire.Ptr("x")}}), 0)
+	checkEnvelope(t, h.call("destroy_room", wire.RoomIDRequest{RoomID: "listed"}), 0)
 	receiver.await(t, 2)
 	time.Sleep(200 * time.Millisecond) // a duplicate or an unlisted event would land here
 	got := receiver.commands()
@@ -165,10 +165,10 @@ func TestOnlyListedEventsAreDeliveredOnce(t *testing.T) {
 func TestCallbackConfigurationCodes(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	checkEnvelope(t, h.call("get_callback", struct{}{}), catalog.CodeCallbackMissing)
-	checkEnvelope(t, h.call("update_callback", client.CallbackConfig{URL: "http://x", CallbackCommandList: []string{}}), catalog.CodeCallbackMissing)
+	checkEnvelope(t, h.call("update_callback", wire.CallbackConfig{URL: "http://x", CallbackCommandList: []string{}}), catalog.CodeCallbackMissing)
 	configure(t, h, "http://x")
-	checkEnvelope(t, h.call("set_callback", client.CallbackConfig{URL: "http://y", CallbackCommandList: []string{}}), catalog.CodeCallbackExists)
-	checkEnvelope(t, h.call("update_callback", client.CallbackConfig{URL: "http://y", CallbackCommandList: []string{"Room.NoSuchEvent"}}), catalog.CodeInvalidParameter)
+	checkEnvelope(t, h.call("set_callback", wire.CallbackConfig{URL: "http://y", CallbackCommandList: []string{}}), catalog.CodeCallbackExists)
+	checkEnvelope(t, h.call("update_callback", wire.CallbackConfig{URL: "http://y", CallbackCommandList: []string{"Room.NoSuchEvent"}}), catalog.CodeInvalidParameter)
 	checkEnvelope(t, h.call("update_callback", map[string]any{"Url": "ftp://y", "CallbackCommandList": []string{}}), catalog.CodeInvalidParameter)
 	checkEnvelope(t, h.call("delete_callback", struct{}{}), 0)
 	checkEnvelope(t, h.call("delete_callback", struct{}{}), 0)

@@ -7,15 +7,15 @@ import (
 	"testing"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // TestConcurrentCreateOfOneRoom: 50 simultaneous creations of one ID, exactly one succeeds.
 func TestConcurrentCreateOfOneRoom(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	const n = 50
-	body := roomBody(client.RoomSettings{RoomID: "contended"})
+	body := roomBody(wire.RoomSettings{RoomID: "contended"})
 	queries := make([]string, n)
 	for i := range queries {
 		queries[i] = h.query(DefaultAdmin).Encode()
@@ -105,13 +105,13 @@ func TestConcurrentMixedTraffic(t *testing.T) {
 			for i := 0; i < rounds; i++ {
 				bg := context.Background()
 				id := fmt.Sprintf("mixed-%d-%d", w, i)
-				call("create_room", roomBody(client.RoomSettings{RoomID: id, OwnerAccount: &accounts[w]}), 0)
-				call("get_room_info", client.RoomIDRequest{RoomID: id}, 0)
+				call("create_room", roomBody(wire.RoomSettings{RoomID: id, OwnerAccount: &accounts[w]}), 0)
+				call("get_room_info", wire.RoomIDRequest{RoomID: id}, 0)
 				if err := c.Enter(bg, id, accounts[w]); err != nil {
 					errs <- fmt.Sprintf("worker %d enter: %v", w, err)
 				}
-				call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: id, RoomName: client.Ptr(id + "!"), MaxMemberCount: client.Ptr(1 + i)}}, 0)
-				if r := call("get_room_info", client.RoomIDRequest{RoomID: id}, 0); r != nil {
+				call("update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{RoomID: id, RoomName: wire.Ptr(id + "!"), MaxMemberCount: wire.Ptr(1 + i)}}, 0)
+				if r := call("get_room_info", wire.RoomIDRequest{RoomID: id}, 0); r != nil {
 					if info := decodeRoom(r); info.RoomName != id+"!" || info.MemberCount != 1 || info.MaxMemberCount != 1+i {
 						errs <- fmt.Sprintf("worker %d room %s read back as %+v", w, id, info)
 					}
@@ -122,8 +122,8 @@ func TestConcurrentMixedTraffic(t *testing.T) {
 				if _, err := c.Clock(bg, control.ClockRequest{}); err != nil {
 					errs <- fmt.Sprintf("worker %d clock: %v", w, err)
 				}
-				call("account_check", client.AccountCheckRequest{CheckItem: []client.UserIDItem{{UserID: accounts[w]}}}, 0)
-				call("destroy_room", client.RoomIDRequest{RoomID: id}, 0)
+				call("account_check", wire.AccountCheckRequest{CheckItem: []wire.UserIDItem{{UserID: accounts[w]}}}, 0)
+				call("destroy_room", wire.RoomIDRequest{RoomID: id}, 0)
 			}
 		}(w)
 	}
@@ -156,7 +156,7 @@ func TestConcurrentResetAndTraffic(t *testing.T) {
 			defer wg.Done()
 			for i, q := range queries {
 				id := fmt.Sprintf("reset-%d-%d", w, i)
-				r := sendNoFatal(h, "/v4/room_engine_http_srv/create_room", q, roomBody(client.RoomSettings{RoomID: id}))
+				r := sendNoFatal(h, "/v4/room_engine_http_srv/create_room", q, roomBody(wire.RoomSettings{RoomID: id}))
 				if r == nil || r.parseErr != nil || r.code() == catalog.CodeInternal {
 					bad <- fmt.Sprintf("worker %d: %+v", w, r)
 				}

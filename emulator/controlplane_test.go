@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func TestControlConfig(t *testing.T) {
@@ -66,9 +66,9 @@ func TestControlReset(t *testing.T) {
 	if clock.OffsetMillis != 0 || abs(clock.UnixMillis-time.Now().UnixMilli()) > 2000 {
 		t.Errorf("clock after reset: %+v, want the wall clock", clock)
 	}
-	r := h.call("account_check", client.AccountCheckRequest{CheckItem: []client.UserIDItem{{UserID: "acc-1"}, {UserID: "boss"}, {UserID: "deputy"}}})
+	r := h.call("account_check", wire.AccountCheckRequest{CheckItem: []wire.UserIDItem{{UserID: "acc-1"}, {UserID: "boss"}, {UserID: "deputy"}}})
 	checkCommandAnswer(t, "account_check", r, 0)
-	var check client.AccountCheckResponse
+	var check wire.AccountCheckResponse
 	if err := json.Unmarshal(r.raw, &check); err != nil {
 		t.Fatal(err)
 	}
@@ -80,8 +80,8 @@ func TestControlReset(t *testing.T) {
 		t.Errorf("account statuses after reset: %v, want acc-1 NotImported and both administrators Imported", status)
 	}
 	// The Chat group is forgotten, the administrators still own rooms, the second admin can call.
-	h.create(client.RoomSettings{RoomID: "grp"}, 0)
-	h.create(client.RoomSettings{RoomID: "by-deputy", OwnerAccount: client.Ptr("deputy")}, 0)
+	h.create(wire.RoomSettings{RoomID: "grp"}, 0)
+	h.create(wire.RoomSettings{RoomID: "by-deputy", OwnerAccount: wire.Ptr("deputy")}, 0)
 	checkCommandAnswer(t, "get_room_info", h.callAs("deputy", "get_room_info", `{"RoomId":"by-deputy"}`), 0)
 	// The once-per-second memory is gone too: r1 can be created at once.
 	h.mustCreate("r1")
@@ -198,7 +198,7 @@ func TestClockSetIsNotEarly(t *testing.T) {
 	}
 	h.setClock(time.Now().UnixMilli())
 	end := time.Now().Unix() + 600
-	h.create(client.RoomSettings{RoomID: "edge", ScheduleStartTime: client.Ptr(end - 300), ScheduleEndTime: client.Ptr(end)}, 0)
+	h.create(wire.RoomSettings{RoomID: "edge", ScheduleStartTime: wire.Ptr(end - 300), ScheduleEndTime: wire.Ptr(end)}, 0)
 	h.setClock((end + int64(recycleAfter/time.Second)) * 1000)
 	h.requireGone("edge")
 }
@@ -221,8 +221,8 @@ func TestControlFaults(t *testing.T) {
 	for i := 1; i <= 2; i++ {
 		r := get()
 		checkCommandAnswer(t, "get_room_info", r, 100001)
-		if r.header.Get(client.FaultHeader) != "100001" {
-			t.Errorf("injected answer %d: %s header %q, want 100001", i, client.FaultHeader, r.header.Get(client.FaultHeader))
+		if r.header.Get(control.FaultHeader) != "100001" {
+			t.Errorf("injected answer %d: %s header %q, want 100001", i, control.FaultHeader, r.header.Get(control.FaultHeader))
 		}
 		if r.env.ErrorInfo != "boom" {
 			t.Errorf("injected ErrorInfo %q, want boom", r.env.ErrorInfo)
@@ -236,8 +236,8 @@ func TestControlFaults(t *testing.T) {
 	}
 	r := get()
 	checkCommandAnswer(t, "get_room_info", r, 0)
-	if r.header.Get(client.FaultHeader) != "" {
-		t.Errorf("a real answer carries %s", client.FaultHeader)
+	if r.header.Get(control.FaultHeader) != "" {
+		t.Errorf("a real answer carries %s", control.FaultHeader)
 	}
 
 	// Faults of one command are consumed in the order armed; ErrorInfo has a default.
@@ -249,8 +249,8 @@ func TestControlFaults(t *testing.T) {
 	for _, code := range []int{100004, 60018} {
 		r := get()
 		checkCommandAnswer(t, "get_room_info", r, code)
-		if r.header.Get(client.FaultHeader) != strconv.Itoa(code) {
-			t.Errorf("header %q, want %d", r.header.Get(client.FaultHeader), code)
+		if r.header.Get(control.FaultHeader) != strconv.Itoa(code) {
+			t.Errorf("header %q, want %d", r.header.Get(control.FaultHeader), code)
 		}
 	}
 	checkCommandAnswer(t, "get_room_info", get(), 0)
@@ -347,7 +347,7 @@ func TestControlFaultRefusals(t *testing.T) {
 func TestControlMembership(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	h.importAccounts("m1", "m2", "m3")
-	h.create(client.RoomSettings{RoomID: "small", MaxMemberCount: client.Ptr(2)}, 0)
+	h.create(wire.RoomSettings{RoomID: "small", MaxMemberCount: wire.Ptr(2)}, 0)
 	post := func(path, room, account string) (int, []byte) {
 		body, _ := json.Marshal(control.Membership{RoomID: room, MemberAccount: account})
 		status, _, raw := h.controlRaw(http.MethodPost, path, string(body))
@@ -463,16 +463,16 @@ func TestControlClockOutOfRange(t *testing.T) {
 		req  control.ClockRequest
 		want func(before, after control.ClockState) bool
 	}{
-		{"advance 317 years", control.ClockRequest{AdvanceMillis: client.Ptr(int64(10_000_000_000_000))}, func(b, a control.ClockState) bool {
+		{"advance 317 years", control.ClockRequest{AdvanceMillis: wire.Ptr(int64(10_000_000_000_000))}, func(b, a control.ClockState) bool {
 			return abs(a.UnixMillis-b.UnixMillis-10_000_000_000_000) < 5000
 		}},
-		{"advance by MaxInt64 ms", control.ClockRequest{AdvanceMillis: client.Ptr(int64(9223372036854775807))}, func(b, a control.ClockState) bool {
+		{"advance by MaxInt64 ms", control.ClockRequest{AdvanceMillis: wire.Ptr(int64(9223372036854775807))}, func(b, a control.ClockState) bool {
 			return a.UnixMillis >= b.UnixMillis
 		}},
-		{"set to 2500", control.ClockRequest{SetUnixMillis: client.Ptr(year(2500))}, func(_, a control.ClockState) bool {
+		{"set to 2500", control.ClockRequest{SetUnixMillis: wire.Ptr(year(2500))}, func(_, a control.ClockState) bool {
 			return abs(a.UnixMillis-year(2500)) < 5000
 		}},
-		{"set to 1500", control.ClockRequest{SetUnixMillis: client.Ptr(year(1500))}, func(_, a control.ClockState) bool {
+		{"set to 1500", control.ClockRequest{SetUnixMillis: wire.Ptr(year(1500))}, func(_, a control.ClockState) bool {
 			return abs(a.UnixMillis-year(1500)) < 5000
 		}},
 	}

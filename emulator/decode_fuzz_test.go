@@ -14,7 +14,7 @@ import (
 
 	"github.com/go-json-experiment/json/jsontext"
 
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // referenceDecodeBody is decodeBody's definition written the slow and obvious way with
@@ -105,18 +105,18 @@ func wholeNumbersAsIntegers(value any) any {
 
 // decodeTargets are the packet types the handlers decode into.
 var decodeTargets = []func() any{
-	func() any { return new(client.CreateRoomRequest) },
-	func() any { return new(client.UpdateRoomInfoRequest) },
-	func() any { return new(client.RoomIDRequest) },
-	func() any { return new(client.AccountImportRequest) },
-	func() any { return new(client.MultiAccountImportRequest) },
-	func() any { return new(client.AccountCheckRequest) },
-	func() any { return new(client.AccountDeleteRequest) },
-	func() any { return new(client.GetRoomMemberListRequest) },
-	func() any { return new(client.ChangeRoomOwnerRequest) },
-	func() any { return new(client.BanRoomMemberRequest) },
-	func() any { return new(client.KickUserOutRequest) },
-	func() any { return new(client.MoveUserToSeatRequest) },
+	func() any { return new(wire.CreateRoomRequest) },
+	func() any { return new(wire.UpdateRoomInfoRequest) },
+	func() any { return new(wire.RoomIDRequest) },
+	func() any { return new(wire.AccountImportRequest) },
+	func() any { return new(wire.MultiAccountImportRequest) },
+	func() any { return new(wire.AccountCheckRequest) },
+	func() any { return new(wire.AccountDeleteRequest) },
+	func() any { return new(wire.GetRoomMemberListRequest) },
+	func() any { return new(wire.ChangeRoomOwnerRequest) },
+	func() any { return new(wire.BanRoomMemberRequest) },
+	func() any { return new(wire.KickUserOutRequest) },
+	func() any { return new(wire.MoveUserToSeatRequest) },
 	func() any { return new(markRequest) },
 	func() any { return new(updateMemberRequest) },
 	func() any { return new(bannedListRequest) },

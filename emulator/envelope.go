@@ -12,7 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/control"
 )
 
 // answer is what a command handler returns: a code, its explanation, and the fields that go
@@ -44,15 +44,6 @@ func (s *requestSeq) appendNext(b []byte) []byte {
 
 func (s *requestSeq) next() string { return string(s.appendNext(nil)) }
 
-// envelope is the answer's head, in the field order of the vendor's samples. write produces
-// the bytes json.Marshal would for it.
-type envelope struct {
-	ActionStatus string `json:"ActionStatus"`
-	ErrorInfo    string `json:"ErrorInfo"`
-	ErrorCode    int    `json:"ErrorCode"`
-	RequestID    string `json:"RequestId"`
-}
-
 // answerWriter is a reusable buffer and JSON encoder for answers.
 type answerWriter struct {
 	buf bytes.Buffer
@@ -72,7 +63,8 @@ var jsonContentType = []string{"application/json; charset=utf-8"}
 
 // write sends the answer: always HTTP 200, the outcome in the body (RESTful API overview). The
 // body is the envelope followed by the payload's fields in key order, exactly the bytes of
-// json.Marshal of the envelope joined with json.Marshal of the payload.
+// json.Marshal of the wire.Envelope (whose field order is the vendor samples') joined with
+// json.Marshal of the payload.
 func (e *Emulator) write(w http.ResponseWriter, a answer) {
 	aw := answerWriters.Get().(*answerWriter)
 	defer func() {
@@ -178,6 +170,6 @@ func (e *Emulator) writeInjected(w http.ResponseWriter, code int, info string) {
 	if info == "" {
 		info = "fault injected by the emulator's control plane"
 	}
-	w.Header().Set(client.FaultHeader, strconv.Itoa(code))
+	w.Header().Set(control.FaultHeader, strconv.Itoa(code))
 	e.write(w, fail(code, info))
 }

@@ -16,10 +16,10 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/schemas"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // requestIDPattern is the vendor's RequestId shape, which the emulator promises.
@@ -96,15 +96,10 @@ func serviceOf(command string) string {
 
 // reply is one HTTP exchange with the emulator.
 type reply struct {
-	status int
-	header http.Header
-	raw    []byte
-	env    struct {
-		ActionStatus string `json:"ActionStatus"`
-		ErrorInfo    string `json:"ErrorInfo"`
-		ErrorCode    int    `json:"ErrorCode"`
-		RequestID    string `json:"RequestId"`
-	}
+	status   int
+	header   http.Header
+	raw      []byte
+	env      wire.Envelope
 	fields   map[string]json.RawMessage
 	parseErr error
 }
@@ -160,8 +155,8 @@ func mustJSON(v any) []byte {
 }
 
 // decodeRoom reads Response.RoomInfo of a get_room_info answer.
-func decodeRoom(r *reply) client.RoomInfo {
-	var answer client.GetRoomInfoResponse
+func decodeRoom(r *reply) wire.RoomInfo {
+	var answer wire.GetRoomInfoResponse
 	_ = json.Unmarshal(r.raw, &answer)
 	return answer.Response.RoomInfo
 }
@@ -240,15 +235,15 @@ func checkCommandAnswer(t testing.TB, command string, r *reply, wantCode int) {
 }
 
 // room is a create_room body with the given settings; RoomType Conference unless set.
-func roomBody(settings client.RoomSettings) client.CreateRoomRequest {
+func roomBody(settings wire.RoomSettings) wire.CreateRoomRequest {
 	if settings.RoomType == nil {
-		settings.RoomType = client.Ptr("Conference")
+		settings.RoomType = wire.Ptr("Conference")
 	}
-	return client.CreateRoomRequest{RoomInfo: settings}
+	return wire.CreateRoomRequest{RoomInfo: settings}
 }
 
 // create creates a room and requires the given code.
-func (h *harness) create(settings client.RoomSettings, wantCode int) *reply {
+func (h *harness) create(settings wire.RoomSettings, wantCode int) *reply {
 	h.t.Helper()
 	r := h.call("create_room", roomBody(settings))
 	checkCommandAnswer(h.t, "create_room", r, wantCode)
@@ -257,17 +252,17 @@ func (h *harness) create(settings client.RoomSettings, wantCode int) *reply {
 
 func (h *harness) mustCreate(id string) {
 	h.t.Helper()
-	h.create(client.RoomSettings{RoomID: id}, 0)
+	h.create(wire.RoomSettings{RoomID: id}, 0)
 }
 
 // get reads a room; ok is false when the answer is not a success.
-func (h *harness) get(id string) (client.RoomInfo, *reply) {
+func (h *harness) get(id string) (wire.RoomInfo, *reply) {
 	h.t.Helper()
-	r := h.call("get_room_info", client.RoomIDRequest{RoomID: id})
+	r := h.call("get_room_info", wire.RoomIDRequest{RoomID: id})
 	if r.parseErr != nil {
 		h.t.Fatalf("get_room_info %q: %v (%.300s)", id, r.parseErr, r.raw)
 	}
-	var answer client.GetRoomInfoResponse
+	var answer wire.GetRoomInfoResponse
 	if r.code() == 0 {
 		if err := json.Unmarshal(r.raw, &answer); err != nil {
 			h.t.Fatalf("get_room_info %q: decode: %v", id, err)
@@ -280,7 +275,7 @@ func (h *harness) get(id string) (client.RoomInfo, *reply) {
 }
 
 // mustGet reads a room that must exist.
-func (h *harness) mustGet(id string) client.RoomInfo {
+func (h *harness) mustGet(id string) wire.RoomInfo {
 	h.t.Helper()
 	info, r := h.get(id)
 	if r.code() != 0 {
@@ -299,9 +294,9 @@ func (h *harness) requireGone(id string) {
 // importAccounts imports accounts through multiaccount_import.
 func (h *harness) importAccounts(ids ...string) {
 	h.t.Helper()
-	r := h.call("multiaccount_import", client.MultiAccountImportRequest{Accounts: ids})
+	r := h.call("multiaccount_import", wire.MultiAccountImportRequest{Accounts: ids})
 	checkCommandAnswer(h.t, "multiaccount_import", r, 0)
-	var answer client.MultiAccountImportResponse
+	var answer wire.MultiAccountImportResponse
 	if err := json.Unmarshal(r.raw, &answer); err != nil || len(answer.FailAccounts) != 0 {
 		h.t.Fatalf("multiaccount_import %v: FailAccounts %v (%v)", ids, answer.FailAccounts, err)
 	}
@@ -353,7 +348,7 @@ type roomState struct {
 }
 
 type roomCopy struct {
-	Info     client.RoomInfo
+	Info     wire.RoomInfo
 	Invitees []string
 	Members  []member
 	Bans     map[string]time.Time
@@ -366,10 +361,10 @@ func (h *harness) snapshotState() roomState {
 	for id, r := range h.e.state.rooms {
 		info := r.info
 		if info.IsPasswordEnabled != nil {
-			info.IsPasswordEnabled = client.Ptr(*info.IsPasswordEnabled)
+			info.IsPasswordEnabled = wire.Ptr(*info.IsPasswordEnabled)
 		}
 		if info.Password != nil {
-			info.Password = client.Ptr(*info.Password)
+			info.Password = wire.Ptr(*info.Password)
 		}
 		members := []member{}
 		for _, m := range r.ordered() {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 )
 
@@ -38,8 +37,8 @@ func (h *harness) burst(command string, body any, n int) map[int]int {
 		}
 		if r.code() == catalog.CodeRESTRateLimited {
 			checkCommandAnswer(h.t, command, r, catalog.CodeRESTRateLimited)
-			if r.header.Get(client.FaultHeader) != "" {
-				h.t.Errorf("a rate-limit answer carries %s", client.FaultHeader)
+			if r.header.Get(control.FaultHeader) != "" {
+				h.t.Errorf("a rate-limit answer carries %s", control.FaultHeader)
 			}
 		}
 		codes[r.code()]++

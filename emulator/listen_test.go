@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 )
 
@@ -82,8 +81,8 @@ func TestListenCloseFinishesCallsInFlight(t *testing.T) {
 	select {
 	case r := <-answered:
 		checkCommandAnswer(t, "get_room_info", r, 100001)
-		if r.header.Get(client.FaultHeader) != "100001" {
-			t.Errorf("fault header %q", r.header.Get(client.FaultHeader))
+		if r.header.Get(control.FaultHeader) != "100001" {
+			t.Errorf("fault header %q", r.header.Get(control.FaultHeader))
 		}
 	case err := <-failed:
 		t.Fatalf("the call in flight failed: %v", err)

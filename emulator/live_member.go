@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 const (
@@ -28,8 +28,8 @@ func liveSeconds(seconds int64) time.Duration {
 // for this case; docs/errata-live.md L-09); it stops being an administrator.
 // Vendor page: https://trtc.io/document/72534.
 func (e *Emulator) liveChangeRoomOwner(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveChangeRoomOwnerRequest) string { return q.RoomID },
-		func(q *client.LiveChangeRoomOwnerRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveChangeRoomOwnerRequest) string { return q.RoomID },
+		func(q *wire.LiveChangeRoomOwnerRequest, r *liveRoom) answer {
 			newOwner := q.NewOwnerAccount
 			if !e.state.imported(newOwner) {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: NewOwner_Account %q is not an imported account", newOwner))
@@ -49,7 +49,7 @@ func (e *Emulator) liveChangeRoomOwner(c *call) answer {
 // answers 100006, the page's truncated "this room i[s not a Live room]" (docs/errata-live.md
 // L-10). Vendor page: https://trtc.io/document/66908.
 func (e *Emulator) liveGetMemberList(c *call) answer {
-	var q client.LiveGetMemberListRequest
+	var q wire.LiveGetMemberListRequest
 	if err := decodeBody(c.body, &q); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -74,7 +74,7 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 	if len(listed) > liveMemberListCap {
 		listed = listed[:liveMemberListCap]
 	}
-	page := []client.LiveMember{}
+	page := []wire.LiveMember{}
 	next := ""
 	for _, account := range listed {
 		seq := r.members[account]
@@ -85,7 +85,7 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 			next = liveMemberCursorLabel + strconv.FormatInt(after, 10)
 			break
 		}
-		page = append(page, client.LiveMember{MemberAccount: account})
+		page = append(page, wire.LiveMember{MemberAccount: account})
 		after = seq
 	}
 	return ok(map[string]any{"Response": map[string]any{"Next": next, "MemberCount": len(r.members), "MemberList": page}})
@@ -94,8 +94,8 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 // liveMuteMember implements mute_member: the accounts' chat is muted for MuteTime seconds, or
 // unmuted when it is 0; they need not be present. Vendor page: https://trtc.io/document/66969.
 func (e *Emulator) liveMuteMember(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveMuteMemberRequest) string { return q.RoomID },
-		func(q *client.LiveMuteMemberRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveMuteMemberRequest) string { return q.RoomID },
+		func(q *wire.LiveMuteMemberRequest, r *liveRoom) answer {
 			for _, account := range q.MemberListAccount {
 				if q.MuteTime == 0 {
 					delete(r.mutes, account)
@@ -110,11 +110,11 @@ func (e *Emulator) liveMuteMember(c *call) answer {
 // liveGetMutedMemberList implements get_muted_member_list: the mutes in force, by account.
 // Vendor page: https://trtc.io/document/69894.
 func (e *Emulator) liveGetMutedMemberList(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
-		func(_ *client.LiveRoomIDRequest, r *liveRoom) answer {
-			list := []client.LiveMutedMember{}
+	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
+		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
+			list := []wire.LiveMutedMember{}
 			for _, account := range inForce(r.mutes, c.now) {
-				list = append(list, client.LiveMutedMember{MemberAccount: account, MutedUntil: r.mutes[account].Unix()})
+				list = append(list, wire.LiveMutedMember{MemberAccount: account, MutedUntil: r.mutes[account].Unix()})
 			}
 			return ok(map[string]any{"Response": map[string]any{"MutedAccountList": list}})
 		})
@@ -124,8 +124,8 @@ func (e *Emulator) liveGetMutedMemberList(c *call) answer {
 // ban ends; the owner cannot be banned and Duration must be at least 1 s (100002). The call
 // changes everything or nothing. Vendor page: https://trtc.io/document/63423.
 func (e *Emulator) liveBanMember(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveBanMemberRequest) string { return q.RoomID },
-		func(q *client.LiveBanMemberRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveBanMemberRequest) string { return q.RoomID },
+		func(q *wire.LiveBanMemberRequest, r *liveRoom) answer {
 			if q.Duration < 1 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
 			}
@@ -144,8 +144,8 @@ func (e *Emulator) liveBanMember(c *call) answer {
 // liveUnbanMember implements unban_member; lifting a ban that is not in force changes nothing.
 // Vendor page: https://www.tencentcloud.com/document/product/647/63426.
 func (e *Emulator) liveUnbanMember(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveUnbanMemberRequest) string { return q.RoomID },
-		func(q *client.LiveUnbanMemberRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveUnbanMemberRequest) string { return q.RoomID },
+		func(q *wire.LiveUnbanMemberRequest, r *liveRoom) answer {
 			for _, account := range q.MemberListAccount {
 				delete(r.bans, account)
 			}
@@ -157,8 +157,8 @@ func (e *Emulator) liveUnbanMember(c *call) answer {
 // paged by offset; NextOffset 0 means the list is complete (the Conference page's convention;
 // the Live page does not say). Vendor page: https://trtc.io/document/63424.
 func (e *Emulator) liveGetBannedMemberList(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveGetBannedMemberListRequest) string { return q.RoomID },
-		func(q *client.LiveGetBannedMemberListRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveGetBannedMemberListRequest) string { return q.RoomID },
+		func(q *wire.LiveGetBannedMemberListRequest, r *liveRoom) answer {
 			offset, limit := valueOr(q.Offset, 0), valueOr(q.Limit, liveBannedPage)
 			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit)
 		})
@@ -167,8 +167,8 @@ func (e *Emulator) liveGetBannedMemberList(c *call) answer {
 // liveGetAdminList implements get_admin_list, in the order the administrators were added.
 // Vendor page: https://www.tencentcloud.com/document/product/647/63425.
 func (e *Emulator) liveGetAdminList(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
-		func(_ *client.LiveRoomIDRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
+		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
 			return ok(map[string]any{"Response": map[string]any{"Admin_Account": append([]string{}, r.admins...)}})
 		})
 }
@@ -178,9 +178,9 @@ func (e *Emulator) liveGetAdminList(c *call) answer {
 // deleting an account that is not an administrator changes nothing.
 // Vendor page: https://www.tencentcloud.com/document/product/1071/76881.
 func (e *Emulator) liveModifyAdmin(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveModifyAdminRequest) string { return q.RoomID },
-		func(q *client.LiveModifyAdminRequest, r *liveRoom) answer {
-			if q.OpType == client.LiveAdminDelete {
+	return withLiveRoom(e, c, func(q *wire.LiveModifyAdminRequest) string { return q.RoomID },
+		func(q *wire.LiveModifyAdminRequest, r *liveRoom) answer {
+			if q.OpType == wire.LiveAdminDelete {
 				r.admins = slices.DeleteFunc(r.admins, func(a string) bool { return slices.Contains(q.AdminAccount, a) })
 				return ok(nil)
 			}

@@ -5,14 +5,14 @@ import (
 	"sort"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // liveGetRoomMetadata implements get_room_metadata: the keys asked for that exist, in the order
 // asked, or every key by name when Keys is empty. Vendor page: https://trtc.io/document/64374.
 func (e *Emulator) liveGetRoomMetadata(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveGetRoomMetadataRequest) string { return q.RoomID },
-		func(q *client.LiveGetRoomMetadataRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveGetRoomMetadataRequest) string { return q.RoomID },
+		func(q *wire.LiveGetRoomMetadataRequest, r *liveRoom) answer {
 			keys := q.Keys
 			if len(keys) == 0 {
 				for key := range r.metadata {
@@ -20,12 +20,12 @@ func (e *Emulator) liveGetRoomMetadata(c *call) answer {
 				}
 				sort.Strings(keys)
 			}
-			list := []client.LiveMetadata{}
+			list := []wire.LiveMetadata{}
 			seen := map[string]bool{}
 			for _, key := range keys {
 				if value, exists := r.metadata[key]; exists && !seen[key] {
 					seen[key] = true
-					list = append(list, client.LiveMetadata{Key: key, Value: value})
+					list = append(list, wire.LiveMetadata{Key: key, Value: value})
 				}
 			}
 			return ok(map[string]any{"Response": map[string]any{"Metadata": list}})
@@ -37,8 +37,8 @@ func (e *Emulator) liveGetRoomMetadata(c *call) answer {
 // in total 100502 (the codes of the del_room_metadata page, docs/errata-live.md L-08). The call
 // changes everything or nothing. Vendor page: https://trtc.io/document/64375.
 func (e *Emulator) liveSetRoomMetadata(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveSetRoomMetadataRequest) string { return q.RoomID },
-		func(q *client.LiveSetRoomMetadataRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveSetRoomMetadataRequest) string { return q.RoomID },
+		func(q *wire.LiveSetRoomMetadataRequest, r *liveRoom) answer {
 			next := make(map[string]string, len(r.metadata)+len(q.Metadata))
 			for key, value := range r.metadata {
 				next[key] = value
@@ -67,8 +67,8 @@ func (e *Emulator) liveSetRoomMetadata(c *call) answer {
 // liveDelRoomMetadata implements del_room_metadata; deleting a key that does not exist
 // changes nothing. Vendor page: https://www.tencentcloud.com/document/product/647/64376.
 func (e *Emulator) liveDelRoomMetadata(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveDelRoomMetadataRequest) string { return q.RoomID },
-		func(q *client.LiveDelRoomMetadataRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveDelRoomMetadataRequest) string { return q.RoomID },
+		func(q *wire.LiveDelRoomMetadataRequest, r *liveRoom) answer {
 			for _, key := range q.Keys {
 				delete(r.metadata, key)
 			}

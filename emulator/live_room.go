@@ -9,41 +9,24 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
-// liveSeatModeNumber is TakeSeatMode as the emulator reports it in get_room_info: the integer
-// of the 2024 pages and the seed page (1 free, 2 apply); docs/errata-live.md L-02.
-func liveSeatModeNumber(mode string) int {
-	if mode == client.LiveSeatApplyToTake {
-		return 2
+// liveReportedSeatMode is TakeSeatMode as the emulator reports it in get_room_info: ApplyToTake,
+// or FreeToTake for any other mode. wire.LiveRoomInfo prints them as the integers 2 and 1 of the
+// 2024 pages and the seed page (docs/errata-live.md L-02).
+func liveReportedSeatMode(mode string) string {
+	if mode == wire.LiveSeatApplyToTake {
+		return wire.LiveSeatApplyToTake
 	}
-	return 1
+	return wire.LiveSeatFreeToTake
 }
 
-// liveRoomInfoWire is Response.RoomInfo of get_room_info, in the seed sample's attribute order.
-type liveRoomInfoWire struct {
-	RoomID            string `json:"RoomId"`
-	RoomName          string `json:"RoomName"`
-	RoomType          string `json:"RoomType"`
-	OwnerAccount      string `json:"Owner_Account"`
-	CreateTime        int64  `json:"CreateTime"`
-	IsSeatEnabled     bool   `json:"IsSeatEnabled"`
-	TakeSeatMode      int    `json:"TakeSeatMode"`
-	MaxSeatCount      int    `json:"MaxSeatCount"`
-	MaxMemberCount    int    `json:"MaxMemberCount"`
-	IsMessageDisabled bool   `json:"IsMessageDisabled"`
-	CoverURL          string `json:"CoverURL"`
-	Category          []int  `json:"Category"`
-	ActivityStatus    int    `json:"ActivityStatus"`
-	ViewCount         int64  `json:"ViewCount"`
-	IsPublicVisible   bool   `json:"IsPublicVisible"`
-}
-
-func (r *liveRoom) wire() liveRoomInfoWire {
-	return liveRoomInfoWire{
+// roomInfo is Response.RoomInfo of get_room_info.
+func (r *liveRoom) roomInfo() wire.LiveRoomInfo {
+	return wire.LiveRoomInfo{
 		RoomID: r.id, RoomName: r.name, RoomType: liveRoomType, OwnerAccount: r.owner, CreateTime: r.createTime,
-		IsSeatEnabled: r.isSeatEnabled, TakeSeatMode: liveSeatModeNumber(r.takeSeatMode), MaxSeatCount: r.maxSeatCount,
+		IsSeatEnabled: r.isSeatEnabled, TakeSeatMode: liveReportedSeatMode(r.takeSeatMode), MaxSeatCount: r.maxSeatCount,
 		MaxMemberCount: r.maxMemberCount, IsMessageDisabled: r.isMessageDisabled, CoverURL: r.coverURL,
 		Category: append([]int{}, r.category...), ActivityStatus: r.activityStatus, ViewCount: r.viewCount,
 		IsPublicVisible: r.isPublicVisible,
@@ -54,7 +37,7 @@ func (r *liveRoom) wire() liveRoomInfoWire {
 // settings, the 2025 SeatLayoutTemplateId and the 2026 SeatTemplate, which is not required
 // here (docs/errata-live.md L-01). Vendor page: https://trtc.io/document/63401.
 func (e *Emulator) liveCreateRoom(c *call) answer {
-	var req client.LiveCreateRoomRequest
+	var req wire.LiveCreateRoomRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -105,7 +88,7 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 		seatTemplate:      template,
 		createTime:        c.now.Unix(),
 		isSeatEnabled:     valueOr(settings.IsSeatEnabled, template != ""),
-		takeSeatMode:      valueOr(settings.TakeSeatMode, client.LiveSeatFreeToTake),
+		takeSeatMode:      valueOr(settings.TakeSeatMode, wire.LiveSeatFreeToTake),
 		maxSeatCount:      seatCap,
 		maxMemberCount:    memberCap,
 		isMessageDisabled: valueOr(settings.IsMessageDisabled, false),
@@ -127,18 +110,18 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 // liveDestroyRoom implements destroy_room and answers the room's final statistics, as the
 // pages updated from 2025-11 on do. Vendor page: https://trtc.io/document/63406.
 func (e *Emulator) liveDestroyRoom(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
-		func(q *client.LiveRoomIDRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
+		func(q *wire.LiveRoomIDRequest, r *liveRoom) answer {
 			delete(e.state.live.rooms, r.id)
-			return ok(map[string]any{"Response": map[string]any{"Statistic": client.LiveRoomStatistic{TotalViewers: r.viewCount}}})
+			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.viewCount}}})
 		})
 }
 
 // liveUpdateRoomInfo implements update_room_info: only the fields present change.
 // Vendor page: https://trtc.io/document/63419.
 func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveUpdateRoomInfoRequest) string { return q.RoomInfo.RoomID },
-		func(q *client.LiveUpdateRoomInfoRequest, r *liveRoom) answer {
+	return withLiveRoom(e, c, func(q *wire.LiveUpdateRoomInfoRequest) string { return q.RoomInfo.RoomID },
+		func(q *wire.LiveUpdateRoomInfoRequest, r *liveRoom) answer {
 			settings := q.RoomInfo
 			if settings.MaxMemberCount != nil {
 				limit := *settings.MaxMemberCount
@@ -165,22 +148,10 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 // liveGetRoomInfo implements get_room_info, the seed page.
 // Vendor page: https://trtc.io/document/63404.
 func (e *Emulator) liveGetRoomInfo(c *call) answer {
-	return withLiveRoom(e, c, func(q *client.LiveRoomIDRequest) string { return q.RoomID },
-		func(_ *client.LiveRoomIDRequest, r *liveRoom) answer {
-			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.wire()}})
+	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
+		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
+			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.roomInfo()}})
 		})
-}
-
-// liveListEntryWire is one room of get_room_list, in the sample's attribute order.
-type liveListEntryWire struct {
-	RoomName       string `json:"RoomName"`
-	RoomID         string `json:"RoomId"`
-	OwnerAccount   string `json:"Owner_Account"`
-	CoverURL       string `json:"CoverURL"`
-	Category       []int  `json:"Category"`
-	CreateTime     int64  `json:"CreateTime"`
-	ActivityStatus int    `json:"ActivityStatus"`
-	ViewCount      int64  `json:"ViewCount"`
 }
 
 // liveListCursor is the position after a room in the list's order, "<ViewCount>-<hex RoomId>".
@@ -201,7 +172,7 @@ func liveListBefore(aViews int64, aID string, bViews int64, bID string) bool {
 // liveGetRoomList implements get_room_list: the public rooms, most viewed first, paged by a
 // cursor. Vendor page: https://trtc.io/document/63405.
 func (e *Emulator) liveGetRoomList(c *call) answer {
-	var q client.LiveGetRoomListRequest
+	var q wire.LiveGetRoomListRequest
 	if err := decodeBody(c.body, &q); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -229,7 +200,7 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 	sort.Slice(public, func(i, j int) bool {
 		return liveListBefore(public[i].viewCount, public[i].id, public[j].viewCount, public[j].id)
 	})
-	page := []liveListEntryWire{}
+	page := []wire.LiveRoomListEntry{}
 	next := ""
 	for _, r := range public {
 		if !started && !liveListBefore(afterViews, afterID, r.viewCount, r.id) {
@@ -239,7 +210,7 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 			next = liveListCursor(e.state.live.rooms[page[len(page)-1].RoomID])
 			break
 		}
-		page = append(page, liveListEntryWire{
+		page = append(page, wire.LiveRoomListEntry{
 			RoomName: r.name, RoomID: r.id, OwnerAccount: r.owner, CoverURL: r.coverURL,
 			Category: append([]int{}, r.category...), CreateTime: r.createTime, ActivityStatus: r.activityStatus, ViewCount: r.viewCount,
 		})

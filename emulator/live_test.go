@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/schemas"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // live sends body to a Live command, signed by the first administrator.
@@ -41,18 +41,18 @@ func (h *harness) liveExpect(command string, body any, wantCode int) *reply {
 	return r
 }
 
-func (h *harness) liveCreate(settings client.LiveRoomSettings) {
+func (h *harness) liveCreate(settings wire.LiveRoomSettings) {
 	h.t.Helper()
 	if settings.RoomType == nil {
-		settings.RoomType = client.Ptr("Live")
+		settings.RoomType = wire.Ptr("Live")
 	}
-	h.liveExpect("create_room", client.LiveCreateRoomRequest{RoomInfo: settings}, 0)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: settings}, 0)
 }
 
-func (h *harness) liveInfo(id string) client.LiveRoomInfo {
+func (h *harness) liveInfo(id string) wire.LiveRoomInfo {
 	h.t.Helper()
-	r := h.liveExpect("get_room_info", client.LiveRoomIDRequest{RoomID: id}, 0)
-	var answer client.LiveGetRoomInfoResponse
+	r := h.liveExpect("get_room_info", wire.LiveRoomIDRequest{RoomID: id}, 0)
+	var answer wire.LiveGetRoomInfoResponse
 	if err := json.Unmarshal(r.raw, &answer); err != nil {
 		h.t.Fatalf("decoding get_room_info: %v", err)
 	}
@@ -71,11 +71,11 @@ func decodeLive[T any](t testing.TB, r *reply) T {
 func TestLiveCreateRoomDefaultsAndReport(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	before := h.e.clock.Now().Unix()
-	h.liveCreate(client.LiveRoomSettings{RoomID: "live-min"})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "live-min"})
 	info := h.liveInfo("live-min")
-	want := client.LiveRoomInfo{
+	want := wire.LiveRoomInfo{
 		RoomID: "live-min", RoomName: "live-min", RoomType: "Live", OwnerAccount: DefaultAdmin, CreateTime: info.CreateTime,
-		TakeSeatMode: client.LiveSeatFreeToTake, MaxSeatCount: DefaultSeatCap, MaxMemberCount: DefaultMemberCap,
+		TakeSeatMode: wire.LiveSeatFreeToTake, MaxSeatCount: DefaultSeatCap, MaxMemberCount: DefaultMemberCap,
 		Category: []int{}, IsPublicVisible: true,
 	}
 	if !reflect.DeepEqual(info, want) {
@@ -85,26 +85,26 @@ func TestLiveCreateRoomDefaultsAndReport(t *testing.T) {
 		t.Errorf("CreateTime %d, created at %d", info.CreateTime, before)
 	}
 	// TakeSeatMode is reported as the seed's integer.
-	r := h.liveExpect("get_room_info", client.LiveRoomIDRequest{RoomID: "live-min"}, 0)
+	r := h.liveExpect("get_room_info", wire.LiveRoomIDRequest{RoomID: "live-min"}, 0)
 	if !strings.Contains(string(r.raw), `"TakeSeatMode":1`) || !strings.Contains(string(r.raw), `"RoomType":"Live"`) {
 		t.Errorf("get_room_info does not report TakeSeatMode as 1: %s", r.raw)
 	}
 
 	h.importAccounts("host")
-	h.liveCreate(client.LiveRoomSettings{
-		RoomID: "live-all", SeatTemplate: client.Ptr("AudioSalon"), OwnerAccount: client.Ptr("host"),
-		TakeSeatMode: client.Ptr("ApplyToTake"), MaxSeatCount: client.Ptr(8), IsMessageDisabled: client.Ptr(true),
-		IsPublicVisible: client.Ptr(false), RoomName: client.Ptr("name"), CoverURL: client.Ptr("https://x/c.png"),
-		Category: &[]int{1, 2, 3}, ActivityStatus: client.Ptr(2), MaxMemberCount: client.Ptr(50),
+	h.liveCreate(wire.LiveRoomSettings{
+		RoomID: "live-all", SeatTemplate: wire.Ptr("AudioSalon"), OwnerAccount: wire.Ptr("host"),
+		TakeSeatMode: wire.Ptr("ApplyToTake"), MaxSeatCount: wire.Ptr(8), IsMessageDisabled: wire.Ptr(true),
+		IsPublicVisible: wire.Ptr(false), RoomName: wire.Ptr("name"), CoverURL: wire.Ptr("https://x/c.png"),
+		Category: &[]int{1, 2, 3}, ActivityStatus: wire.Ptr(2), MaxMemberCount: wire.Ptr(50),
 	})
 	got := h.liveInfo("live-all")
-	if got.TakeSeatMode != client.LiveSeatApplyToTake || got.OwnerAccount != "host" || got.MaxSeatCount != 8 || !got.IsMessageDisabled ||
+	if got.TakeSeatMode != wire.LiveSeatApplyToTake || got.OwnerAccount != "host" || got.MaxSeatCount != 8 || !got.IsMessageDisabled ||
 		got.IsPublicVisible || got.RoomName != "name" || got.CoverURL != "https://x/c.png" || !reflect.DeepEqual(got.Category, []int{1, 2, 3}) ||
 		got.ActivityStatus != 2 || got.MaxMemberCount != 50 || !got.IsSeatEnabled {
 		t.Errorf("settings not stored: %+v", got)
 	}
 	// The 2025 generation's numeric nine-grid template gives nine seats.
-	h.liveCreate(client.LiveRoomSettings{RoomID: "live-g2", SeatLayoutTemplateID: client.Ptr(600)})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "live-g2", SeatLayoutTemplateID: wire.Ptr(600)})
 	if got := h.liveInfo("live-g2"); got.MaxSeatCount != 9 || !got.IsSeatEnabled {
 		t.Errorf("SeatLayoutTemplateId 600: %+v", got)
 	}
@@ -130,11 +130,11 @@ func TestLiveDocumentedSamplesAreAccepted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var answer client.LiveGetRoomInfoResponse
+	var answer wire.LiveGetRoomInfoResponse
 	if err := json.Unmarshal(seed, &answer); err != nil {
 		t.Fatal(err)
 	}
-	if info := answer.Response.RoomInfo; info.OwnerAccount != "144115233775727695" || info.TakeSeatMode != client.LiveSeatFreeToTake {
+	if info := answer.Response.RoomInfo; info.OwnerAccount != "144115233775727695" || info.TakeSeatMode != wire.LiveSeatFreeToTake {
 		t.Errorf("seed decoded as %+v", info)
 	}
 }
@@ -142,36 +142,36 @@ func TestLiveDocumentedSamplesAreAccepted(t *testing.T) {
 func TestLiveCreateRoomConflicts(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	h.importAccounts("a", "b")
-	h.liveCreate(client.LiveRoomSettings{RoomID: "dup", OwnerAccount: client.Ptr("a")})
-	h.liveExpect("destroy_room", client.LiveRoomIDRequest{RoomID: "dup"}, 0)
-	h.liveExpect("create_room", client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{RoomID: "dup", RoomType: client.Ptr("Live"), OwnerAccount: client.Ptr("a")}}, catalog.CodeCreateTooOften)
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "dup", OwnerAccount: wire.Ptr("a")})
+	h.liveExpect("destroy_room", wire.LiveRoomIDRequest{RoomID: "dup"}, 0)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "dup", RoomType: wire.Ptr("Live"), OwnerAccount: wire.Ptr("a")}}, catalog.CodeCreateTooOften)
 	h.setClock(h.e.clock.Now().Add(2 * time.Second).UnixMilli())
-	h.liveCreate(client.LiveRoomSettings{RoomID: "dup", OwnerAccount: client.Ptr("a")})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "dup", OwnerAccount: wire.Ptr("a")})
 	h.setClock(h.e.clock.Now().Add(2 * time.Second).UnixMilli())
-	h.liveExpect("create_room", client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{RoomID: "dup", RoomType: client.Ptr("Live"), OwnerAccount: client.Ptr("a")}}, catalog.CodeRoomIDOwnedByYou)
-	h.liveExpect("create_room", client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{RoomID: "dup", RoomType: client.Ptr("Live"), OwnerAccount: client.Ptr("b")}}, catalog.CodeRoomIDExists)
-	h.liveExpect("create_room", client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{RoomID: "ghost-owned", RoomType: client.Ptr("Live"), OwnerAccount: client.Ptr("ghost")}}, catalog.CodeInvalidParameter)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "dup", RoomType: wire.Ptr("Live"), OwnerAccount: wire.Ptr("a")}}, catalog.CodeRoomIDOwnedByYou)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "dup", RoomType: wire.Ptr("Live"), OwnerAccount: wire.Ptr("b")}}, catalog.CodeRoomIDExists)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "ghost-owned", RoomType: wire.Ptr("Live"), OwnerAccount: wire.Ptr("ghost")}}, catalog.CodeInvalidParameter)
 	h.liveExpect("create_room", `{"RoomInfo":{"RoomId":"n","RoomType":"Live","Owner_Account":10086}}`, catalog.CodeAccountType)
 	h.liveExpect("create_room", `{"RoomInfo":{"RoomId":"c","RoomType":"Conference"}}`, catalog.CodeInvalidParameter)
 	h.liveExpect("create_room", `{"RoomInfo":{"RoomId":"t","RoomType":"Live","SeatTemplate":"karaoke"}}`, catalog.CodeInvalidParameter)
 	if status, _, _ := h.controlRaw(http.MethodPost, control.PathChatGroups, `{"GroupId":"grp"}`); status != http.StatusOK {
 		t.Fatalf("chat group: %d", status)
 	}
-	h.liveExpect("create_room", client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{RoomID: "grp", RoomType: client.Ptr("Live")}}, catalog.CodeRoomIDUsedByChat)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "grp", RoomType: wire.Ptr("Live")}}, catalog.CodeRoomIDUsedByChat)
 	// Live rooms live apart from Conference rooms.
 	h.mustCreate("both")
-	h.liveCreate(client.LiveRoomSettings{RoomID: "both"})
-	h.liveExpect("destroy_room", client.LiveRoomIDRequest{RoomID: "both"}, 0)
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "both"})
+	h.liveExpect("destroy_room", wire.LiveRoomIDRequest{RoomID: "both"}, 0)
 	h.mustGet("both")
 }
 
 func TestLiveUpdateAndDestroy(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
-	h.liveCreate(client.LiveRoomSettings{RoomID: "u", RoomName: client.Ptr("kept")})
-	h.liveExpect("update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{
-		RoomID: "u", TakeSeatMode: client.Ptr("ApplyToTake"), Category: &[]int{7}, IsPublicVisible: client.Ptr(false), Notice: client.Ptr("n"),
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "u", RoomName: wire.Ptr("kept")})
+	h.liveExpect("update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{
+		RoomID: "u", TakeSeatMode: wire.Ptr("ApplyToTake"), Category: &[]int{7}, IsPublicVisible: wire.Ptr(false), Notice: wire.Ptr("n"),
 	}}, 0)
-	if got := h.liveInfo("u"); got.RoomName != "kept" || got.TakeSeatMode != client.LiveSeatApplyToTake || !reflect.DeepEqual(got.Category, []int{7}) || got.IsPublicVisible {
+	if got := h.liveInfo("u"); got.RoomName != "kept" || got.TakeSeatMode != wire.LiveSeatApplyToTake || !reflect.DeepEqual(got.Category, []int{7}) || got.IsPublicVisible {
 		t.Errorf("update: %+v", got)
 	}
 	h.liveExpect("update_room_info", `{"RoomInfo":{"RoomId":"u","TakeSeatMode":2}}`, catalog.CodeInvalidParameter)
@@ -188,34 +188,34 @@ func TestLiveUpdateAndDestroy(t *testing.T) {
 	if err := h.e.Enter("u", "v1"); err != nil {
 		t.Fatal(err)
 	}
-	r := h.liveExpect("destroy_room", client.LiveRoomIDRequest{RoomID: "u"}, 0)
-	stats := decodeLive[client.LiveDestroyRoomResponse](t, r)
+	r := h.liveExpect("destroy_room", wire.LiveRoomIDRequest{RoomID: "u"}, 0)
+	stats := decodeLive[wire.LiveDestroyRoomResponse](t, r)
 	if stats.Response == nil || stats.Response.Statistic == nil || stats.Response.Statistic.TotalViewers != 2 {
 		t.Errorf("destroy statistics: %s", r.raw)
 	}
-	h.liveExpect("get_room_info", client.LiveRoomIDRequest{RoomID: "u"}, catalog.CodeRoomNotFound)
-	h.liveExpect("destroy_room", client.LiveRoomIDRequest{RoomID: "u"}, catalog.CodeRoomNotFound)
+	h.liveExpect("get_room_info", wire.LiveRoomIDRequest{RoomID: "u"}, catalog.CodeRoomNotFound)
+	h.liveExpect("destroy_room", wire.LiveRoomIDRequest{RoomID: "u"}, catalog.CodeRoomNotFound)
 }
 
 func TestLiveRoomList(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	h.importAccounts("v1", "v2")
 	for i := range 25 {
-		h.liveCreate(client.LiveRoomSettings{RoomID: fmt.Sprintf("pub-%02d", i)})
+		h.liveCreate(wire.LiveRoomSettings{RoomID: fmt.Sprintf("pub-%02d", i)})
 	}
-	h.liveCreate(client.LiveRoomSettings{RoomID: "hidden", IsPublicVisible: client.Ptr(false)})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "hidden", IsPublicVisible: wire.Ptr(false)})
 	for _, entry := range []struct{ room, account string }{{"pub-07", "v1"}, {"pub-07", "v2"}, {"pub-03", "v1"}} {
 		if err := h.e.Enter(entry.room, entry.account); err != nil {
 			t.Fatal(err)
 		}
 	}
-	var all []client.LiveRoomListEntry
+	var all []wire.LiveRoomListEntry
 	next := ""
 	for pages := 0; ; pages++ {
 		if pages > 5 {
 			t.Fatal("the cursor does not end")
 		}
-		page := decodeLive[client.LiveGetRoomListResponse](t, h.liveExpect("get_room_list", client.LiveGetRoomListRequest{Next: next, Count: client.Ptr(10)}, 0))
+		page := decodeLive[wire.LiveGetRoomListResponse](t, h.liveExpect("get_room_list", wire.LiveGetRoomListRequest{Next: next, Count: wire.Ptr(10)}, 0))
 		all = append(all, page.Response.RoomList...)
 		if next = page.Response.Next; next == "" {
 			break
@@ -237,7 +237,7 @@ func TestLiveRoomList(t *testing.T) {
 		}
 		seen[entry.RoomID] = true
 	}
-	h.liveExpect("get_room_list", client.LiveGetRoomListRequest{Next: "not-a-cursor"}, catalog.CodeInvalidParameter)
+	h.liveExpect("get_room_list", wire.LiveGetRoomListRequest{Next: "not-a-cursor"}, catalog.CodeInvalidParameter)
 	h.liveExpect("get_room_list", `{"Next":"","Count":21}`, catalog.CodeInvalidParameter)
 	h.liveExpect("get_room_list", `{"Count":10}`, catalog.CodeInvalidParameter)
 }
@@ -293,7 +293,7 @@ func TestLiveMembersAndAutoDismiss(t *testing.T) {
 	}
 	h.importAccounts(accounts[:100]...)
 	h.importAccounts(accounts[100:]...)
-	h.liveCreate(client.LiveRoomSettings{RoomID: "m"})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "m"})
 	for _, a := range accounts {
 		if err := h.e.Enter("m", a); err != nil {
 			t.Fatal(err)
@@ -302,7 +302,7 @@ func TestLiveMembersAndAutoDismiss(t *testing.T) {
 	var listed []string
 	next := ""
 	for {
-		page := decodeLive[client.LiveGetMemberListResponse](t, h.liveExpect("get_member_list", client.LiveGetMemberListRequest{RoomID: "m", Next: next}, 0))
+		page := decodeLive[wire.LiveGetMemberListResponse](t, h.liveExpect("get_member_list", wire.LiveGetMemberListRequest{RoomID: "m", Next: next}, 0))
 		if page.Response.MemberCount != 120 {
 			t.Errorf("MemberCount %d", page.Response.MemberCount)
 		}
@@ -316,14 +316,14 @@ func TestLiveMembersAndAutoDismiss(t *testing.T) {
 	if !reflect.DeepEqual(listed, accounts) {
 		t.Errorf("listed %d members: %v", len(listed), listed)
 	}
-	h.liveExpect("get_member_list", client.LiveGetMemberListRequest{RoomID: "m", Next: "bogus"}, catalog.CodeInvalidParameter)
-	h.liveExpect("get_member_list", client.LiveGetMemberListRequest{RoomID: "none"}, catalog.CodeRoomNotFound)
+	h.liveExpect("get_member_list", wire.LiveGetMemberListRequest{RoomID: "m", Next: "bogus"}, catalog.CodeInvalidParameter)
+	h.liveExpect("get_member_list", wire.LiveGetMemberListRequest{RoomID: "none"}, catalog.CodeRoomNotFound)
 	h.mustCreate("conf")
-	h.liveExpect("get_member_list", client.LiveGetMemberListRequest{RoomID: "conf"}, catalog.CodeNoPermission)
+	h.liveExpect("get_member_list", wire.LiveGetMemberListRequest{RoomID: "conf"}, catalog.CodeNoPermission)
 
 	// Rule 1: once entered, a room left empty for 30 minutes is dissolved; a room nobody
 	// entered stays.
-	h.liveCreate(client.LiveRoomSettings{RoomID: "never-entered"})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "never-entered"})
 	for _, a := range accounts {
 		if err := h.e.Leave("m", a); err != nil {
 			t.Fatal(err)
@@ -333,7 +333,7 @@ func TestLiveMembersAndAutoDismiss(t *testing.T) {
 	h.setClock(start.Add(29 * time.Minute).UnixMilli())
 	h.liveInfo("m")
 	h.setClock(start.Add(31 * time.Minute).UnixMilli())
-	h.liveExpect("get_room_info", client.LiveRoomIDRequest{RoomID: "m"}, catalog.CodeRoomNotFound)
+	h.liveExpect("get_room_info", wire.LiveRoomIDRequest{RoomID: "m"}, catalog.CodeRoomNotFound)
 	h.setClock(start.Add(48 * time.Hour).UnixMilli())
 	h.liveInfo("never-entered")
 	if status, _, _ := h.controlRaw(http.MethodPost, control.PathMemberEnter, `{"RoomId":"m","Member_Account":"m000"}`); status != http.StatusNotFound {
@@ -344,110 +344,110 @@ func TestLiveMembersAndAutoDismiss(t *testing.T) {
 func TestLiveBansMutesAdminsOwner(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	h.importAccounts("host", "u1", "u2", "u3", "u4", "u5", "u6")
-	h.liveCreate(client.LiveRoomSettings{RoomID: "b", OwnerAccount: client.Ptr("host")})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "b", OwnerAccount: wire.Ptr("host")})
 	if err := h.e.Enter("b", "u1"); err != nil {
 		t.Fatal(err)
 	}
 	now := h.e.clock.Now().Unix()
-	h.liveExpect("ban_member", client.LiveBanMemberRequest{RoomID: "b", MemberListAccount: []string{"u1", "u2"}, Duration: 600}, 0)
-	h.liveExpect("ban_member", client.LiveBanMemberRequest{RoomID: "b", MemberListAccount: []string{"host"}, Duration: 600}, catalog.CodeInvalidParameter)
-	h.liveExpect("ban_member", client.LiveBanMemberRequest{RoomID: "b", MemberListAccount: []string{"u3"}, Duration: 0}, catalog.CodeInvalidParameter)
+	h.liveExpect("ban_member", wire.LiveBanMemberRequest{RoomID: "b", MemberListAccount: []string{"u1", "u2"}, Duration: 600}, 0)
+	h.liveExpect("ban_member", wire.LiveBanMemberRequest{RoomID: "b", MemberListAccount: []string{"host"}, Duration: 600}, catalog.CodeInvalidParameter)
+	h.liveExpect("ban_member", wire.LiveBanMemberRequest{RoomID: "b", MemberListAccount: []string{"u3"}, Duration: 0}, catalog.CodeInvalidParameter)
 	h.liveExpect("ban_member", `{"RoomId":"b","MemberList_Account":["u3"],"Duration":60,"Reason":"`+strings.Repeat("€", 67)+`"}`, catalog.CodeInvalidParameter)
 	if status, _, _ := h.controlRaw(http.MethodPost, control.PathMemberEnter, `{"RoomId":"b","Member_Account":"u1"}`); status != http.StatusForbidden {
 		t.Errorf("banned user entering: HTTP %d", status)
 	}
-	bans := decodeLive[client.LiveGetBannedMemberListResponse](t, h.liveExpect("get_banned_member_list", client.LiveGetBannedMemberListRequest{RoomID: "b", Limit: client.Ptr(1)}, 0))
+	bans := decodeLive[wire.LiveGetBannedMemberListResponse](t, h.liveExpect("get_banned_member_list", wire.LiveGetBannedMemberListRequest{RoomID: "b", Limit: wire.Ptr(1)}, 0))
 	if len(bans.Response.BannedAccountList) != 1 || bans.Response.NextOffset != 1 || bans.Response.BannedAccountList[0].BannedUntil < now+600 {
 		t.Errorf("first page: %+v", bans)
 	}
-	h.liveExpect("change_room_owner", client.LiveChangeRoomOwnerRequest{RoomID: "b", NewOwnerAccount: "u2"}, catalog.CodeNewOwnerBanned)
-	h.liveExpect("unban_member", client.LiveUnbanMemberRequest{RoomID: "b", MemberListAccount: []string{"u2"}}, 0)
-	h.liveExpect("modify_admin", client.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u2", "u3"}, OpType: "add"}, 0)
-	h.liveExpect("change_room_owner", client.LiveChangeRoomOwnerRequest{RoomID: "b", NewOwnerAccount: "u2"}, 0)
+	h.liveExpect("change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: "b", NewOwnerAccount: "u2"}, catalog.CodeNewOwnerBanned)
+	h.liveExpect("unban_member", wire.LiveUnbanMemberRequest{RoomID: "b", MemberListAccount: []string{"u2"}}, 0)
+	h.liveExpect("modify_admin", wire.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u2", "u3"}, OpType: "add"}, 0)
+	h.liveExpect("change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: "b", NewOwnerAccount: "u2"}, 0)
 	if info := h.liveInfo("b"); info.OwnerAccount != "u2" {
 		t.Errorf("owner %q", info.OwnerAccount)
 	}
-	h.liveExpect("modify_admin", client.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u4", "u5", "u6", "host"}, OpType: "add"}, 0)
-	h.liveExpect("modify_admin", client.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u1"}, OpType: "add"}, catalog.CodeTooManyAdmins)
-	admins := decodeLive[client.LiveGetAdminListResponse](t, h.liveExpect("get_admin_list", client.LiveRoomIDRequest{RoomID: "b"}, 0))
+	h.liveExpect("modify_admin", wire.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u4", "u5", "u6", "host"}, OpType: "add"}, 0)
+	h.liveExpect("modify_admin", wire.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u1"}, OpType: "add"}, catalog.CodeTooManyAdmins)
+	admins := decodeLive[wire.LiveGetAdminListResponse](t, h.liveExpect("get_admin_list", wire.LiveRoomIDRequest{RoomID: "b"}, 0))
 	if !reflect.DeepEqual(admins.Response.AdminAccount, []string{"u3", "u4", "u5", "u6", "host"}) {
 		t.Errorf("admins %v (the new owner leaves the list)", admins.Response.AdminAccount)
 	}
-	h.liveExpect("modify_admin", client.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u4", "nobody"}, OpType: "delete"}, 0)
+	h.liveExpect("modify_admin", wire.LiveModifyAdminRequest{RoomID: "b", AdminAccount: []string{"u4", "nobody"}, OpType: "delete"}, 0)
 	h.liveExpect("modify_admin", `{"RoomId":"b","Admin_Account":["u1"],"OpType":"Add"}`, catalog.CodeInvalidParameter)
 
-	h.liveExpect("mute_member", client.LiveMuteMemberRequest{RoomID: "b", MemberListAccount: []string{"u5", "u6"}, MuteTime: 60}, 0)
-	h.liveExpect("mute_member", client.LiveMuteMemberRequest{RoomID: "b", MemberListAccount: []string{"u6"}, MuteTime: 0}, 0)
-	muted := decodeLive[client.LiveGetMutedMemberListResponse](t, h.liveExpect("get_muted_member_list", client.LiveRoomIDRequest{RoomID: "b"}, 0))
+	h.liveExpect("mute_member", wire.LiveMuteMemberRequest{RoomID: "b", MemberListAccount: []string{"u5", "u6"}, MuteTime: 60}, 0)
+	h.liveExpect("mute_member", wire.LiveMuteMemberRequest{RoomID: "b", MemberListAccount: []string{"u6"}, MuteTime: 0}, 0)
+	muted := decodeLive[wire.LiveGetMutedMemberListResponse](t, h.liveExpect("get_muted_member_list", wire.LiveRoomIDRequest{RoomID: "b"}, 0))
 	if len(muted.Response.MutedAccountList) != 1 || muted.Response.MutedAccountList[0].MemberAccount != "u5" {
 		t.Errorf("muted %+v", muted)
 	}
 	h.setClock(h.e.clock.Now().Add(61 * time.Second).UnixMilli())
-	muted = decodeLive[client.LiveGetMutedMemberListResponse](t, h.liveExpect("get_muted_member_list", client.LiveRoomIDRequest{RoomID: "b"}, 0))
+	muted = decodeLive[wire.LiveGetMutedMemberListResponse](t, h.liveExpect("get_muted_member_list", wire.LiveRoomIDRequest{RoomID: "b"}, 0))
 	if len(muted.Response.MutedAccountList) != 0 {
 		t.Errorf("expired mute listed: %+v", muted)
 	}
 	for _, command := range []string{"get_muted_member_list", "get_admin_list", "get_banned_member_list"} {
-		h.liveExpect(command, client.LiveRoomIDRequest{RoomID: "none"}, catalog.CodeRoomNotFound)
+		h.liveExpect(command, wire.LiveRoomIDRequest{RoomID: "none"}, catalog.CodeRoomNotFound)
 	}
 }
 
 func TestLiveMetadataLimits(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
-	h.liveCreate(client.LiveRoomSettings{RoomID: "md"})
-	set := func(code int, pairs ...client.LiveMetadata) {
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "md"})
+	set := func(code int, pairs ...wire.LiveMetadata) {
 		t.Helper()
-		h.liveExpect("set_room_metadata", client.LiveSetRoomMetadataRequest{RoomID: "md", Metadata: pairs}, code)
+		h.liveExpect("set_room_metadata", wire.LiveSetRoomMetadataRequest{RoomID: "md", Metadata: pairs}, code)
 	}
-	get := func(keys ...string) []client.LiveMetadata {
+	get := func(keys ...string) []wire.LiveMetadata {
 		t.Helper()
 		if keys == nil {
 			keys = []string{}
 		}
-		return decodeLive[client.LiveGetRoomMetadataResponse](t, h.liveExpect("get_room_metadata", client.LiveGetRoomMetadataRequest{RoomID: "md", Keys: keys}, 0)).Response.Metadata
+		return decodeLive[wire.LiveGetRoomMetadataResponse](t, h.liveExpect("get_room_metadata", wire.LiveGetRoomMetadataRequest{RoomID: "md", Keys: keys}, 0)).Response.Metadata
 	}
-	set(0, client.LiveMetadata{Key: "k1", Value: "v1"}, client.LiveMetadata{Key: "k2", Value: "v2"})
-	set(0, client.LiveMetadata{Key: "k1", Value: "v1b"})
-	if got := get(); !reflect.DeepEqual(got, []client.LiveMetadata{{Key: "k1", Value: "v1b"}, {Key: "k2", Value: "v2"}}) {
+	set(0, wire.LiveMetadata{Key: "k1", Value: "v1"}, wire.LiveMetadata{Key: "k2", Value: "v2"})
+	set(0, wire.LiveMetadata{Key: "k1", Value: "v1b"})
+	if got := get(); !reflect.DeepEqual(got, []wire.LiveMetadata{{Key: "k1", Value: "v1b"}, {Key: "k2", Value: "v2"}}) {
 		t.Errorf("all keys: %+v", got)
 	}
-	if got := get("k2", "missing"); !reflect.DeepEqual(got, []client.LiveMetadata{{Key: "k2", Value: "v2"}}) {
+	if got := get("k2", "missing"); !reflect.DeepEqual(got, []wire.LiveMetadata{{Key: "k2", Value: "v2"}}) {
 		t.Errorf("some keys: %+v", got)
 	}
-	set(catalog.CodeMetadataValueTooBig, client.LiveMetadata{Key: "big", Value: strings.Repeat("x", 2049)})
-	set(0, client.LiveMetadata{Key: "big", Value: strings.Repeat("x", 2048)})
-	var many []client.LiveMetadata
+	set(catalog.CodeMetadataValueTooBig, wire.LiveMetadata{Key: "big", Value: strings.Repeat("x", 2049)})
+	set(0, wire.LiveMetadata{Key: "big", Value: strings.Repeat("x", 2048)})
+	var many []wire.LiveMetadata
 	for i := range 8 {
-		many = append(many, client.LiveMetadata{Key: fmt.Sprintf("n%d", i), Value: "v"})
+		many = append(many, wire.LiveMetadata{Key: fmt.Sprintf("n%d", i), Value: "v"})
 	}
 	set(catalog.CodeTooManyMetadataKeys, many...)
-	var heavy []client.LiveMetadata
+	var heavy []wire.LiveMetadata
 	for i := range 7 {
-		heavy = append(heavy, client.LiveMetadata{Key: fmt.Sprintf("h%d", i), Value: strings.Repeat("y", 2048)})
+		heavy = append(heavy, wire.LiveMetadata{Key: fmt.Sprintf("h%d", i), Value: strings.Repeat("y", 2048)})
 	}
 	set(catalog.CodeMetadataTooBig, heavy...)
 	if got := get(); len(got) != 3 {
 		t.Errorf("refused sets changed the metadata: %+v", got)
 	}
 	h.liveExpect("set_room_metadata", `{"RoomId":"md","Metadata":[{"Key":"`+strings.Repeat("k", 51)+`","Value":"v"}]}`, catalog.CodeInvalidParameter)
-	h.liveExpect("del_room_metadata", client.LiveDelRoomMetadataRequest{RoomID: "md", Keys: []string{"k1", "nope"}}, 0)
+	h.liveExpect("del_room_metadata", wire.LiveDelRoomMetadataRequest{RoomID: "md", Keys: []string{"k1", "nope"}}, 0)
 	if got := get(); len(got) != 2 {
 		t.Errorf("after delete: %+v", got)
 	}
-	h.liveExpect("del_room_metadata", client.LiveDelRoomMetadataRequest{RoomID: "md", Keys: []string{}}, catalog.CodeInvalidParameter)
-	h.liveExpect("del_room_metadata", client.LiveDelRoomMetadataRequest{RoomID: "gone", Keys: []string{"k"}}, catalog.CodeRoomNotFound)
+	h.liveExpect("del_room_metadata", wire.LiveDelRoomMetadataRequest{RoomID: "md", Keys: []string{}}, catalog.CodeInvalidParameter)
+	h.liveExpect("del_room_metadata", wire.LiveDelRoomMetadataRequest{RoomID: "gone", Keys: []string{"k"}}, catalog.CodeRoomNotFound)
 }
 
 func TestLiveFaultsAndReset(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
-	h.liveCreate(client.LiveRoomSettings{RoomID: "f"})
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "f"})
 	if err := h.ctl.InjectFault(ctx(t), control.Fault{Service: catalog.ServiceLive, Command: "del_room_metadata", ErrorCode: 100502, Count: 1}); err != nil {
 		t.Fatal(err)
 	}
-	r := h.liveExpect("del_room_metadata", client.LiveDelRoomMetadataRequest{RoomID: "f", Keys: []string{"k"}}, 100502)
-	if r.header.Get(client.FaultHeader) != "100502" {
+	r := h.liveExpect("del_room_metadata", wire.LiveDelRoomMetadataRequest{RoomID: "f", Keys: []string{"k"}}, 100502)
+	if r.header.Get(control.FaultHeader) != "100502" {
 		t.Errorf("no fault marker: %v", r.header)
 	}
 	h.e.Reset()
-	h.liveExpect("get_room_info", client.LiveRoomIDRequest{RoomID: "f"}, catalog.CodeRoomNotFound)
+	h.liveExpect("get_room_info", wire.LiveRoomIDRequest{RoomID: "f"}, catalog.CodeRoomNotFound)
 }

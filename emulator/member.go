@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Member-area limits the pages document, and the emulator's choices where they do not.
@@ -110,8 +110,8 @@ func notMembers(roomID string, accounts []string) answer {
 // getRoomMemberList implements get_room_member_list: members in order of entry, paged by an
 // opaque cursor. Vendor page: https://trtc.io/document/60715.
 func (e *Emulator) getRoomMemberList(c *call) answer {
-	return withRoom(e, c, func(q *client.GetRoomMemberListRequest) string { return q.RoomID },
-		func(q *client.GetRoomMemberListRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.GetRoomMemberListRequest) string { return q.RoomID },
+		func(q *wire.GetRoomMemberListRequest, r *room) answer {
 			size := min(valueOr(q.Count, defaultMemberPage), maxMemberPage)
 			after := int64(0)
 			if cursor := valueOr(q.Next, ""); cursor != "" {
@@ -121,7 +121,7 @@ func (e *Emulator) getRoomMemberList(c *call) answer {
 				}
 				after = seq
 			}
-			page := []client.RoomMember{}
+			page := []wire.RoomMember{}
 			next := ""
 			for _, m := range r.ordered() {
 				if m.seq <= after {
@@ -131,7 +131,7 @@ func (e *Emulator) getRoomMemberList(c *call) answer {
 					next = memberCursorLabel + strconv.FormatInt(after, 10)
 					break
 				}
-				page = append(page, client.RoomMember{
+				page = append(page, wire.RoomMember{
 					MemberAccount: m.account, NameCard: m.nameCard, Role: r.roleOf(m),
 					Marks: append([]int{}, m.marks...), CustomInfo: m.customInfo,
 				})
@@ -144,12 +144,12 @@ func (e *Emulator) getRoomMemberList(c *call) answer {
 // updateMemberRequest accepts both documented forms (D-06): the sample's nested MemberInfo
 // and the table's flat fields.
 type updateMemberRequest struct {
-	RoomID        string             `json:"RoomId"`
-	MemberInfo    *client.MemberInfo `json:"MemberInfo"`
-	MemberAccount string             `json:"Member_Account"`
-	NameCard      *string            `json:"NameCard"`
-	Role          *string            `json:"Role"`
-	CustomInfo    *string            `json:"CustomInfo"`
+	RoomID        string           `json:"RoomId"`
+	MemberInfo    *wire.MemberInfo `json:"MemberInfo"`
+	MemberAccount string           `json:"Member_Account"`
+	NameCard      *string          `json:"NameCard"`
+	Role          *string          `json:"Role"`
+	CustomInfo    *string          `json:"CustomInfo"`
 }
 
 // updateRoomMemberInfo implements update_room_member_info for one present member; the owner's
@@ -157,7 +157,7 @@ type updateMemberRequest struct {
 func (e *Emulator) updateRoomMemberInfo(c *call) answer {
 	return withRoom(e, c, func(q *updateMemberRequest) string { return q.RoomID },
 		func(q *updateMemberRequest, r *room) answer {
-			info := client.MemberInfo{MemberAccount: q.MemberAccount, NameCard: q.NameCard, Role: q.Role, CustomInfo: q.CustomInfo}
+			info := wire.MemberInfo{MemberAccount: q.MemberAccount, NameCard: q.NameCard, Role: q.Role, CustomInfo: q.CustomInfo}
 			if q.MemberInfo != nil {
 				info = *q.MemberInfo
 			}
@@ -178,8 +178,8 @@ func (e *Emulator) updateRoomMemberInfo(c *call) answer {
 // changeRoomOwner implements change_room_owner: the new owner must be present; the previous
 // owner, if present, becomes a member. Vendor page: https://trtc.io/document/60713.
 func (e *Emulator) changeRoomOwner(c *call) answer {
-	return withRoom(e, c, func(q *client.ChangeRoomOwnerRequest) string { return q.RoomID },
-		func(q *client.ChangeRoomOwnerRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.ChangeRoomOwnerRequest) string { return q.RoomID },
+		func(q *wire.ChangeRoomOwnerRequest, r *room) answer {
 			switch {
 			case q.FromAccount != r.info.OwnerAccount:
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: From_Account %q is not the owner of room %q", q.FromAccount, r.info.RoomID))
@@ -211,9 +211,9 @@ func (m *markCommand) UnmarshalJSON(raw []byte) error {
 }
 
 type markRequest struct {
-	RoomID      string               `json:"RoomId"`
-	CommandType markCommand          `json:"CommandType"`
-	MemberList  []client.MemberMarks `json:"MemberList"`
+	RoomID      string             `json:"RoomId"`
+	CommandType markCommand        `json:"CommandType"`
+	MemberList  []wire.MemberMarks `json:"MemberList"`
 }
 
 // markRoomMember implements mark_room_member: command 1 adds marks to each member, command 2
@@ -235,7 +235,7 @@ func (e *Emulator) markRoomMember(c *call) answer {
 				if current == nil {
 					current = r.members[entry.MemberAccount].marks
 				}
-				if q.CommandType == client.MarkSet {
+				if q.CommandType == wire.MarkSet {
 					next[entry.MemberAccount] = union(current, entry.Marks)
 				} else {
 					next[entry.MemberAccount] = without(current, entry.Marks)
@@ -310,8 +310,8 @@ func membersAction(r *room, accounts []string) *answer {
 // banRoomMember implements ban_room_member: banned members leave at once and cannot enter
 // until the ban ends. Vendor page: https://trtc.io/document/60711.
 func (e *Emulator) banRoomMember(c *call) answer {
-	return withRoom(e, c, func(q *client.BanRoomMemberRequest) string { return q.RoomID },
-		func(q *client.BanRoomMemberRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.BanRoomMemberRequest) string { return q.RoomID },
+		func(q *wire.BanRoomMemberRequest, r *room) answer {
 			if q.Duration < 1 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
 			}
@@ -330,8 +330,8 @@ func (e *Emulator) banRoomMember(c *call) answer {
 // unbanRoomMember implements unban_room_member; lifting a ban that is not in force changes
 // nothing. Vendor page: https://tencentcloud.com/document/product/647/60710.
 func (e *Emulator) unbanRoomMember(c *call) answer {
-	return withRoom(e, c, func(q *client.UnbanRoomMemberRequest) string { return q.RoomID },
-		func(q *client.UnbanRoomMemberRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.UnbanRoomMemberRequest) string { return q.RoomID },
+		func(q *wire.UnbanRoomMemberRequest, r *room) answer {
 			for _, account := range q.MemberListAccount {
 				delete(r.bans, account)
 			}
@@ -373,8 +373,8 @@ func (e *Emulator) getBannedMemberList(c *call) answer {
 // kickUserOut implements kick_user_out: the members leave and may enter again.
 // Vendor page: https://trtc.io/document/60708.
 func (e *Emulator) kickUserOut(c *call) answer {
-	return withRoom(e, c, func(q *client.KickUserOutRequest) string { return q.RoomID },
-		func(q *client.KickUserOutRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.KickUserOutRequest) string { return q.RoomID },
+		func(q *wire.KickUserOutRequest, r *room) answer {
 			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
 				return *refusal
 			}
@@ -386,9 +386,9 @@ func (e *Emulator) kickUserOut(c *call) answer {
 // bannedPage answers one page of a banned list, Conference or Live: the accounts from offset,
 // at most limit, each with its ban's end; NextOffset 0 when the list is complete.
 func bannedPage(bans map[string]time.Time, accounts []string, offset, limit int) answer {
-	page := []client.BannedMember{}
+	page := []wire.BannedMember{}
 	for i := offset; i < len(accounts) && len(page) < limit; i++ {
-		page = append(page, client.BannedMember{MemberAccount: accounts[i], BannedUntil: bans[accounts[i]].Unix()})
+		page = append(page, wire.BannedMember{MemberAccount: accounts[i], BannedUntil: bans[accounts[i]].Unix()})
 	}
 	nextOffset := 0
 	if offset+len(page) < len(accounts) {

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // roomAnswer is a get_room_info answer without its RequestId.
@@ -22,7 +22,7 @@ type roomAnswer struct {
 
 func (h *harness) readRoom(id string) roomAnswer {
 	h.t.Helper()
-	r := h.call("get_room_info", client.RoomIDRequest{RoomID: id})
+	r := h.call("get_room_info", wire.RoomIDRequest{RoomID: id})
 	if r.parseErr != nil {
 		h.t.Fatalf("get_room_info %q: %v", id, r.parseErr)
 	}
@@ -36,10 +36,10 @@ func TestRefusedRequestsLeaveStateUnchanged(t *testing.T) {
 	h := newHarness(t, Config{MemberCap: 30, RatePerSecond: -1})
 	h.importAccounts("user2", "member-1", "member-2", gwPlainUser)
 	start := h.e.clock.Now().Unix() - 60
-	h.create(client.RoomSettings{
-		RoomID: "keep", OwnerAccount: client.Ptr("user2"), RoomName: client.Ptr("Keep"), CustomInfo: client.Ptr("c"),
-		MaxMemberCount: client.Ptr(10), ScheduleStartTime: client.Ptr(start), ScheduleEndTime: client.Ptr(start + 3600),
-		IsSeatEnabled: client.Ptr(true), TakeSeatMode: client.Ptr("ApplyToTake"),
+	h.create(wire.RoomSettings{
+		RoomID: "keep", OwnerAccount: wire.Ptr("user2"), RoomName: wire.Ptr("Keep"), CustomInfo: wire.Ptr("c"),
+		MaxMemberCount: wire.Ptr(10), ScheduleStartTime: wire.Ptr(start), ScheduleEndTime: wire.Ptr(start + 3600),
+		IsSeatEnabled: wire.Ptr(true), TakeSeatMode: wire.Ptr("ApplyToTake"),
 	}, 0)
 	h.mustCreate("admin-room")
 	for _, m := range []string{"member-1", "member-2"} {
@@ -53,7 +53,7 @@ func TestRefusedRequestsLeaveStateUnchanged(t *testing.T) {
 	// A room created and destroyed just now: re-creating it is refused with 100012.
 	h.setClock((h.e.clock.Now().Unix()+5)*1000 + 100)
 	h.mustCreate("flip")
-	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", client.RoomIDRequest{RoomID: "flip"}), 0)
+	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", wire.RoomIDRequest{RoomID: "flip"}), 0)
 
 	badKey := func(h *harness) string {
 		q := h.query(DefaultAdmin)

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Documented schedule bounds (create_room page): a meeting lasts at least 5 minutes and at
@@ -21,7 +21,7 @@ const (
 
 // createRoom implements create_room. Vendor page: https://trtc.io/document/60707.
 func (e *Emulator) createRoom(c *call) answer {
-	var req client.CreateRoomRequest
+	var req wire.CreateRoomRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -84,7 +84,7 @@ func (e *Emulator) createRoom(c *call) answer {
 		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Owner_Account %q is not an imported account", owner))
 	}
 
-	info := client.RoomInfo{
+	info := wire.RoomInfo{
 		RoomID:            id,
 		RoomName:          valueOr(settings.RoomName, id),
 		RoomType:          valueOr(settings.RoomType, "Conference"),
@@ -96,8 +96,8 @@ func (e *Emulator) createRoom(c *call) answer {
 		CustomInfo:        valueOr(settings.CustomInfo, ""),
 		IsSeatEnabled:     valueOr(settings.IsSeatEnabled, false),
 		CreateTime:        c.now.Unix(),
-		IsPasswordEnabled: client.Ptr(valueOr(settings.IsPasswordEnabled, false)),
-		Password:          client.Ptr(valueOr(settings.Password, "")),
+		IsPasswordEnabled: wire.Ptr(valueOr(settings.IsPasswordEnabled, false)),
+		Password:          wire.Ptr(valueOr(settings.Password, "")),
 	}
 	info.TakeSeatMode = "None"
 	if info.IsSeatEnabled {
@@ -112,7 +112,7 @@ func (e *Emulator) createRoom(c *call) answer {
 
 // applyFlags copies the room-wide switches, the custom data and the seat mode a caller set;
 // create_room and update_room_info share them.
-func applyFlags(info *client.RoomInfo, settings client.RoomSettings) {
+func applyFlags(info *wire.RoomInfo, settings wire.RoomSettings) {
 	setIf(&info.IsVideoDisabled, settings.IsVideoDisabled)
 	setIf(&info.IsAudioDisabled, settings.IsAudioDisabled)
 	setIf(&info.IsMessageDisabled, settings.IsMessageDisabled)
@@ -121,16 +121,16 @@ func applyFlags(info *client.RoomInfo, settings client.RoomSettings) {
 	setIf(&info.CustomInfo, settings.CustomInfo)
 	setIf(&info.TakeSeatMode, settings.TakeSeatMode)
 	if settings.IsPasswordEnabled != nil {
-		info.IsPasswordEnabled = client.Ptr(*settings.IsPasswordEnabled)
+		info.IsPasswordEnabled = wire.Ptr(*settings.IsPasswordEnabled)
 	}
 	if settings.Password != nil {
-		info.Password = client.Ptr(*settings.Password)
+		info.Password = wire.Ptr(*settings.Password)
 	}
 }
 
 // destroyRoom implements destroy_room. Vendor page: https://trtc.io/document/60706.
 func (e *Emulator) destroyRoom(c *call) answer {
-	var req client.RoomIDRequest
+	var req wire.RoomIDRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -147,7 +147,7 @@ func (e *Emulator) destroyRoom(c *call) answer {
 // updateRoomInfo implements update_room_info: only the fields present change.
 // Vendor page: https://trtc.io/document/60705.
 func (e *Emulator) updateRoomInfo(c *call) answer {
-	var req client.UpdateRoomInfoRequest
+	var req wire.UpdateRoomInfoRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
@@ -174,7 +174,7 @@ func (e *Emulator) updateRoomInfo(c *call) answer {
 
 // getRoomInfo implements get_room_info. Vendor page: https://trtc.io/document/60704.
 func (e *Emulator) getRoomInfo(c *call) answer {
-	var req client.RoomIDRequest
+	var req wire.RoomIDRequest
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}

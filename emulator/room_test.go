@@ -6,16 +6,16 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func TestCreateRoomDefaults(t *testing.T) {
 	h := newHarness(t, Config{MemberCap: 50, SeatCap: 8, RatePerSecond: -1})
 	before := h.e.clock.Now().Unix()
 	h.mustCreate("defaults")
-	h.create(client.RoomSettings{RoomID: "with-seats", IsSeatEnabled: client.Ptr(true)}, 0)
-	h.create(client.RoomSettings{RoomID: "apply", IsSeatEnabled: client.Ptr(true), TakeSeatMode: client.Ptr("ApplyToTake")}, 0)
+	h.create(wire.RoomSettings{RoomID: "with-seats", IsSeatEnabled: wire.Ptr(true)}, 0)
+	h.create(wire.RoomSettings{RoomID: "apply", IsSeatEnabled: wire.Ptr(true), TakeSeatMode: wire.Ptr("ApplyToTake")}, 0)
 	after := h.e.clock.Now().Unix()
 
 	info := h.mustGet("defaults")
@@ -25,13 +25,13 @@ func TestCreateRoomDefaults(t *testing.T) {
 	if info.CreateTime < before || info.CreateTime > after {
 		t.Errorf("CreateTime %d, want %d..%d", info.CreateTime, before, after)
 	}
-	want := client.RoomInfo{
+	want := wire.RoomInfo{
 		RoomID: "defaults", RoomName: "defaults", RoomType: "Conference", OwnerAccount: DefaultAdmin,
 		MaxMemberCount: 50, MaxSeatCount: 8,
 		ScheduleStartTime: info.ScheduleStartTime, ScheduleEndTime: info.ScheduleStartTime + 3600,
 		CustomInfo: "", RoomStatus: "Running", IsSeatEnabled: false, TakeSeatMode: "None",
 		CreateTime: info.CreateTime, MemberCount: 0,
-		IsPasswordEnabled: client.Ptr(false), Password: client.Ptr(""),
+		IsPasswordEnabled: wire.Ptr(false), Password: wire.Ptr(""),
 	}
 	requireRoom(t, info, want)
 
@@ -44,7 +44,7 @@ func TestCreateRoomDefaults(t *testing.T) {
 	}
 }
 
-func requireRoom(t testing.TB, got, want client.RoomInfo) {
+func requireRoom(t testing.TB, got, want wire.RoomInfo) {
 	t.Helper()
 	g, _ := json.Marshal(got)
 	w, _ := json.Marshal(want)
@@ -57,30 +57,30 @@ func TestCreateRoomEveryFieldIsStored(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	h.importAccounts("owner-1", "u1")
 	start := h.e.clock.Now().Unix() + 600
-	settings := client.RoomSettings{
-		RoomID: "full", RoomName: client.Ptr("Full room"), OwnerAccount: client.Ptr("owner-1"),
-		MaxMemberCount: client.Ptr(10), ScheduleStartTime: client.Ptr(start), ScheduleEndTime: client.Ptr(start + 900),
-		IsVideoDisabled: client.Ptr(true), IsAudioDisabled: client.Ptr(true), IsMessageDisabled: client.Ptr(true),
-		IsScreenSharingDisabled: client.Ptr(true), IsCloudRecordingDisabled: client.Ptr(true),
-		CustomInfo: client.Ptr("custom"), IsSeatEnabled: client.Ptr(true), MaxSeatCount: client.Ptr(4),
-		TakeSeatMode: client.Ptr("ApplyToTake"), IsPasswordEnabled: client.Ptr(true), Password: client.Ptr("1234"),
+	settings := wire.RoomSettings{
+		RoomID: "full", RoomName: wire.Ptr("Full room"), OwnerAccount: wire.Ptr("owner-1"),
+		MaxMemberCount: wire.Ptr(10), ScheduleStartTime: wire.Ptr(start), ScheduleEndTime: wire.Ptr(start + 900),
+		IsVideoDisabled: wire.Ptr(true), IsAudioDisabled: wire.Ptr(true), IsMessageDisabled: wire.Ptr(true),
+		IsScreenSharingDisabled: wire.Ptr(true), IsCloudRecordingDisabled: wire.Ptr(true),
+		CustomInfo: wire.Ptr("custom"), IsSeatEnabled: wire.Ptr(true), MaxSeatCount: wire.Ptr(4),
+		TakeSeatMode: wire.Ptr("ApplyToTake"), IsPasswordEnabled: wire.Ptr(true), Password: wire.Ptr("1234"),
 	}
-	r := h.call("create_room", client.CreateRoomRequest{RoomInfo: roomBody(settings).RoomInfo, ScheduleInviteeListAccounts: []string{"u1"}})
+	r := h.call("create_room", wire.CreateRoomRequest{RoomInfo: roomBody(settings).RoomInfo, ScheduleInviteeListAccounts: []string{"u1"}})
 	checkCommandAnswer(t, "create_room", r, 0)
 	info := h.mustGet("full")
-	requireRoom(t, info, client.RoomInfo{
+	requireRoom(t, info, wire.RoomInfo{
 		RoomID: "full", RoomName: "Full room", RoomType: "Conference", OwnerAccount: "owner-1",
 		MaxMemberCount: 10, MaxSeatCount: 4, ScheduleStartTime: start, ScheduleEndTime: start + 900,
 		IsVideoDisabled: true, IsAudioDisabled: true, IsMessageDisabled: true, IsScreenSharingDisabled: true, IsCloudRecordingDisabled: true,
 		CustomInfo: "custom", RoomStatus: "NotStarted", IsSeatEnabled: true, TakeSeatMode: "ApplyToTake",
-		CreateTime: info.CreateTime, MemberCount: 0, IsPasswordEnabled: client.Ptr(true), Password: client.Ptr("1234"),
+		CreateTime: info.CreateTime, MemberCount: 0, IsPasswordEnabled: wire.Ptr(true), Password: wire.Ptr("1234"),
 	})
 }
 
 func TestRoomStatusFollowsTheClock(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	start := h.e.clock.Now().Unix() + 3600
-	h.create(client.RoomSettings{RoomID: "later", ScheduleStartTime: client.Ptr(start), ScheduleEndTime: client.Ptr(start + 3600)}, 0)
+	h.create(wire.RoomSettings{RoomID: "later", ScheduleStartTime: wire.Ptr(start), ScheduleEndTime: wire.Ptr(start + 3600)}, 0)
 	if got := h.mustGet("later").RoomStatus; got != "NotStarted" {
 		t.Fatalf("RoomStatus before the start: %q, want NotStarted", got)
 	}
@@ -103,22 +103,22 @@ func TestRoomStatusFollowsTheClock(t *testing.T) {
 func TestCreateRoomIDConflicts(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
 	h.importAccounts("user2", "user3")
-	h.create(client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user2")}, 0)
+	h.create(wire.RoomSettings{RoomID: "owned", OwnerAccount: wire.Ptr("user2")}, 0)
 	h.mustCreate("admin-owned")
 
 	rows := []struct {
 		name     string
-		settings client.RoomSettings
+		settings wire.RoomSettings
 		want     int
 	}{
-		{"same owner", client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user2")}, catalog.CodeRoomIDOwnedByYou},
-		{"same owner, other settings", client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user2"), RoomName: client.Ptr("other")}, catalog.CodeRoomIDOwnedByYou},
-		{"other owner", client.RoomSettings{RoomID: "owned", OwnerAccount: client.Ptr("user3")}, catalog.CodeRoomIDExists},
-		{"default owner is the caller, not the room's", client.RoomSettings{RoomID: "owned"}, catalog.CodeRoomIDExists},
-		{"caller owns it by default", client.RoomSettings{RoomID: "admin-owned"}, catalog.CodeRoomIDOwnedByYou},
-		{"caller named explicitly", client.RoomSettings{RoomID: "admin-owned", OwnerAccount: client.Ptr(DefaultAdmin)}, catalog.CodeRoomIDOwnedByYou},
-		{"other owner not even imported", client.RoomSettings{RoomID: "admin-owned", OwnerAccount: client.Ptr("ghost")}, catalog.CodeRoomIDExists},
-		{"new owner not imported", client.RoomSettings{RoomID: "fresh", OwnerAccount: client.Ptr("ghost")}, catalog.CodeInvalidParameter},
+		{"same owner", wire.RoomSettings{RoomID: "owned", OwnerAccount: wire.Ptr("user2")}, catalog.CodeRoomIDOwnedByYou},
+		{"same owner, other settings", wire.RoomSettings{RoomID: "owned", OwnerAccount: wire.Ptr("user2"), RoomName: wire.Ptr("other")}, catalog.CodeRoomIDOwnedByYou},
+		{"other owner", wire.RoomSettings{RoomID: "owned", OwnerAccount: wire.Ptr("user3")}, catalog.CodeRoomIDExists},
+		{"default owner is the caller, not the room's", wire.RoomSettings{RoomID: "owned"}, catalog.CodeRoomIDExists},
+		{"caller owns it by default", wire.RoomSettings{RoomID: "admin-owned"}, catalog.CodeRoomIDOwnedByYou},
+		{"caller named explicitly", wire.RoomSettings{RoomID: "admin-owned", OwnerAccount: wire.Ptr(DefaultAdmin)}, catalog.CodeRoomIDOwnedByYou},
+		{"other owner not even imported", wire.RoomSettings{RoomID: "admin-owned", OwnerAccount: wire.Ptr("ghost")}, catalog.CodeRoomIDExists},
+		{"new owner not imported", wire.RoomSettings{RoomID: "fresh", OwnerAccount: wire.Ptr("ghost")}, catalog.CodeInvalidParameter},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -134,18 +134,18 @@ func TestCreateRoomIDConflicts(t *testing.T) {
 
 func TestCreateRoomUsedByChatGroup(t *testing.T) {
 	h := newHarness(t, Config{RatePerSecond: -1})
-	h.create(client.RoomSettings{RoomID: "group-1"}, 0) // before the group: fine
+	h.create(wire.RoomSettings{RoomID: "group-1"}, 0) // before the group: fine
 	if err := h.ctl.AddChatGroup(ctx(t), "group-2"); err != nil {
 		t.Fatal(err)
 	}
-	h.create(client.RoomSettings{RoomID: "group-2"}, catalog.CodeRoomIDUsedByChat)
+	h.create(wire.RoomSettings{RoomID: "group-2"}, catalog.CodeRoomIDUsedByChat)
 	h.requireGone("group-2")
-	h.create(client.RoomSettings{RoomID: "group-3"}, 0)
+	h.create(wire.RoomSettings{RoomID: "group-3"}, 0)
 	// An existing room wins over the group rule.
 	if err := h.ctl.AddChatGroup(ctx(t), "group-1"); err != nil {
 		t.Fatal(err)
 	}
-	h.create(client.RoomSettings{RoomID: "group-1"}, catalog.CodeRoomIDOwnedByYou)
+	h.create(wire.RoomSettings{RoomID: "group-1"}, catalog.CodeRoomIDOwnedByYou)
 }
 
 func TestCreateRoomOncePerSecond(t *testing.T) {
@@ -153,14 +153,14 @@ func TestCreateRoomOncePerSecond(t *testing.T) {
 	// Freeze-ish: set the clock so the whole sequence happens well inside one second.
 	h.setClock((h.e.clock.Now().Unix()+10)*1000 + 100)
 	h.mustCreate("again")
-	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", client.RoomIDRequest{RoomID: "again"}), 0)
-	h.create(client.RoomSettings{RoomID: "again"}, catalog.CodeCreateTooOften)
+	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", wire.RoomIDRequest{RoomID: "again"}), 0)
+	h.create(wire.RoomSettings{RoomID: "again"}, catalog.CodeCreateTooOften)
 	h.requireGone("again")
-	h.create(client.RoomSettings{RoomID: "other"}, 0) // the rule is per room ID
+	h.create(wire.RoomSettings{RoomID: "other"}, 0) // the rule is per room ID
 	if _, err := h.ctl.Advance(ctx(t), 2*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	h.create(client.RoomSettings{RoomID: "again"}, 0)
+	h.create(wire.RoomSettings{RoomID: "again"}, 0)
 	h.mustGet("again")
 }
 
@@ -173,24 +173,24 @@ func TestCreateRoomScheduleBounds(t *testing.T) {
 		start, end *int64
 		want       int
 	}{
-		{"299 s", client.Ptr(start), client.Ptr(start + 299), catalog.CodeInvalidParameter},
-		{"300 s", client.Ptr(start), client.Ptr(start + 300), 0},
-		{"86400 s", client.Ptr(start), client.Ptr(start + 86400), 0},
-		{"86401 s", client.Ptr(start), client.Ptr(start + 86401), catalog.CodeInvalidParameter},
-		{"0 s", client.Ptr(start), client.Ptr(start), catalog.CodeInvalidParameter},
-		{"end before start", client.Ptr(start), client.Ptr(start - 600), catalog.CodeInvalidParameter},
-		{"start only (end = start + 3600)", client.Ptr(start), nil, 0},
-		{"end only, 200 s after now", nil, client.Ptr(now + 200), catalog.CodeInvalidParameter},
-		{"end only, 2 days after now", nil, client.Ptr(now + 2*86400), catalog.CodeInvalidParameter},
-		{"start in the past", client.Ptr(now - 7200), client.Ptr(now - 3600), 0},
-		{"negative start", client.Ptr(int64(-5)), client.Ptr(int64(3600)), catalog.CodeInvalidParameter},
-		{"the last second of year 9999", client.Ptr(int64(253402300799 - 3600)), client.Ptr(int64(253402300799)), 0},
-		{"far future (year ~2.9 billion): beyond the emulator's range", client.Ptr(int64(92233720368547000)), client.Ptr(int64(92233720368547600)), catalog.CodeInvalidParameter},
+		{"299 s", wire.Ptr(start), wire.Ptr(start + 299), catalog.CodeInvalidParameter},
+		{"300 s", wire.Ptr(start), wire.Ptr(start + 300), 0},
+		{"86400 s", wire.Ptr(start), wire.Ptr(start + 86400), 0},
+		{"86401 s", wire.Ptr(start), wire.Ptr(start + 86401), catalog.CodeInvalidParameter},
+		{"0 s", wire.Ptr(start), wire.Ptr(start), catalog.CodeInvalidParameter},
+		{"end before start", wire.Ptr(start), wire.Ptr(start - 600), catalog.CodeInvalidParameter},
+		{"start only (end = start + 3600)", wire.Ptr(start), nil, 0},
+		{"end only, 200 s after now", nil, wire.Ptr(now + 200), catalog.CodeInvalidParameter},
+		{"end only, 2 days after now", nil, wire.Ptr(now + 2*86400), catalog.CodeInvalidParameter},
+		{"start in the past", wire.Ptr(now - 7200), wire.Ptr(now - 3600), 0},
+		{"negative start", wire.Ptr(int64(-5)), wire.Ptr(int64(3600)), catalog.CodeInvalidParameter},
+		{"the last second of year 9999", wire.Ptr(int64(253402300799 - 3600)), wire.Ptr(int64(253402300799)), 0},
+		{"far future (year ~2.9 billion): beyond the emulator's range", wire.Ptr(int64(92233720368547000)), wire.Ptr(int64(92233720368547600)), catalog.CodeInvalidParameter},
 	}
 	for i, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
 			id := "sched-" + string(rune('a'+i))
-			r := h.call("create_room", roomBody(client.RoomSettings{RoomID: id, ScheduleStartTime: row.start, ScheduleEndTime: row.end}))
+			r := h.call("create_room", roomBody(wire.RoomSettings{RoomID: id, ScheduleStartTime: row.start, ScheduleEndTime: row.end}))
 			checkCommandAnswer(t, "create_room", r, row.want)
 			defer h.use(t)()
 			if row.want != 0 {
@@ -220,15 +220,15 @@ func TestCreateRoomScheduleOverflow(t *testing.T) {
 		name       string
 		start, end *int64
 	}{
-		{"default end overflows", client.Ptr(int64(9223372036854775000)), nil},
-		{"explicit end at the int64 limit", client.Ptr(int64(9223372036854775000)), client.Ptr(int64(9223372036854775807))},
-		{"end past the time.Time range", client.Ptr(int64(9223372000000000000)), client.Ptr(int64(9223372000000003600))},
+		{"default end overflows", wire.Ptr(int64(9223372036854775000)), nil},
+		{"explicit end at the int64 limit", wire.Ptr(int64(9223372036854775000)), wire.Ptr(int64(9223372036854775807))},
+		{"end past the time.Time range", wire.Ptr(int64(9223372000000000000)), wire.Ptr(int64(9223372000000003600))},
 	}
 	for i, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
 			defer h.use(t)()
 			id := "overflow-" + string(rune('a'+i))
-			r := h.call("create_room", roomBody(client.RoomSettings{RoomID: id, ScheduleStartTime: row.start, ScheduleEndTime: row.end}))
+			r := h.call("create_room", roomBody(wire.RoomSettings{RoomID: id, ScheduleStartTime: row.start, ScheduleEndTime: row.end}))
 			if r.code() == catalog.CodeInvalidParameter {
 				checkCommandAnswer(t, "create_room", r, catalog.CodeInvalidParameter)
 				return
@@ -249,21 +249,21 @@ func TestCreateRoomPackageLimits(t *testing.T) {
 	h := newHarness(t, Config{MemberCap: 40, SeatCap: 6, RatePerSecond: -1})
 	rows := []struct {
 		name     string
-		settings client.RoomSettings
+		settings wire.RoomSettings
 		want     int
 	}{
-		{"MaxMemberCount at the cap", client.RoomSettings{MaxMemberCount: client.Ptr(40)}, 0},
-		{"MaxMemberCount over the cap", client.RoomSettings{MaxMemberCount: client.Ptr(41)}, catalog.CodeInvalidParameter},
-		{"MaxMemberCount 1", client.RoomSettings{MaxMemberCount: client.Ptr(1)}, 0},
-		{"MaxMemberCount 0", client.RoomSettings{MaxMemberCount: client.Ptr(0)}, catalog.CodeInvalidParameter},
-		{"MaxMemberCount negative", client.RoomSettings{MaxMemberCount: client.Ptr(-1)}, catalog.CodeInvalidParameter},
-		{"MaxSeatCount at the cap", client.RoomSettings{MaxSeatCount: client.Ptr(6)}, 0},
-		{"MaxSeatCount over the cap", client.RoomSettings{MaxSeatCount: client.Ptr(7)}, catalog.CodeInvalidParameter},
-		{"MaxSeatCount 0", client.RoomSettings{MaxSeatCount: client.Ptr(0)}, catalog.CodeInvalidParameter},
-		{"RoomId of 48 bytes", client.RoomSettings{RoomID: string(make48('r'))}, 0},
-		{"RoomId of 49 bytes", client.RoomSettings{RoomID: string(make48('s')) + "s"}, catalog.CodeInvalidParameter},
-		{"RoomName of 101 bytes", client.RoomSettings{RoomName: client.Ptr(string(make48('n')) + string(make48('n')) + "nnnnn")}, catalog.CodeInvalidParameter},
-		{"TakeSeatMode None is not accepted on create", client.RoomSettings{TakeSeatMode: client.Ptr("None")}, catalog.CodeInvalidParameter},
+		{"MaxMemberCount at the cap", wire.RoomSettings{MaxMemberCount: wire.Ptr(40)}, 0},
+		{"MaxMemberCount over the cap", wire.RoomSettings{MaxMemberCount: wire.Ptr(41)}, catalog.CodeInvalidParameter},
+		{"MaxMemberCount 1", wire.RoomSettings{MaxMemberCount: wire.Ptr(1)}, 0},
+		{"MaxMemberCount 0", wire.RoomSettings{MaxMemberCount: wire.Ptr(0)}, catalog.CodeInvalidParameter},
+		{"MaxMemberCount negative", wire.RoomSettings{MaxMemberCount: wire.Ptr(-1)}, catalog.CodeInvalidParameter},
+		{"MaxSeatCount at the cap", wire.RoomSettings{MaxSeatCount: wire.Ptr(6)}, 0},
+		{"MaxSeatCount over the cap", wire.RoomSettings{MaxSeatCount: wire.Ptr(7)}, catalog.CodeInvalidParameter},
+		{"MaxSeatCount 0", wire.RoomSettings{MaxSeatCount: wire.Ptr(0)}, catalog.CodeInvalidParameter},
+		{"RoomId of 48 bytes", wire.RoomSettings{RoomID: string(make48('r'))}, 0},
+		{"RoomId of 49 bytes", wire.RoomSettings{RoomID: string(make48('s')) + "s"}, catalog.CodeInvalidParameter},
+		{"RoomName of 101 bytes", wire.RoomSettings{RoomName: wire.Ptr(string(make48('n')) + string(make48('n')) + "nnnnn")}, catalog.CodeInvalidParameter},
+		{"TakeSeatMode None is not accepted on create", wire.RoomSettings{TakeSeatMode: wire.Ptr("None")}, catalog.CodeInvalidParameter},
 	}
 	for i, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -301,49 +301,49 @@ func make48(c byte) []byte {
 
 func TestUpdateRoomInfoIsPartial(t *testing.T) {
 	h := newHarness(t, Config{MemberCap: 40, RatePerSecond: -1})
-	h.create(client.RoomSettings{
-		RoomID: "upd", RoomName: client.Ptr("n0"), CustomInfo: client.Ptr("c0"), IsVideoDisabled: client.Ptr(true),
-		IsSeatEnabled: client.Ptr(true), MaxSeatCount: client.Ptr(5), MaxMemberCount: client.Ptr(20),
+	h.create(wire.RoomSettings{
+		RoomID: "upd", RoomName: wire.Ptr("n0"), CustomInfo: wire.Ptr("c0"), IsVideoDisabled: wire.Ptr(true),
+		IsSeatEnabled: wire.Ptr(true), MaxSeatCount: wire.Ptr(5), MaxMemberCount: wire.Ptr(20),
 	}, 0)
 	original := h.mustGet("upd")
 
 	steps := []struct {
 		name   string
-		update client.RoomSettings
-		change func(info *client.RoomInfo)
+		update wire.RoomSettings
+		change func(info *wire.RoomInfo)
 	}{
-		{"nothing but the ID", client.RoomSettings{}, func(*client.RoomInfo) {}},
-		{"RoomName", client.RoomSettings{RoomName: client.Ptr("n1")}, func(i *client.RoomInfo) { i.RoomName = "n1" }},
-		{"IsVideoDisabled false", client.RoomSettings{IsVideoDisabled: client.Ptr(false)}, func(i *client.RoomInfo) { i.IsVideoDisabled = false }},
-		{"every switch", client.RoomSettings{
-			IsAudioDisabled: client.Ptr(true), IsMessageDisabled: client.Ptr(true),
-			IsScreenSharingDisabled: client.Ptr(true), IsCloudRecordingDisabled: client.Ptr(true),
-		}, func(i *client.RoomInfo) {
+		{"nothing but the ID", wire.RoomSettings{}, func(*wire.RoomInfo) {}},
+		{"RoomName", wire.RoomSettings{RoomName: wire.Ptr("n1")}, func(i *wire.RoomInfo) { i.RoomName = "n1" }},
+		{"IsVideoDisabled false", wire.RoomSettings{IsVideoDisabled: wire.Ptr(false)}, func(i *wire.RoomInfo) { i.IsVideoDisabled = false }},
+		{"every switch", wire.RoomSettings{
+			IsAudioDisabled: wire.Ptr(true), IsMessageDisabled: wire.Ptr(true),
+			IsScreenSharingDisabled: wire.Ptr(true), IsCloudRecordingDisabled: wire.Ptr(true),
+		}, func(i *wire.RoomInfo) {
 			i.IsAudioDisabled, i.IsMessageDisabled, i.IsScreenSharingDisabled, i.IsCloudRecordingDisabled = true, true, true, true
 		}},
-		{"CustomInfo emptied", client.RoomSettings{CustomInfo: client.Ptr("")}, func(i *client.RoomInfo) { i.CustomInfo = "" }},
-		{"TakeSeatMode", client.RoomSettings{TakeSeatMode: client.Ptr("ApplyToTake")}, func(i *client.RoomInfo) { i.TakeSeatMode = "ApplyToTake" }},
-		{"MaxMemberCount to the cap", client.RoomSettings{MaxMemberCount: client.Ptr(40)}, func(i *client.RoomInfo) { i.MaxMemberCount = 40 }},
-		{"password", client.RoomSettings{IsPasswordEnabled: client.Ptr(true), Password: client.Ptr("9")}, func(i *client.RoomInfo) {
-			i.IsPasswordEnabled, i.Password = client.Ptr(true), client.Ptr("9")
+		{"CustomInfo emptied", wire.RoomSettings{CustomInfo: wire.Ptr("")}, func(i *wire.RoomInfo) { i.CustomInfo = "" }},
+		{"TakeSeatMode", wire.RoomSettings{TakeSeatMode: wire.Ptr("ApplyToTake")}, func(i *wire.RoomInfo) { i.TakeSeatMode = "ApplyToTake" }},
+		{"MaxMemberCount to the cap", wire.RoomSettings{MaxMemberCount: wire.Ptr(40)}, func(i *wire.RoomInfo) { i.MaxMemberCount = 40 }},
+		{"password", wire.RoomSettings{IsPasswordEnabled: wire.Ptr(true), Password: wire.Ptr("9")}, func(i *wire.RoomInfo) {
+			i.IsPasswordEnabled, i.Password = wire.Ptr(true), wire.Ptr("9")
 		}},
-		{"fields that are not updatable are ignored", client.RoomSettings{
-			IsSeatEnabled: client.Ptr(false), MaxSeatCount: client.Ptr(2), OwnerAccount: client.Ptr("someone"),
-			ScheduleStartTime: client.Ptr(int64(1)), ScheduleEndTime: client.Ptr(int64(2)), RoomType: client.Ptr("Conference"),
-		}, func(*client.RoomInfo) {}},
+		{"fields that are not updatable are ignored", wire.RoomSettings{
+			IsSeatEnabled: wire.Ptr(false), MaxSeatCount: wire.Ptr(2), OwnerAccount: wire.Ptr("someone"),
+			ScheduleStartTime: wire.Ptr(int64(1)), ScheduleEndTime: wire.Ptr(int64(2)), RoomType: wire.Ptr("Conference"),
+		}, func(*wire.RoomInfo) {}},
 	}
 	want := original
 	for _, step := range steps {
 		t.Run(step.name, func(t *testing.T) {
 			defer h.use(t)()
 			step.update.RoomID = "upd"
-			r := h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: step.update})
+			r := h.call("update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: step.update})
 			checkCommandAnswer(t, "update_room_info", r, 0)
 			step.change(&want)
 			requireRoom(t, h.mustGet("upd"), want)
 		})
 	}
-	r := h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "no-such-room", RoomName: client.Ptr("x")}})
+	r := h.call("update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{RoomID: "no-such-room", RoomName: wire.Ptr("x")}})
 	checkCommandAnswer(t, "update_room_info", r, catalog.CodeRoomNotFound)
 	h.requireGone("no-such-room")
 }
@@ -363,7 +363,7 @@ func TestUpdateMaxMemberCountAgainstMembers(t *testing.T) {
 	update := func(limit int, want int) {
 		t.Helper()
 		before := h.mustGet("crowd")
-		r := h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "crowd", MaxMemberCount: client.Ptr(limit), RoomName: client.Ptr("renamed-" + string(rune('a'+limit)))}})
+		r := h.call("update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{RoomID: "crowd", MaxMemberCount: wire.Ptr(limit), RoomName: wire.Ptr("renamed-" + string(rune('a'+limit)))}})
 		checkCommandAnswer(t, "update_room_info", r, want)
 		after := h.mustGet("crowd")
 		if want != 0 {
@@ -400,10 +400,10 @@ func TestDestroyRoom(t *testing.T) {
 	if err := h.ctl.Enter(ctx(t), "doomed", "m1"); err != nil {
 		t.Fatal(err)
 	}
-	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", client.RoomIDRequest{RoomID: "doomed"}), 0)
+	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", wire.RoomIDRequest{RoomID: "doomed"}), 0)
 	h.requireGone("doomed")
-	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", client.RoomIDRequest{RoomID: "doomed"}), catalog.CodeRoomNotFound)
-	checkCommandAnswer(t, "update_room_info", h.call("update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{RoomID: "doomed"}}), catalog.CodeRoomNotFound)
+	checkCommandAnswer(t, "destroy_room", h.call("destroy_room", wire.RoomIDRequest{RoomID: "doomed"}), catalog.CodeRoomNotFound)
+	checkCommandAnswer(t, "update_room_info", h.call("update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{RoomID: "doomed"}}), catalog.CodeRoomNotFound)
 	if status, _, raw := h.controlRaw("POST", control.PathMemberLeave, `{"RoomId":"doomed","Member_Account":"m1"}`); status != 404 {
 		t.Errorf("leaving a destroyed room: HTTP %d %s, want 404", status, raw)
 	}
@@ -415,7 +415,7 @@ func TestRecycleRule(t *testing.T) {
 	start := h.e.clock.Now().Unix()
 	end := start + 300
 	for _, id := range []string{"empty", "occupied"} {
-		h.create(client.RoomSettings{RoomID: id, ScheduleStartTime: client.Ptr(start), ScheduleEndTime: client.Ptr(end)}, 0)
+		h.create(wire.RoomSettings{RoomID: id, ScheduleStartTime: wire.Ptr(start), ScheduleEndTime: wire.Ptr(end)}, 0)
 	}
 	if err := h.ctl.Enter(ctx(t), "occupied", "m1"); err != nil {
 		t.Fatal(err)
@@ -446,5 +446,5 @@ func TestRecycleRule(t *testing.T) {
 	}
 	h.requireGone("occupied")
 	// The ID is free again.
-	h.create(client.RoomSettings{RoomID: "empty"}, 0)
+	h.create(wire.RoomSettings{RoomID: "empty"}, 0)
 }

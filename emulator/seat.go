@@ -5,8 +5,8 @@ import (
 	"net/http"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Seat codes of pick_user_on_seat (conference-api.md, table R1).
@@ -100,25 +100,25 @@ func (r *room) seatsFull() bool {
 // getSeatList implements get_seat_list; a room without seats lists none.
 // Vendor page: https://trtc.io/document/60719.
 func (e *Emulator) getSeatList(c *call) answer {
-	return withRoom(e, c, func(q *client.RoomIDRequest) string { return q.RoomID },
-		func(_ *client.RoomIDRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.RoomIDRequest) string { return q.RoomID },
+		func(_ *wire.RoomIDRequest, r *room) answer {
 			return ok(map[string]any{"Response": map[string]any{"SeatList": r.seatList()}})
 		})
 }
 
 // seatList is every seat as get_seat_list and the seat event report them.
-func (r *room) seatList() []client.Seat {
-	list := make([]client.Seat, 0, len(r.seatsOf()))
+func (r *room) seatList() []wire.Seat {
+	list := make([]wire.Seat, 0, len(r.seatsOf()))
 	for i, s := range r.seatsOf() {
-		list = append(list, client.Seat{Index: i, MemberAccount: s.occupant, IsTakenDisabled: s.locked, IsVideoDisabled: s.videoOff, IsAudioDisabled: s.audioOff})
+		list = append(list, wire.Seat{Index: i, MemberAccount: s.occupant, IsTakenDisabled: s.locked, IsVideoDisabled: s.videoOff, IsAudioDisabled: s.audioOff})
 	}
 	return list
 }
 
 // pickUserOnSeat implements pick_user_on_seat. Vendor page: https://trtc.io/document/60718.
 func (e *Emulator) pickUserOnSeat(c *call) answer {
-	return withRoom(e, c, func(q *client.PickUserOnSeatRequest) string { return q.RoomID },
-		func(q *client.PickUserOnSeatRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.PickUserOnSeatRequest) string { return q.RoomID },
+		func(q *wire.PickUserOnSeatRequest, r *room) answer {
 			if r.seatRequests[q.MemberAccount] {
 				return fail(codeSeatQueued, fmt.Sprintf("%q has asked for a seat and waits in the queue", q.MemberAccount))
 			}
@@ -134,8 +134,8 @@ func (e *Emulator) pickUserOnSeat(c *call) answer {
 // kickUserOffSeat implements kick_user_off_seat: the user stays in the room.
 // Vendor page: https://trtc.io/document/60717.
 func (e *Emulator) kickUserOffSeat(c *call) answer {
-	return withRoom(e, c, func(q *client.KickUserOffSeatRequest) string { return q.RoomID },
-		func(q *client.KickUserOffSeatRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.KickUserOffSeatRequest) string { return q.RoomID },
+		func(q *wire.KickUserOffSeatRequest, r *room) answer {
 			i := r.seatOf(q.MemberAccount)
 			if i < 0 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not on a seat", q.MemberAccount))
@@ -150,8 +150,8 @@ func (e *Emulator) kickUserOffSeat(c *call) answer {
 // bans apply to the user on the seat and do nothing on an empty one (CN edition).
 // Vendor page: https://trtc.io/document/60716.
 func (e *Emulator) lockSeat(c *call) answer {
-	return withRoom(e, c, func(q *client.LockSeatRequest) string { return q.RoomID },
-		func(q *client.LockSeatRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.LockSeatRequest) string { return q.RoomID },
+		func(q *wire.LockSeatRequest, r *room) answer {
 			seats := r.seatsOf()
 			switch {
 			case !r.info.IsSeatEnabled:
@@ -203,9 +203,9 @@ func (r *room) moveSeat(account string, to int, policy int, unlock bool) *answer
 	switch occupant := seats[to].occupant; {
 	case occupant == "":
 		seats[from] = seat{locked: seats[from].locked}
-	case policy == client.MoveForce:
+	case policy == wire.MoveForce:
 		seats[from] = seat{locked: seats[from].locked}
-	case policy == client.MoveSwap:
+	case policy == wire.MoveSwap:
 		seats[from] = seat{occupant: occupant, locked: seats[from].locked, videoOff: seats[to].videoOff, audioOff: seats[to].audioOff}
 	default:
 		return refuse(codeSeatOccupied, "seat %d is taken by %q", to, occupant)
@@ -217,12 +217,12 @@ func (r *room) moveSeat(account string, to int, policy int, unlock bool) *answer
 // switchSeat implements switch_seat: to an empty, unlocked seat only.
 // Vendor page: https://trtc.io/document/72552.
 func (e *Emulator) switchSeat(c *call) answer {
-	return withRoom(e, c, func(q *client.SwitchSeatRequest) string { return q.RoomID },
-		func(q *client.SwitchSeatRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.SwitchSeatRequest) string { return q.RoomID },
+		func(q *wire.SwitchSeatRequest, r *room) answer {
 			if to := q.ToIndex; to >= 0 && to < len(r.seatsOf()) && r.seats[to].occupant != "" && r.seats[to].occupant != q.MemberAccount {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: seat %d is taken by %q", to, r.seats[to].occupant))
 			}
-			if refusal := r.moveSeat(q.MemberAccount, q.ToIndex, client.MoveCancel, false); refusal != nil {
+			if refusal := r.moveSeat(q.MemberAccount, q.ToIndex, wire.MoveCancel, false); refusal != nil {
 				return *refusal
 			}
 			e.emitSeats(restOrigin(c), r)
@@ -234,8 +234,8 @@ func (e *Emulator) switchSeat(c *call) answer {
 // freed (1) or swapped (2); a locked destination is unlocked. Vendor page:
 // https://trtc.io/document/72685.
 func (e *Emulator) moveUserToSeat(c *call) answer {
-	return withRoom(e, c, func(q *client.MoveUserToSeatRequest) string { return q.RoomID },
-		func(q *client.MoveUserToSeatRequest, r *room) answer {
+	return withRoom(e, c, func(q *wire.MoveUserToSeatRequest) string { return q.RoomID },
+		func(q *wire.MoveUserToSeatRequest, r *room) answer {
 			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, true); refusal != nil {
 				return *refusal
 			}

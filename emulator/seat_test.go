@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // seatHarness creates a room with seats and lets n members enter it.
@@ -19,7 +19,7 @@ func seatHarness(t *testing.T, seats, n int) (*harness, []string) {
 		members[i] = fmt.Sprintf("seated_%02d", i)
 	}
 	h.importAccounts(members...)
-	h.create(client.RoomSettings{RoomID: "seats", IsSeatEnabled: client.Ptr(true), MaxSeatCount: client.Ptr(seats), TakeSeatMode: client.Ptr("ApplyToTake")}, 0)
+	h.create(wire.RoomSettings{RoomID: "seats", IsSeatEnabled: wire.Ptr(true), MaxSeatCount: wire.Ptr(seats), TakeSeatMode: wire.Ptr("ApplyToTake")}, 0)
 	for _, m := range members {
 		if err := h.e.Enter("seats", m); err != nil {
 			t.Fatal(err)
@@ -38,7 +38,7 @@ func TestConcurrentPicksOfOneSeatHaveOneWinner(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			body := mustJSON(client.PickUserOnSeatRequest{RoomID: "seats", Index: 2, MemberAccount: m})
+			body := mustJSON(wire.PickUserOnSeatRequest{RoomID: "seats", Index: 2, MemberAccount: m})
 			r, err := h.do(http.MethodPost, "/v4/"+catalog.ServiceSeat+"/pick_user_on_seat", query, body)
 			if err != nil {
 				t.Error(err)
@@ -72,13 +72,13 @@ func TestConcurrentPicksOfOneSeatHaveOneWinner(t *testing.T) {
 func TestEveryWayOutFreesTheSeat(t *testing.T) {
 	h, members := seatHarness(t, 3, 3)
 	for i, m := range members {
-		checkEnvelope(t, h.callService(catalog.ServiceSeat, "pick_user_on_seat", client.PickUserOnSeatRequest{RoomID: "seats", Index: i, MemberAccount: m}), 0)
+		checkEnvelope(t, h.callService(catalog.ServiceSeat, "pick_user_on_seat", wire.PickUserOnSeatRequest{RoomID: "seats", Index: i, MemberAccount: m}), 0)
 	}
 	if err := h.e.Leave("seats", members[0]); err != nil {
 		t.Fatal(err)
 	}
-	checkEnvelope(t, h.call("kick_user_out", client.KickUserOutRequest{RoomID: "seats", MemberListAccount: []string{members[1]}, Reason: "r"}), 0)
-	checkEnvelope(t, h.call("ban_room_member", client.BanRoomMemberRequest{RoomID: "seats", MemberListAccount: []string{members[2]}, Reason: "r", Duration: 60}), 0)
+	checkEnvelope(t, h.call("kick_user_out", wire.KickUserOutRequest{RoomID: "seats", MemberListAccount: []string{members[1]}, Reason: "r"}), 0)
+	checkEnvelope(t, h.call("ban_room_member", wire.BanRoomMemberRequest{RoomID: "seats", MemberListAccount: []string{members[2]}, Reason: "r", Duration: 60}), 0)
 	h.e.mu.Lock()
 	defer h.e.mu.Unlock()
 	for i, s := range h.e.state.rooms["seats"].seats {

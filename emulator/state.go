@@ -3,7 +3,7 @@ package emulator
 import (
 	"time"
 
-	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // recycleAfter is how long after its scheduled end an empty room is recycled when nobody
@@ -30,7 +30,7 @@ type account struct {
 }
 
 type room struct {
-	info     client.RoomInfo
+	info     wire.RoomInfo
 	invitees []string
 	// members present, by account; each remembers the order it entered in (the member list's
 	// cursor), so pages stay consistent while others leave.
@@ -44,12 +44,12 @@ type room struct {
 	seatRequests map[string]bool
 }
 
-func newRoom(info client.RoomInfo, invitees []string) *room {
+func newRoom(info wire.RoomInfo, invitees []string) *room {
 	return &room{info: info, invitees: invitees, members: map[string]*member{}, bans: map[string]time.Time{}, seatRequests: map[string]bool{}}
 }
 
 // snapshot is the room as get_room_info reports it at now.
-func (r *room) snapshot(now time.Time) client.RoomInfo {
+func (r *room) snapshot(now time.Time) wire.RoomInfo {
 	info := r.info
 	info.MemberCount = len(r.members)
 	info.RoomStatus = "Running"

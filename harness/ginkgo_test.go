@@ -12,6 +12,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/results"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // envChildRun tells the test binary, run again by TestSpecHelpersInARealGinkgoRun, to run
@@ -81,7 +82,7 @@ func runChildSuite(path string) {
 	ginkgo.Describe("helpers", func() {
 		ginkgo.It("passes and records its expectation", func() {
 			answer := &client.Response{Service: "room_engine_http_srv", Command: "get_room_info", Seq: 1,
-				Envelope: client.Envelope{ActionStatus: "OK"}}
+				Envelope: wire.Envelope{ActionStatus: "OK"}}
 			if ok, err := matchers.HaveErrorCode(0).Match(answer); !ok || err != nil {
 				ginkgo.Fail("HaveErrorCode(0) refused a success")
 			}

@@ -85,7 +85,7 @@ func Open(ctx context.Context, settings Settings) (*Session, error) {
 func (s *Session) probe(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()
-	_, resp, err := s.Client.CheckAccounts(ctx, s.Settings.Admin)
+	_, resp, err := s.Client.Accounts.Check(ctx, s.Settings.Admin)
 	var transport *client.TransportError
 	var protocol *client.ProtocolError
 	var api *client.APIError

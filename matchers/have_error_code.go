@@ -9,6 +9,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/results"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // HaveErrorCode succeeds when the answer is a REST envelope whose ErrorCode is one of codes
@@ -53,7 +54,7 @@ func (m *errorCodeMatcher) accepts(code int) bool {
 	return false
 }
 
-func statusAgrees(env client.Envelope) bool {
+func statusAgrees(env wire.Envelope) bool {
 	if env.ErrorCode == 0 {
 		return env.ActionStatus == "OK"
 	}

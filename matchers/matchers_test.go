@@ -6,11 +6,12 @@ import (
 
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/results"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func answer(code int, status string, raw string) *client.Response {
 	return &client.Response{Service: "room_engine_http_srv", Command: "get_room_info", Seq: 7,
-		Envelope: client.Envelope{ActionStatus: status, ErrorCode: code, ErrorInfo: "info", RequestID: "Id-1"}, Raw: []byte(raw)}
+		Envelope: wire.Envelope{ActionStatus: status, ErrorCode: code, ErrorInfo: "info", RequestID: "Id-1"}, Raw: []byte(raw)}
 }
 
 func TestHaveErrorCodeMatchesAndRecords(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // codeAccountInvalidParameter is the Chat account pages' "invalid parameter" code.
@@ -22,14 +23,15 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 	Describe("account_import", labels.Command(catalog.ServiceAccount, "account_import"), func() {
 		It("imports an account that account_check then reports as Imported", labels.Code(0), func(ctx SpecContext) {
 			id := strings.ReplaceAll(uniqueName("acct"), "-", "_")
-			resp := call(ctx, catalog.ServiceAccount, "account_import", client.AccountImportRequest{UserID: id, Nick: "nick"})
+			resp := call(ctx, catalog.ServiceAccount, "account_import", wire.AccountImportRequest{UserID: id, Nick: "nick"})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("im_open_login_svc/account_import.response"))
 
-			results, check, err := session.Client.CheckAccounts(ctx, id)
+			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
 			Expect(check).To(HaveErrorCode(0))
 			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "Imported"})))
 		})
 
@@ -48,17 +50,18 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 	Describe("multiaccount_import", labels.Command(catalog.ServiceAccount, "multiaccount_import"), func() {
 		It("imports every account of both documented forms", labels.Code(0), func(ctx SpecContext) {
 			plain, profiled := strings.ReplaceAll(uniqueName("acct"), "-", "_"), strings.ReplaceAll(uniqueName("acct"), "-", "_")
-			for _, req := range []client.MultiAccountImportRequest{
+			for _, req := range []wire.MultiAccountImportRequest{
 				{Accounts: []string{plain}},
-				{AccountList: []client.AccountImportRequest{{UserID: profiled, Nick: "n"}}},
+				{AccountList: []wire.AccountImportRequest{{UserID: profiled, Nick: "n"}}},
 			} {
 				resp := call(ctx, catalog.ServiceAccount, "multiaccount_import", req)
 				Expect(resp).To(HaveErrorCode(0))
 				Expect(resp).To(MatchSchema("im_open_login_svc/multiaccount_import.response"))
 			}
-			results, check, err := session.Client.CheckAccounts(ctx, plain, profiled)
+			checked, check, err := session.Client.Accounts.Check(ctx, plain, profiled)
 			answered(check, err)
 			Expect(check).To(HaveErrorCode(0))
+			results := checked.ResultItem
 			Expect(results).To(HaveEach(MatchFields(map[string]any{"AccountStatus": "Imported"})))
 			Expect(results).To(HaveLen(2))
 		})
@@ -68,10 +71,11 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 	Describe("account_check", labels.Command(catalog.ServiceAccount, "account_check"), func() {
 		It("reports an account that was never imported as NotImported", labels.Code(0), func(ctx SpecContext) {
 			id := strings.ReplaceAll(uniqueName("never"), "-", "_")
-			results, check, err := session.Client.CheckAccounts(ctx, id)
+			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
 			Expect(check).To(HaveErrorCode(0))
 			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "NotImported"})))
 		})
 	})
@@ -81,12 +85,14 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 		It("deletes an imported account, which account_check then reports as NotImported", labels.Code(0), func(ctx SpecContext) {
 			id := strings.ReplaceAll(uniqueName("gone"), "-", "_")
 			importAccounts(ctx, id)
-			resp := answered(session.Client.DeleteAccounts(ctx, id))
+			_, resp, err := session.Client.Accounts.Delete(ctx, id)
+			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("im_open_login_svc/account_delete.response"))
 
-			results, check, err := session.Client.CheckAccounts(ctx, id)
+			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
+			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "NotImported"})))
 		})
 	})

@@ -15,6 +15,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/harness"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // callbackWait bounds every wait for a callback; the Chat overview gives deliveries 2 s.
@@ -33,11 +34,21 @@ func configCall(ctx context.Context, command string, body any) *client.Response 
 	return resp
 }
 
+// getCallback reads the application's callback configuration: the configuration when
+// get_callback succeeded, nil otherwise.
+func getCallback(ctx context.Context) (*wire.CallbackConfig, *client.Response, error) {
+	answer, resp, err := session.Client.Callbacks.Get(ctx)
+	if answer == nil || err != nil {
+		return nil, resp, err
+	}
+	return &answer.Response, resp, nil
+}
+
 // useCallbacks replaces the application's callback configuration for the spec and restores
 // whatever was there before when the spec ends.
-func useCallbacks(ctx context.Context, cfg client.CallbackConfig) {
+func useCallbacks(ctx context.Context, cfg wire.CallbackConfig) {
 	GinkgoHelper()
-	previous, resp, err := session.Client.GetCallback(ctx)
+	previous, resp, err := getCallback(ctx)
 	answered(resp, err)
 	DeferCleanup(func() {
 		if resp.Code() == 0 && previous != nil && previous.URL != "" {
@@ -56,7 +67,7 @@ func useCallbacks(ctx context.Context, cfg client.CallbackConfig) {
 // withoutCallbacks removes any configuration for the spec, restoring it afterwards.
 func withoutCallbacks(ctx context.Context) {
 	GinkgoHelper()
-	previous, resp, err := session.Client.GetCallback(ctx)
+	previous, resp, err := getCallback(ctx)
 	answered(resp, err)
 	if resp.Code() == 0 && previous != nil && previous.URL != "" {
 		DeferCleanup(func() { _, _ = session.Client.Call(background(), catalog.ServiceConfig, "set_callback", previous) })
@@ -132,8 +143,8 @@ func containsString(values []string, v string) bool {
 	return false
 }
 
-func allEvents() client.CallbackConfig {
-	return client.CallbackConfig{URL: session.Receiver.URL(), CallbackCommandList: append([]string{}, catalog.Events...)}
+func allEvents() wire.CallbackConfig {
+	return wire.CallbackConfig{URL: session.Receiver.URL(), CallbackCommandList: append([]string{}, catalog.Events...)}
 }
 
 var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func() {
@@ -141,14 +152,14 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 	// Callback configuration: https://trtc.io/document/60729 (create), 60730 (query),
 	// 60728 (update), 60727 (delete).
 	Describe("the configuration API", func() {
-		example := client.CallbackConfig{URL: "http://www.example.com/callback", CallbackCommandList: []string{catalog.EventAfterMemberLeave, catalog.EventAfterSeatInfoChanged}}
+		example := wire.CallbackConfig{URL: "http://www.example.com/callback", CallbackCommandList: []string{catalog.EventAfterMemberLeave, catalog.EventAfterSeatInfoChanged}}
 
 		It("stores one configuration that get_callback returns", labels.Command(catalog.ServiceConfig, "set_callback"),
 			labels.Command(catalog.ServiceConfig, "get_callback"), labels.Code(0), func(ctx SpecContext) {
 				withoutCallbacks(ctx)
 				Expect(configCall(ctx, "set_callback", example)).To(HaveErrorCode(0))
 				DeferCleanup(func() { _, _ = session.Client.Call(background(), catalog.ServiceConfig, "delete_callback", nil) })
-				got, resp, err := session.Client.GetCallback(ctx)
+				got, resp, err := getCallback(ctx)
 				answered(resp, err)
 				Expect(resp).To(HaveErrorCode(0))
 				Expect(resp).To(MatchSchema("room_config/get_callback.response"))
@@ -163,9 +174,9 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 
 		It("replaces the configuration with update_callback", labels.Command(catalog.ServiceConfig, "update_callback"), labels.Code(0), func(ctx SpecContext) {
 			useCallbacks(ctx, example)
-			changed := client.CallbackConfig{URL: "https://www.example.com/other", CallbackCommandList: []string{catalog.EventAfterCreateRoom}}
+			changed := wire.CallbackConfig{URL: "https://www.example.com/other", CallbackCommandList: []string{catalog.EventAfterCreateRoom}}
 			Expect(configCall(ctx, "update_callback", changed)).To(HaveErrorCode(0))
-			got, resp, err := session.Client.GetCallback(ctx)
+			got, resp, err := getCallback(ctx)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(*got).To(MatchFields(map[string]any{"URL": changed.URL, "CallbackCommandList": changed.CallbackCommandList}))
@@ -180,7 +191,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			labels.Code(0, 100301), func(ctx SpecContext) {
 				useCallbacks(ctx, example)
 				Expect(configCall(ctx, "delete_callback", nil)).To(HaveErrorCode(0))
-				got, resp, err := session.Client.GetCallback(ctx)
+				got, resp, err := getCallback(ctx)
 				Expect(answered(resp, err)).To(HaveErrorCode(catalog.CodeCallbackMissing, 0))
 				Expect(resp).To(MatchSchema("room_config/get_callback.response"))
 				if resp.Code() == 0 {
@@ -217,7 +228,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			mark, since := session.Receiver.Mark(), time.Now()
 			id := newRoomID()
 			req := minimalRoom(id)
-			req.RoomInfo.RoomName, req.RoomInfo.OwnerAccount, req.RoomInfo.MaxMemberCount = client.Ptr("callback room"), client.Ptr(ownerA), client.Ptr(12)
+			req.RoomInfo.RoomName, req.RoomInfo.OwnerAccount, req.RoomInfo.MaxMemberCount = wire.Ptr("callback room"), wire.Ptr(ownerA), wire.Ptr(12)
 			mustCreateRoom(ctx, req)
 			e := awaitEvent(ctx, mark, catalog.EventAfterCreateRoom, id, since)
 			Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin))
@@ -230,7 +241,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			useCallbacks(ctx, allEvents())
 			id := emptyRoom(ctx)
 			mark, since := session.Receiver.Mark(), time.Now()
-			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
 			e := awaitEvent(ctx, mark, catalog.EventAfterDestroyRoom, id, since)
 			Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin))
 		})
@@ -239,8 +250,8 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			useCallbacks(ctx, allEvents())
 			id := emptyRoom(ctx)
 			mark, since := session.Receiver.Mark(), time.Now()
-			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{
-				RoomID: id, RoomName: client.Ptr("renamed by a spec"), IsAudioDisabled: client.Ptr(true),
+			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{
+				RoomID: id, RoomName: wire.Ptr("renamed by a spec"), IsAudioDisabled: wire.Ptr(true),
 			}})).To(HaveErrorCode(0))
 			e := awaitEvent(ctx, mark, catalog.EventAfterUpdateRoomInfo, id, since)
 			Expect(e.field("RoomInfo", "RoomName")).To(Equal("renamed by a spec"))
@@ -268,7 +279,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 				Expect(left.field("MemberList_Account")).To(ConsistOf(member1))
 
 				mark, since = session.Receiver.Mark(), time.Now()
-				Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", client.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "spec"})).To(HaveErrorCode(0))
+				Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "spec"})).To(HaveErrorCode(0))
 				kicked := awaitEvent(ctx, mark, catalog.EventAfterMemberLeave, id, since)
 				Expect(kicked.field("Type")).To(Equal("Kicked"))
 				Expect(kicked.field("MemberList_Account")).To(ConsistOf(member2))
@@ -279,7 +290,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			id := seatRoom(ctx, 3, "ApplyToTake")
 			first, _ := seatIndexes(seats(ctx, id))
 			mark, since := session.Receiver.Mark(), time.Now()
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
 			e := awaitEvent(ctx, mark, catalog.EventAfterSeatInfoChanged, id, since)
 			Expect(seatEntry(e, first)).To(HaveKeyWithValue("IsTakenDisabled", true))
 		})
@@ -295,10 +306,10 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 		})
 
 		It("sends nothing for a command word outside the configured list", labels.Command(catalog.ServiceRoom, "destroy_room"), labels.Code(0), func(ctx SpecContext) {
-			useCallbacks(ctx, client.CallbackConfig{URL: session.Receiver.URL(), CallbackCommandList: []string{catalog.EventAfterCreateRoom}})
+			useCallbacks(ctx, wire.CallbackConfig{URL: session.Receiver.URL(), CallbackCommandList: []string{catalog.EventAfterCreateRoom}})
 			mark, since := session.Receiver.Mark(), time.Now()
 			id := emptyRoom(ctx)
-			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
 			awaitEvent(ctx, mark, catalog.EventAfterCreateRoom, id, since) // delivery works…
 			Expect(session.Receiver.Matching(ctx, mark, quietWindow, func(c harness.Callback) bool {
 				return c.Command() == catalog.EventAfterDestroyRoom && about(c, id)

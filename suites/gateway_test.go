@@ -16,6 +16,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Codes a service may answer for a ticket it rejects: the overview's two "account or
@@ -37,7 +38,7 @@ func ticket(identifier string, sdkAppID uint64, key string, expire time.Duration
 var _ = Describe("The REST gateway", labels.Area("gateway"), labels.Command(catalog.ServiceRoom, "get_room_info"), func() {
 
 	It("answers a failure with HTTP 200 and the four-attribute envelope", labels.Code(100004), func(ctx SpecContext) {
-		resp := call(ctx, catalog.ServiceRoom, "get_room_info", client.RoomIDRequest{RoomID: newRoomID()})
+		resp := call(ctx, catalog.ServiceRoom, "get_room_info", wire.RoomIDRequest{RoomID: newRoomID()})
 		Expect(resp.HTTPStatus).To(Equal(http.StatusOK))
 		Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound))
 		Expect(resp).To(MatchSchema(getSchema))
@@ -47,7 +48,7 @@ var _ = Describe("The REST gateway", labels.Area("gateway"), labels.Command(cata
 	It("gives every answer its own RequestId", labels.Code(100004), func(ctx SpecContext) {
 		seen := map[string]bool{}
 		for range 5 {
-			resp := call(ctx, catalog.ServiceRoom, "get_room_info", client.RoomIDRequest{RoomID: newRoomID()})
+			resp := call(ctx, catalog.ServiceRoom, "get_room_info", wire.RoomIDRequest{RoomID: newRoomID()})
 			Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound))
 			Expect(seen).NotTo(HaveKey(resp.Envelope.RequestID), "RequestId repeated")
 			seen[resp.Envelope.RequestID] = true

@@ -15,6 +15,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/harness"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Accounts imported at suite start: room owners must be imported accounts.
@@ -67,7 +68,8 @@ func raw(ctx context.Context, command, body string) *client.Response {
 // importAccounts imports accounts and expects none to fail.
 func importAccounts(ctx context.Context, ids ...string) {
 	GinkgoHelper()
-	failed, err := session.Client.ImportAccounts(ctx, ids...)
+	imported, _, err := session.Client.Accounts.Import(ctx, ids...)
+	failed := imported.FailAccounts
 	var transport *client.TransportError
 	if errors.As(err, &transport) {
 		harness.FailEnvironment(err)
@@ -79,25 +81,26 @@ func importAccounts(ctx context.Context, ids ...string) {
 // trackRoom destroys the room when the spec ends, whatever its outcome.
 func trackRoom(id string) {
 	DeferCleanup(func() {
-		_, _ = session.Client.DestroyRoom(background(), id)
+		_, _, _ = session.Client.Rooms.Destroy(background(), id)
 	})
 }
 
 // createRoom sends create_room and destroys the room after the spec, whether or not the
 // create succeeded (a failing target may still have created it).
-func createRoom(ctx context.Context, req client.CreateRoomRequest) *client.Response {
+func createRoom(ctx context.Context, req wire.CreateRoomRequest) *client.Response {
 	GinkgoHelper()
 	trackRoom(req.RoomInfo.RoomID)
-	return answered(session.Client.CreateRoom(ctx, req))
+	_, resp, err := session.Client.Rooms.Create(ctx, req)
+	return answered(resp, err)
 }
 
 // minimalRoom is a create_room packet with only the mandatory fields.
-func minimalRoom(id string) client.CreateRoomRequest {
-	return client.CreateRoomRequest{RoomInfo: client.RoomSettings{RoomID: id, RoomType: client.Ptr("Conference")}}
+func minimalRoom(id string) wire.CreateRoomRequest {
+	return wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{RoomID: id, RoomType: wire.Ptr("Conference")}}
 }
 
 // mustCreateRoom creates a room that the spec needs and expects success.
-func mustCreateRoom(ctx context.Context, req client.CreateRoomRequest) {
+func mustCreateRoom(ctx context.Context, req wire.CreateRoomRequest) {
 	GinkgoHelper()
 	resp := createRoom(ctx, req)
 	Expect(resp).To(HaveErrorCode(0), "creating the room the spec needs")
@@ -105,20 +108,20 @@ func mustCreateRoom(ctx context.Context, req client.CreateRoomRequest) {
 }
 
 // roomInfo reads a room that must exist, checking the answer against its schema.
-func roomInfo(ctx context.Context, id string) client.RoomInfo {
+func roomInfo(ctx context.Context, id string) wire.RoomInfo {
 	GinkgoHelper()
-	info, resp, err := session.Client.GetRoomInfo(ctx, id)
+	answer, resp, err := session.Client.Rooms.GetInfo(ctx, id)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0), "reading room %q", id)
 	Expect(resp).To(MatchSchema("room_engine_http_srv/get_room_info.response"))
-	Expect(info).NotTo(BeNil())
-	return *info
+	Expect(answer).NotTo(BeNil())
+	return answer.Response.RoomInfo
 }
 
 // expectRoomGone expects get_room_info to answer 100004 for the room.
 func expectRoomGone(ctx context.Context, id string) {
 	GinkgoHelper()
-	resp := call(ctx, catalog.ServiceRoom, "get_room_info", client.RoomIDRequest{RoomID: id})
+	resp := call(ctx, catalog.ServiceRoom, "get_room_info", wire.RoomIDRequest{RoomID: id})
 	Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound))
 	Expect(resp).To(MatchSchema("room_engine_http_srv/get_room_info.response"))
 }

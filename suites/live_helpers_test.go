@@ -14,6 +14,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 const (
@@ -61,27 +62,28 @@ func expectLive(ctx context.Context, command string, body any, codes ...int) *cl
 // trackLiveRoom dissolves the Live room when the spec ends, whatever its outcome.
 func trackLiveRoom(id string) {
 	DeferCleanup(func() {
-		_, _, _ = session.Client.LiveDestroyRoom(background(), id)
+		_, _, _ = session.Client.Live.DestroyRoom(background(), id)
 	})
 }
 
 // liveRoomRequest is a create_room packet with the mandatory fields of every generation.
-func liveRoomRequest(id string) client.LiveCreateRoomRequest {
-	return client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{
-		RoomID: id, RoomType: client.Ptr("Live"), SeatTemplate: client.Ptr(liveTemplate),
+func liveRoomRequest(id string) wire.LiveCreateRoomRequest {
+	return wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{
+		RoomID: id, RoomType: wire.Ptr("Live"), SeatTemplate: wire.Ptr(liveTemplate),
 	}}
 }
 
 // createLiveRoom sends create_room and dissolves the room after the spec, whether or not the
 // create succeeded.
-func createLiveRoom(ctx context.Context, req client.LiveCreateRoomRequest) *client.Response {
+func createLiveRoom(ctx context.Context, req wire.LiveCreateRoomRequest) *client.Response {
 	GinkgoHelper()
 	trackLiveRoom(req.RoomInfo.RoomID)
-	return answered(session.Client.LiveCreateRoom(ctx, req))
+	_, resp, err := session.Client.Live.CreateRoom(ctx, req)
+	return answered(resp, err)
 }
 
 // mustCreateLiveRoom creates a Live room the spec needs and expects success.
-func mustCreateLiveRoom(ctx context.Context, req client.LiveCreateRoomRequest) {
+func mustCreateLiveRoom(ctx context.Context, req wire.LiveCreateRoomRequest) {
 	GinkgoHelper()
 	resp := createLiveRoom(ctx, req)
 	Expect(resp).To(HaveErrorCode(0), "creating the Live room the spec needs")
@@ -93,45 +95,45 @@ func liveRoom(ctx context.Context) string {
 	GinkgoHelper()
 	id := newLiveRoomID()
 	req := liveRoomRequest(id)
-	req.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+	req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
 	mustCreateLiveRoom(ctx, req)
 	return id
 }
 
 // liveRoomInfo reads a Live room that must exist, checking the answer against its schema.
-func liveRoomInfo(ctx context.Context, id string) client.LiveRoomInfo {
+func liveRoomInfo(ctx context.Context, id string) wire.LiveRoomInfo {
 	GinkgoHelper()
-	info, resp, err := session.Client.LiveGetRoomInfo(ctx, id)
+	answer, resp, err := session.Client.Live.GetRoomInfo(ctx, id)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0), "reading Live room %q", id)
 	Expect(resp).To(MatchSchema(liveSchema("get_room_info")))
-	Expect(info).NotTo(BeNil())
-	return *info
+	Expect(answer).NotTo(BeNil())
+	return answer.Response.RoomInfo
 }
 
 // expectLiveRoomGone expects get_room_info to answer 100004 for the Live room.
 func expectLiveRoomGone(ctx context.Context, id string) {
 	GinkgoHelper()
-	expectLive(ctx, "get_room_info", client.LiveRoomIDRequest{RoomID: id}, catalog.CodeRoomNotFound)
+	expectLive(ctx, "get_room_info", wire.LiveRoomIDRequest{RoomID: id}, catalog.CodeRoomNotFound)
 }
 
 // liveRoomList walks get_room_list with the given page size (nil: the default), checking every
 // page, and returns the rooms in the order listed. A rate-limit answer is waited out: the
 // 10 calls/s are shared with every other caller of the application. Pages never hold more
 // rooms than asked for, and each page is in ViewCount order, most viewed first.
-func liveRoomList(ctx context.Context, count *int) []client.LiveRoomListEntry {
+func liveRoomList(ctx context.Context, count *int) []wire.LiveRoomListEntry {
 	GinkgoHelper()
 	limit := 20 // the documented default and maximum of Count
 	if count != nil {
 		limit = *count
 	}
-	var all []client.LiveRoomListEntry
+	var all []wire.LiveRoomListEntry
 	next := ""
 	for pages := 0; ; pages++ {
 		if pages > 200 {
 			Skip("get_room_list has more than 200 pages on this target: too many public rooms to look for the spec's own")
 		}
-		page, resp := liveRoomListPage(ctx, client.LiveGetRoomListRequest{Next: next, Count: count})
+		page, resp := liveRoomListPage(ctx, wire.LiveGetRoomListRequest{Next: next, Count: count})
 		Expect(len(page.Response.RoomList)).To(BeNumerically("<=", limit), "a page holds more rooms than Count")
 		for i := 1; i < len(page.Response.RoomList); i++ {
 			Expect(page.Response.RoomList[i].ViewCount).To(BeNumerically("<=", page.Response.RoomList[i-1].ViewCount),
@@ -147,10 +149,10 @@ func liveRoomList(ctx context.Context, count *int) []client.LiveRoomListEntry {
 }
 
 // liveRoomListPage reads one page, waiting out rate-limit answers for up to 5 s.
-func liveRoomListPage(ctx context.Context, req client.LiveGetRoomListRequest) (*client.LiveGetRoomListResponse, *client.Response) {
+func liveRoomListPage(ctx context.Context, req wire.LiveGetRoomListRequest) (*wire.LiveGetRoomListResponse, *client.Response) {
 	GinkgoHelper()
 	for attempt := 0; ; attempt++ {
-		page, resp, err := session.Client.LiveGetRoomList(ctx, req)
+		page, resp, err := session.Client.Live.GetRoomList(ctx, req)
 		answered(resp, err)
 		if catalogHas(catalog.RateLimitCodes, resp.Code()) && attempt < 25 {
 			time.Sleep(200 * time.Millisecond)
@@ -163,16 +165,16 @@ func liveRoomListPage(ctx context.Context, req client.LiveGetRoomListRequest) (*
 }
 
 // listedRoom returns the entry of a room in a room list, and whether it is there.
-func listedRoom(list []client.LiveRoomListEntry, id string) (client.LiveRoomListEntry, bool) {
+func listedRoom(list []wire.LiveRoomListEntry, id string) (wire.LiveRoomListEntry, bool) {
 	for _, entry := range list {
 		if entry.RoomID == id {
 			return entry, true
 		}
 	}
-	return client.LiveRoomListEntry{}, false
+	return wire.LiveRoomListEntry{}, false
 }
 
-func listedIDs(list []client.LiveRoomListEntry) []string {
+func listedIDs(list []wire.LiveRoomListEntry) []string {
 	out := make([]string, len(list))
 	for i, entry := range list {
 		out[i] = entry.RoomID
@@ -188,7 +190,7 @@ func liveMembers(ctx context.Context, roomID string) ([]string, int) {
 	next, count := "", 0
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the member list's cursor does not come to an end")
-		page, resp, err := session.Client.LiveGetMemberList(ctx, client.LiveGetMemberListRequest{RoomID: roomID, Next: next})
+		page, resp, err := session.Client.Live.GetMemberList(ctx, wire.LiveGetMemberListRequest{RoomID: roomID, Next: next})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema(liveSchema("get_member_list")))
@@ -209,14 +211,14 @@ func liveMembers(ctx context.Context, roomID string) ([]string, int) {
 // liveBans walks get_banned_member_list by offset with the given page size (nil: the default).
 // The Live page does not say which NextOffset ends the list (docs/errata-live.md L-13): 0 or an
 // empty page does.
-func liveBans(ctx context.Context, roomID string, limit *int) []client.BannedMember {
+func liveBans(ctx context.Context, roomID string, limit *int) []wire.BannedMember {
 	GinkgoHelper()
-	var all []client.BannedMember
+	var all []wire.BannedMember
 	seen := map[string]bool{}
 	offset := 0
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the banned list's NextOffset does not come to an end")
-		page, resp, err := session.Client.LiveGetBannedMemberList(ctx, client.LiveGetBannedMemberListRequest{RoomID: roomID, Offset: client.Ptr(offset), Limit: limit})
+		page, resp, err := session.Client.Live.GetBannedMemberList(ctx, wire.LiveGetBannedMemberListRequest{RoomID: roomID, Offset: wire.Ptr(offset), Limit: limit})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema(liveSchema("get_banned_member_list")))
@@ -241,14 +243,14 @@ func liveBan(ctx context.Context, roomID string, duration int64, accounts ...str
 	GinkgoHelper()
 	for start := 0; start < len(accounts); start += 20 {
 		batch := accounts[start:min(start+20, len(accounts))]
-		expectLive(ctx, "ban_member", client.LiveBanMemberRequest{RoomID: roomID, MemberListAccount: batch, Duration: duration}, 0)
+		expectLive(ctx, "ban_member", wire.LiveBanMemberRequest{RoomID: roomID, MemberListAccount: batch, Duration: duration}, 0)
 	}
 }
 
 // liveAdmins reads a Live room's administrators.
 func liveAdmins(ctx context.Context, roomID string) []string {
 	GinkgoHelper()
-	list, resp, err := session.Client.LiveGetAdminList(ctx, roomID)
+	list, resp, err := session.Client.Live.GetAdminList(ctx, roomID)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema(liveSchema("get_admin_list")))
@@ -256,16 +258,16 @@ func liveAdmins(ctx context.Context, roomID string) []string {
 }
 
 // liveMuted reads a Live room's muted members.
-func liveMuted(ctx context.Context, roomID string) []client.LiveMutedMember {
+func liveMuted(ctx context.Context, roomID string) []wire.LiveMutedMember {
 	GinkgoHelper()
-	list, resp, err := session.Client.LiveGetMutedMemberList(ctx, roomID)
+	list, resp, err := session.Client.Live.GetMutedMemberList(ctx, roomID)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema(liveSchema("get_muted_member_list")))
 	return list.Response.MutedAccountList
 }
 
-func mutedAccounts(list []client.LiveMutedMember) []string {
+func mutedAccounts(list []wire.LiveMutedMember) []string {
 	out := make([]string, len(list))
 	for i, m := range list {
 		out[i] = m.MemberAccount
@@ -279,7 +281,7 @@ func liveMetadata(ctx context.Context, roomID string, keys ...string) map[string
 	if keys == nil {
 		keys = []string{}
 	}
-	answer, resp, err := session.Client.LiveGetRoomMetadata(ctx, client.LiveGetRoomMetadataRequest{RoomID: roomID, Keys: keys})
+	answer, resp, err := session.Client.Live.GetRoomMetadata(ctx, wire.LiveGetRoomMetadataRequest{RoomID: roomID, Keys: keys})
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema(liveSchema("get_room_metadata")))
@@ -294,11 +296,11 @@ func liveMetadata(ctx context.Context, roomID string, keys ...string) map[string
 // setLiveMetadata sends set_room_metadata with the pairs, in order.
 func setLiveMetadata(ctx context.Context, roomID string, pairs ...string) *client.Response {
 	GinkgoHelper()
-	list := make([]client.LiveMetadata, 0, len(pairs)/2)
+	list := make([]wire.LiveMetadata, 0, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		list = append(list, client.LiveMetadata{Key: pairs[i], Value: pairs[i+1]})
+		list = append(list, wire.LiveMetadata{Key: pairs[i], Value: pairs[i+1]})
 	}
-	return liveCall(ctx, "set_room_metadata", client.LiveSetRoomMetadataRequest{RoomID: roomID, Metadata: list})
+	return liveCall(ctx, "set_room_metadata", wire.LiveSetRoomMetadataRequest{RoomID: roomID, Metadata: list})
 }
 
 // restoreClockWhenDone returns the emulator's clock to the wall clock when the spec ends. Specs

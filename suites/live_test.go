@@ -15,6 +15,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // The Live API (live_engine_http_srv), a sibling of the Conference API with rooms of its own.
@@ -26,22 +27,22 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("creates a room with every field of the current pages and get_room_info returns each", labels.Code(0), func(ctx SpecContext) {
 			id := newLiveRoomID()
-			resp := createLiveRoom(ctx, client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{
+			resp := createLiveRoom(ctx, wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{
 				RoomID:            id,
-				RoomType:          client.Ptr("Live"),
-				SeatTemplate:      client.Ptr("AudioSalon"),
-				OwnerAccount:      client.Ptr(ownerA),
-				TakeSeatMode:      client.Ptr(client.LiveSeatApplyToTake),
-				MaxSeatCount:      client.Ptr(8),
-				IsMessageDisabled: client.Ptr(true),
-				IsPublicVisible:   client.Ptr(false),
-				RoomName:          client.Ptr("live name"),
-				CoverURL:          client.Ptr("https://example.com/cover.png"),
+				RoomType:          wire.Ptr("Live"),
+				SeatTemplate:      wire.Ptr("AudioSalon"),
+				OwnerAccount:      wire.Ptr(ownerA),
+				TakeSeatMode:      wire.Ptr(wire.LiveSeatApplyToTake),
+				MaxSeatCount:      wire.Ptr(8),
+				IsMessageDisabled: wire.Ptr(true),
+				IsPublicVisible:   wire.Ptr(false),
+				RoomName:          wire.Ptr("live name"),
+				CoverURL:          wire.Ptr("https://example.com/cover.png"),
 				Category:          &[]int{1, 2, 3},
 			}})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(liveSchema("create_room")))
-			var created client.LiveCreateRoomResponse
+			var created wire.LiveCreateRoomResponse
 			Expect(resp.Decode(&created)).To(Succeed())
 			if created.Response != nil && created.Response.RoomID != nil {
 				Expect(*created.Response.RoomID).To(Equal(id), "the 2026 pages answer the new room's ID")
@@ -49,7 +50,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 			Expect(liveRoomInfo(ctx, id)).To(MatchFields(map[string]any{
 				"RoomID": id, "RoomName": "live name", "RoomType": "Live", "OwnerAccount": ownerA,
-				"TakeSeatMode": client.LiveSeatApplyToTake, "MaxSeatCount": 8, "IsMessageDisabled": true,
+				"TakeSeatMode": wire.LiveSeatApplyToTake, "MaxSeatCount": 8, "IsMessageDisabled": true,
 				"IsPublicVisible": false, "CoverURL": "https://example.com/cover.png", "Category": []int{1, 2, 3},
 			}))
 		})
@@ -64,7 +65,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 				"RoomName":          id,                     // defaults to the room ID
 				"OwnerAccount":      session.Settings.Admin, // defaults to the calling administrator
 				"RoomType":          "Live",
-				"TakeSeatMode":      client.LiveSeatFreeToTake, // 1 or "FreeToTake" (L-02)
+				"TakeSeatMode":      wire.LiveSeatFreeToTake, // 1 or "FreeToTake" (L-02)
 				"IsMessageDisabled": false,
 				"IsPublicVisible":   true,
 				"ViewCount":         0, // nobody entered
@@ -105,24 +106,24 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		)
 
 		DescribeTable("accepts values at the documented limits",
-			func(ctx SpecContext, mutate func(*client.LiveCreateRoomRequest), check func(client.LiveRoomInfo)) {
+			func(ctx SpecContext, mutate func(*wire.LiveCreateRoomRequest), check func(wire.LiveRoomInfo)) {
 				req := liveRoomRequest(newLiveRoomID())
 				mutate(&req)
 				mustCreateLiveRoom(ctx, req)
 				check(liveRoomInfo(ctx, req.RoomInfo.RoomID))
 			},
-			Entry("a 48-byte RoomId", labels.Code(0), func(r *client.LiveCreateRoomRequest) {
+			Entry("a 48-byte RoomId", labels.Code(0), func(r *wire.LiveCreateRoomRequest) {
 				r.RoomInfo.RoomID = padTo(r.RoomInfo.RoomID, 48)
-			}, func(info client.LiveRoomInfo) { Expect(info.RoomID).To(HaveLen(48)) }),
-			Entry("a 100-byte RoomName of 3-byte characters", labels.Code(0), func(r *client.LiveCreateRoomRequest) {
-				r.RoomInfo.RoomName = client.Ptr(utf8OfBytes(100))
-			}, func(info client.LiveRoomInfo) { Expect(info.RoomName).To(Equal(utf8OfBytes(100))) }),
-			Entry("a 200-byte CoverURL of 3-byte characters", labels.Code(0), func(r *client.LiveCreateRoomRequest) {
-				r.RoomInfo.CoverURL = client.Ptr(utf8OfBytes(200))
-			}, func(info client.LiveRoomInfo) { Expect(info.CoverURL).To(Equal(utf8OfBytes(200))) }),
-			Entry("FreeToTake seat mode", labels.Code(0), func(r *client.LiveCreateRoomRequest) {
-				r.RoomInfo.TakeSeatMode = client.Ptr(client.LiveSeatFreeToTake)
-			}, func(info client.LiveRoomInfo) { Expect(info.TakeSeatMode).To(Equal(client.LiveSeatFreeToTake)) }),
+			}, func(info wire.LiveRoomInfo) { Expect(info.RoomID).To(HaveLen(48)) }),
+			Entry("a 100-byte RoomName of 3-byte characters", labels.Code(0), func(r *wire.LiveCreateRoomRequest) {
+				r.RoomInfo.RoomName = wire.Ptr(utf8OfBytes(100))
+			}, func(info wire.LiveRoomInfo) { Expect(info.RoomName).To(Equal(utf8OfBytes(100))) }),
+			Entry("a 200-byte CoverURL of 3-byte characters", labels.Code(0), func(r *wire.LiveCreateRoomRequest) {
+				r.RoomInfo.CoverURL = wire.Ptr(utf8OfBytes(200))
+			}, func(info wire.LiveRoomInfo) { Expect(info.CoverURL).To(Equal(utf8OfBytes(200))) }),
+			Entry("FreeToTake seat mode", labels.Code(0), func(r *wire.LiveCreateRoomRequest) {
+				r.RoomInfo.TakeSeatMode = wire.Ptr(wire.LiveSeatFreeToTake)
+			}, func(info wire.LiveRoomInfo) { Expect(info.TakeSeatMode).To(Equal(wire.LiveSeatFreeToTake)) }),
 		)
 
 		DescribeTable("refuses a packet that breaks a documented constraint with 100002",
@@ -175,7 +176,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("refuses an Owner_Account that was never imported (100002, or 70107)", labels.Code(100002, 70107), func(ctx SpecContext) {
 			req := liveRoomRequest(newLiveRoomID())
-			req.RoomInfo.OwnerAccount = client.Ptr(uniqueName("never_imported"))
+			req.RoomInfo.OwnerAccount = wire.Ptr(uniqueName("never_imported"))
 			resp := createLiveRoom(ctx, req)
 			Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter, catalog.CodeAccountNotImported))
 			Expect(resp).To(MatchSchema(liveSchema("create_room")))
@@ -184,13 +185,13 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		It("refuses a room ID that another owner's room uses with 100003", labels.Code(100003), func(ctx SpecContext) {
 			id := newLiveRoomID()
 			first := liveRoomRequest(id)
-			first.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+			first.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
 			created := time.Now()
 			mustCreateLiveRoom(ctx, first)
 			waitPastCreateRateWindow(created)
 
 			second := liveRoomRequest(id)
-			second.RoomInfo.OwnerAccount = client.Ptr(ownerB)
+			second.RoomInfo.OwnerAccount = wire.Ptr(ownerB)
 			resp := createLiveRoom(ctx, second)
 			Expect(resp).To(HaveErrorCode(catalog.CodeRoomIDExists))
 			Expect(resp).To(MatchSchema(liveSchema("create_room")))
@@ -199,7 +200,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("answers 100010 (or 100003) when the room's owner creates its room ID again", labels.Code(100010, 100003), func(ctx SpecContext) {
 			req := liveRoomRequest(newLiveRoomID())
-			req.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+			req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
 			created := time.Now()
 			mustCreateLiveRoom(ctx, req)
 			waitPastCreateRateWindow(created)
@@ -213,7 +214,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			id := newLiveRoomID()
 			started := time.Now()
 			mustCreateLiveRoom(ctx, liveRoomRequest(id))
-			expectLive(ctx, "destroy_room", client.LiveRoomIDRequest{RoomID: id}, 0)
+			expectLive(ctx, "destroy_room", wire.LiveRoomIDRequest{RoomID: id}, 0)
 			resp := createLiveRoom(ctx, liveRoomRequest(id))
 			if elapsed := time.Since(started); elapsed >= time.Second {
 				Skip(fmt.Sprintf("create, destroy and create took %v on this target: the once-per-second rule cannot be observed", elapsed))
@@ -236,25 +237,26 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("answers the seed page's packet, every documented field checked against its schema", labels.Code(0), func(ctx SpecContext) {
 			id := newLiveRoomID()
-			mustCreateLiveRoom(ctx, client.LiveCreateRoomRequest{RoomInfo: client.LiveRoomSettings{
-				RoomID: id, RoomType: client.Ptr("Live"), SeatTemplate: client.Ptr("Karaoke"), OwnerAccount: client.Ptr(ownerB),
-				RoomName: client.Ptr("rname-123"), TakeSeatMode: client.Ptr(client.LiveSeatApplyToTake), MaxSeatCount: client.Ptr(8),
-				IsMessageDisabled: client.Ptr(true), IsPublicVisible: client.Ptr(true), CoverURL: client.Ptr("https://xxxx.png"),
+			mustCreateLiveRoom(ctx, wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{
+				RoomID: id, RoomType: wire.Ptr("Live"), SeatTemplate: wire.Ptr("Karaoke"), OwnerAccount: wire.Ptr(ownerB),
+				RoomName: wire.Ptr("rname-123"), TakeSeatMode: wire.Ptr(wire.LiveSeatApplyToTake), MaxSeatCount: wire.Ptr(8),
+				IsMessageDisabled: wire.Ptr(true), IsPublicVisible: wire.Ptr(true), CoverURL: wire.Ptr("https://xxxx.png"),
 				Category: &[]int{1, 2, 3},
 			}})
-			expectLive(ctx, "update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{
-				RoomID: id, ActivityStatus: client.Ptr(1), MaxMemberCount: client.Ptr(15),
+			expectLive(ctx, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{
+				RoomID: id, ActivityStatus: wire.Ptr(1), MaxMemberCount: wire.Ptr(15),
 			}}, 0)
 
-			info, resp, err := session.Client.LiveGetRoomInfo(ctx, id)
+			answer, resp, err := session.Client.Live.GetRoomInfo(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(liveSchema("get_room_info")), "every field of Response.RoomInfo is required and typed")
 			Expect(resp.Envelope.ErrorInfo).To(BeEmpty())
 			Expect(resp.Envelope.RequestID).NotTo(BeEmpty())
+			info := &answer.Response.RoomInfo
 			Expect(*info).To(MatchFields(map[string]any{
 				"RoomID": id, "RoomName": "rname-123", "RoomType": "Live", "OwnerAccount": ownerB,
-				"TakeSeatMode": client.LiveSeatApplyToTake, "MaxSeatCount": 8, "MaxMemberCount": 15,
+				"TakeSeatMode": wire.LiveSeatApplyToTake, "MaxSeatCount": 8, "MaxMemberCount": 15,
 				"IsMessageDisabled": true, "CoverURL": "https://xxxx.png", "Category": []int{1, 2, 3},
 				"ActivityStatus": 1, "ViewCount": 0, "IsPublicVisible": true,
 			}))
@@ -275,7 +277,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("answers 100004 for a dissolved room", labels.Code(100004), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			expectLive(ctx, "destroy_room", client.LiveRoomIDRequest{RoomID: id}, 0)
+			expectLive(ctx, "destroy_room", wire.LiveRoomIDRequest{RoomID: id}, 0)
 			expectLiveRoomGone(ctx, id)
 		})
 
@@ -293,24 +295,24 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("changes every updatable field and get_room_info returns the new values", labels.Code(0), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			expectLive(ctx, "update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{
-				RoomID: id, RoomName: client.Ptr("rname-123"), MaxMemberCount: client.Ptr(10), IsMessageDisabled: client.Ptr(true),
-				CoverURL: client.Ptr("https://xxxx.png"), Category: &[]int{4, 5}, ActivityStatus: client.Ptr(2),
-				IsPublicVisible: client.Ptr(false), TakeSeatMode: client.Ptr(client.LiveSeatApplyToTake),
+			expectLive(ctx, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{
+				RoomID: id, RoomName: wire.Ptr("rname-123"), MaxMemberCount: wire.Ptr(10), IsMessageDisabled: wire.Ptr(true),
+				CoverURL: wire.Ptr("https://xxxx.png"), Category: &[]int{4, 5}, ActivityStatus: wire.Ptr(2),
+				IsPublicVisible: wire.Ptr(false), TakeSeatMode: wire.Ptr(wire.LiveSeatApplyToTake),
 			}}, 0)
 			Expect(liveRoomInfo(ctx, id)).To(MatchFields(map[string]any{
 				"RoomName": "rname-123", "MaxMemberCount": 10, "IsMessageDisabled": true, "CoverURL": "https://xxxx.png",
-				"Category": []int{4, 5}, "ActivityStatus": 2, "IsPublicVisible": false, "TakeSeatMode": client.LiveSeatApplyToTake,
+				"Category": []int{4, 5}, "ActivityStatus": 2, "IsPublicVisible": false, "TakeSeatMode": wire.LiveSeatApplyToTake,
 			}))
 		})
 
 		It("leaves the fields it was not given unchanged", labels.Code(0), func(ctx SpecContext) {
 			id := newLiveRoomID()
 			req := liveRoomRequest(id)
-			req.RoomInfo.RoomName, req.RoomInfo.CoverURL, req.RoomInfo.Category = client.Ptr("kept"), client.Ptr("https://kept"), &[]int{9}
+			req.RoomInfo.RoomName, req.RoomInfo.CoverURL, req.RoomInfo.Category = wire.Ptr("kept"), wire.Ptr("https://kept"), &[]int{9}
 			mustCreateLiveRoom(ctx, req)
 			before := liveRoomInfo(ctx, id)
-			expectLive(ctx, "update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{RoomID: id, IsMessageDisabled: client.Ptr(true)}}, 0)
+			expectLive(ctx, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: id, IsMessageDisabled: wire.Ptr(true)}}, 0)
 			after := liveRoomInfo(ctx, id)
 			Expect(after.IsMessageDisabled).To(BeTrue())
 			before.IsMessageDisabled = true
@@ -319,8 +321,8 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("accepts a 100-byte RoomName, a 200-byte CoverURL and a 100-byte Notice of 3-byte characters", labels.Code(0), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			expectLive(ctx, "update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{
-				RoomID: id, RoomName: client.Ptr(utf8OfBytes(100)), CoverURL: client.Ptr(utf8OfBytes(200)), Notice: client.Ptr(utf8OfBytes(100)),
+			expectLive(ctx, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{
+				RoomID: id, RoomName: wire.Ptr(utf8OfBytes(100)), CoverURL: wire.Ptr(utf8OfBytes(200)), Notice: wire.Ptr(utf8OfBytes(100)),
 			}}, 0)
 			Expect(liveRoomInfo(ctx, id)).To(MatchFields(map[string]any{"RoomName": utf8OfBytes(100), "CoverURL": utf8OfBytes(200)}))
 		})
@@ -360,7 +362,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("dissolves a room, after which get_room_info answers 100004", labels.Code(0, 100004), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			stats, resp, err := session.Client.LiveDestroyRoom(ctx, id)
+			stats, resp, err := session.Client.Live.DestroyRoom(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(liveSchema("destroy_room")))
@@ -369,7 +371,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 				Expect(stats.Response.Statistic.TotalViewers).To(BeZero(), "nobody entered the room")
 			}
 			expectLiveRoomGone(ctx, id)
-			expectLive(ctx, "destroy_room", client.LiveRoomIDRequest{RoomID: id}, catalog.CodeRoomNotFound)
+			expectLive(ctx, "destroy_room", wire.LiveRoomIDRequest{RoomID: id}, catalog.CodeRoomNotFound)
 		})
 
 		It("reports every entry in TotalViewers, where it reports statistics", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
@@ -377,7 +379,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			enter(ctx, id, member1, member2)
 			Expect(session.Control.Leave(ctx, id, member2)).To(Succeed())
 			enter(ctx, id, member2)
-			stats, resp, err := session.Client.LiveDestroyRoom(ctx, id)
+			stats, resp, err := session.Client.Live.DestroyRoom(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(liveSchema("destroy_room")))
@@ -388,7 +390,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		})
 
 		It("answers 100004 for a room that never existed", labels.Code(100004), func(ctx SpecContext) {
-			expectLive(ctx, "destroy_room", client.LiveRoomIDRequest{RoomID: newLiveRoomID()}, catalog.CodeRoomNotFound)
+			expectLive(ctx, "destroy_room", wire.LiveRoomIDRequest{RoomID: newLiveRoomID()}, catalog.CodeRoomNotFound)
 		})
 
 		DescribeTable("refuses a packet without a valid RoomId with 100002",
@@ -414,7 +416,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Expect(liveRoomInfo(ctx, id).RoomID).To(Equal(id), "dissolved before the shortest period the page allows")
 			_, err = session.Control.Advance(ctx, 24*time.Hour)
 			Expect(err).NotTo(HaveOccurred())
-			_, resp, err := longTicketClient().LiveGetRoomInfo(ctx, id)
+			_, resp, err := longTicketClient().Live.GetRoomInfo(ctx, id)
 			answered(resp, err)
 			Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound), "still there 24 hours after it was left empty")
 			Expect(resp).To(MatchSchema(liveSchema("get_room_info")))
@@ -429,10 +431,11 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			far := longTicketClient()
 			for _, id := range []string{untouched, occupied} {
-				info, resp, err := far.LiveGetRoomInfo(ctx, id)
+				answer, resp, err := far.Live.GetRoomInfo(ctx, id)
 				answered(resp, err)
 				Expect(resp).To(HaveErrorCode(0), "room %s was dissolved", id)
 				Expect(resp).To(MatchSchema(liveSchema("get_room_info")))
+				info := &answer.Response.RoomInfo
 				Expect(info.RoomID).To(Equal(id))
 			}
 		})
@@ -444,13 +447,13 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		It("lists public rooms with the documented fields and not hidden ones", labels.Code(0), func(ctx SpecContext) {
 			public := newLiveRoomID()
 			req := liveRoomRequest(public)
-			req.RoomInfo.OwnerAccount, req.RoomInfo.RoomName = client.Ptr(ownerA), client.Ptr("listed")
-			req.RoomInfo.CoverURL, req.RoomInfo.Category = client.Ptr("https://example.com/c.png"), &[]int{7, 8}
+			req.RoomInfo.OwnerAccount, req.RoomInfo.RoomName = wire.Ptr(ownerA), wire.Ptr("listed")
+			req.RoomInfo.CoverURL, req.RoomInfo.Category = wire.Ptr("https://example.com/c.png"), &[]int{7, 8}
 			mustCreateLiveRoom(ctx, req)
-			expectLive(ctx, "update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{RoomID: public, ActivityStatus: client.Ptr(1)}}, 0)
+			expectLive(ctx, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: public, ActivityStatus: wire.Ptr(1)}}, 0)
 			hidden := newLiveRoomID()
 			hiddenReq := liveRoomRequest(hidden)
-			hiddenReq.RoomInfo.IsPublicVisible = client.Ptr(false)
+			hiddenReq.RoomInfo.IsPublicVisible = wire.Ptr(false)
 			mustCreateLiveRoom(ctx, hiddenReq)
 
 			list := liveRoomList(ctx, nil)
@@ -464,8 +467,8 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Expect(listedIDs(list)).NotTo(ContainElement(hidden), "a room with IsPublicVisible false is listed")
 
 			By("showing and hiding the rooms with update_room_info")
-			expectLive(ctx, "update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{RoomID: hidden, IsPublicVisible: client.Ptr(true)}}, 0)
-			expectLive(ctx, "update_room_info", client.LiveUpdateRoomInfoRequest{RoomInfo: client.LiveRoomSettings{RoomID: public, IsPublicVisible: client.Ptr(false)}}, 0)
+			expectLive(ctx, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: hidden, IsPublicVisible: wire.Ptr(true)}}, 0)
+			expectLive(ctx, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: public, IsPublicVisible: wire.Ptr(false)}}, 0)
 			ids := listedIDs(liveRoomList(ctx, nil))
 			Expect(ids).To(ContainElement(hidden))
 			Expect(ids).NotTo(ContainElement(public))
@@ -473,7 +476,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("pages with Count and Next, each page holding at most Count rooms", labels.Code(0), func(ctx SpecContext) {
 			rooms := []string{liveRoom(ctx), liveRoom(ctx), liveRoom(ctx)}
-			ids := listedIDs(liveRoomList(ctx, client.Ptr(2)))
+			ids := listedIDs(liveRoomList(ctx, wire.Ptr(2)))
 			for _, id := range rooms {
 				Expect(ids).To(ContainElement(id))
 			}
@@ -500,7 +503,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		It("refuses a Count over 20 with 100002, or returns at most 20 rooms", labels.Code(0, 100002), func(ctx SpecContext) {
 			resp := expectLive(ctx, "get_room_list", `{"Next":"","Count":21}`, 0, catalog.CodeInvalidParameter)
 			if resp.Code() == 0 {
-				var page client.LiveGetRoomListResponse
+				var page wire.LiveGetRoomListResponse
 				Expect(resp.Decode(&page)).To(Succeed())
 				Expect(len(page.Response.RoomList)).To(BeNumerically("<=", 20))
 			}
@@ -519,7 +522,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Expect(catalog.MustLookup(liveSvc, "get_room_list").MaxQPS).To(Equal(10), "the client's budget reads the catalog")
 			started := time.Now()
 			for range 12 {
-				resp := liveCall(ctx, "get_room_list", client.LiveGetRoomListRequest{Next: "", Count: client.Ptr(1)})
+				resp := liveCall(ctx, "get_room_list", wire.LiveGetRoomListRequest{Next: "", Count: wire.Ptr(1)})
 				Expect(resp).To(HaveErrorCode(0), "a call within the documented frequency was refused")
 			}
 			Expect(time.Since(started)).To(BeNumerically(">=", time.Second), "the client did not space get_room_list to 10 calls/s")
@@ -583,7 +586,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		It("deletes the keys given", labels.Command(liveSvc, "del_room_metadata"), labels.Code(0), func(ctx SpecContext) {
 			id := liveRoom(ctx)
 			Expect(setLiveMetadata(ctx, id, "key1", "value1", "key2", "value2", "key3", "value3")).To(HaveErrorCode(0))
-			expectLive(ctx, "del_room_metadata", client.LiveDelRoomMetadataRequest{RoomID: id, Keys: []string{"key1", "key3"}}, 0)
+			expectLive(ctx, "del_room_metadata", wire.LiveDelRoomMetadataRequest{RoomID: id, Keys: []string{"key1", "key3"}}, 0)
 			Expect(liveMetadata(ctx, id)).To(Equal(map[string]string{"key2": "value2"}))
 		})
 
@@ -671,23 +674,23 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("hands the room to another account, as get_room_info shows", labels.Code(0), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			expectLive(ctx, "change_room_owner", client.LiveChangeRoomOwnerRequest{RoomID: id, NewOwnerAccount: ownerB}, 0)
+			expectLive(ctx, "change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: id, NewOwnerAccount: ownerB}, 0)
 			Expect(liveRoomInfo(ctx, id).OwnerAccount).To(Equal(ownerB))
 		})
 
 		It("refuses a banned new owner with 100016", labels.Code(100016), func(ctx SpecContext) {
 			id := liveRoom(ctx)
 			liveBan(ctx, id, 3600, ownerB)
-			expectLive(ctx, "change_room_owner", client.LiveChangeRoomOwnerRequest{RoomID: id, NewOwnerAccount: ownerB}, catalog.CodeNewOwnerBanned)
+			expectLive(ctx, "change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: id, NewOwnerAccount: ownerB}, catalog.CodeNewOwnerBanned)
 			Expect(liveRoomInfo(ctx, id).OwnerAccount).To(Equal(ownerA), "a refused transfer changed the owner")
 
 			By("accepting the same account once unbanned")
-			expectLive(ctx, "unban_member", client.LiveUnbanMemberRequest{RoomID: id, MemberListAccount: []string{ownerB}}, 0)
-			expectLive(ctx, "change_room_owner", client.LiveChangeRoomOwnerRequest{RoomID: id, NewOwnerAccount: ownerB}, 0)
+			expectLive(ctx, "unban_member", wire.LiveUnbanMemberRequest{RoomID: id, MemberListAccount: []string{ownerB}}, 0)
+			expectLive(ctx, "change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: id, NewOwnerAccount: ownerB}, 0)
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
-			expectLive(ctx, "change_room_owner", client.LiveChangeRoomOwnerRequest{RoomID: newLiveRoomID(), NewOwnerAccount: ownerB}, catalog.CodeRoomNotFound)
+			expectLive(ctx, "change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: newLiveRoomID(), NewOwnerAccount: ownerB}, catalog.CodeRoomNotFound)
 		})
 
 		DescribeTable("refuses a packet without a valid new owner",
@@ -736,13 +739,13 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
-			expectLive(ctx, "get_member_list", client.LiveGetMemberListRequest{RoomID: newLiveRoomID()}, catalog.CodeRoomNotFound)
+			expectLive(ctx, "get_member_list", wire.LiveGetMemberListRequest{RoomID: newLiveRoomID()}, catalog.CodeRoomNotFound)
 		})
 
 		It("answers 100006 (its truncated text), or 100004, for a room that is not a Live room", labels.Code(100006, 100004), func(ctx SpecContext) {
 			conference := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(conference))
-			expectLive(ctx, "get_member_list", client.LiveGetMemberListRequest{RoomID: conference}, catalog.CodeNoPermission, catalog.CodeRoomNotFound)
+			expectLive(ctx, "get_member_list", wire.LiveGetMemberListRequest{RoomID: conference}, catalog.CodeNoPermission, catalog.CodeRoomNotFound)
 		})
 
 		DescribeTable("refuses a malformed packet with 100002",
@@ -761,7 +764,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			labels.Command(liveSvc, "get_muted_member_list"), labels.Code(0), func(ctx SpecContext) {
 				id := liveRoom(ctx)
 				before := time.Now().Unix()
-				expectLive(ctx, "mute_member", client.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}, 0)
+				expectLive(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}, 0)
 				list := liveMuted(ctx, id)
 				Expect(mutedAccounts(list)).To(ConsistOf(member1, member2))
 				for _, m := range list {
@@ -771,8 +774,8 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("lifts a mute with MuteTime 0", labels.Command(liveSvc, "mute_member"), labels.Code(0), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			expectLive(ctx, "mute_member", client.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}, 0)
-			expectLive(ctx, "mute_member", client.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1}, MuteTime: 0}, 0)
+			expectLive(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}, 0)
+			expectLive(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1}, MuteTime: 0}, 0)
 			Expect(mutedAccounts(liveMuted(ctx, id))).To(ConsistOf(member2))
 		})
 
@@ -780,7 +783,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			labels.NeedsControlPlane(), func(ctx SpecContext) {
 				id := liveRoom(ctx)
 				restoreClockWhenDone()
-				expectLive(ctx, "mute_member", client.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1}, MuteTime: 60}, 0)
+				expectLive(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1}, MuteTime: 60}, 0)
 				_, err := session.Control.Advance(ctx, 61*time.Second)
 				Expect(err).NotTo(HaveOccurred())
 				Expect(liveMuted(ctx, id)).To(BeEmpty())
@@ -843,14 +846,14 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("accepts a 200-byte Reason of 3-byte characters", labels.Command(liveSvc, "ban_member"), labels.Code(0), func(ctx SpecContext) {
 			id := liveRoom(ctx)
-			expectLive(ctx, "ban_member", client.LiveBanMemberRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: client.Ptr(utf8OfBytes(200)), Duration: 60}, 0)
+			expectLive(ctx, "ban_member", wire.LiveBanMemberRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: wire.Ptr(utf8OfBytes(200)), Duration: 60}, 0)
 			Expect(bannedAccounts(liveBans(ctx, id, nil))).To(ConsistOf(member1))
 		})
 
 		It("lifts a ban with unban_member", labels.Command(liveSvc, "unban_member"), labels.Code(0), func(ctx SpecContext) {
 			id := liveRoom(ctx)
 			liveBan(ctx, id, 3600, member1, member2)
-			expectLive(ctx, "unban_member", client.LiveUnbanMemberRequest{RoomID: id, MemberListAccount: []string{member1}}, 0)
+			expectLive(ctx, "unban_member", wire.LiveUnbanMemberRequest{RoomID: id, MemberListAccount: []string{member1}}, 0)
 			Expect(bannedAccounts(liveBans(ctx, id, nil))).To(ConsistOf(member2))
 		})
 
@@ -862,7 +865,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 				liveBan(ctx, id, 3600, crowd...)
 				var limit *int
 				if pageSize > 0 {
-					limit = client.Ptr(pageSize)
+					limit = wire.Ptr(pageSize)
 				}
 				Expect(bannedAccounts(liveBans(ctx, id, limit))).To(ConsistOf(crowd))
 			},
@@ -919,18 +922,18 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			labels.Command(liveSvc, "get_admin_list"), labels.Code(0), func(ctx SpecContext) {
 				id := liveRoom(ctx)
 				Expect(liveAdmins(ctx, id)).To(BeEmpty())
-				expectLive(ctx, "modify_admin", client.LiveModifyAdminRequest{RoomID: id, AdminAccount: []string{member1, member2}, OpType: client.LiveAdminAdd}, 0)
+				expectLive(ctx, "modify_admin", wire.LiveModifyAdminRequest{RoomID: id, AdminAccount: []string{member1, member2}, OpType: wire.LiveAdminAdd}, 0)
 				Expect(liveAdmins(ctx, id)).To(ConsistOf(member1, member2))
-				expectLive(ctx, "modify_admin", client.LiveModifyAdminRequest{RoomID: id, AdminAccount: []string{member1}, OpType: client.LiveAdminDelete}, 0)
+				expectLive(ctx, "modify_admin", wire.LiveModifyAdminRequest{RoomID: id, AdminAccount: []string{member1}, OpType: wire.LiveAdminDelete}, 0)
 				Expect(liveAdmins(ctx, id)).To(ConsistOf(member2))
 			})
 
 		It("refuses a sixth administrator with 100020, and changes nothing", labels.Command(liveSvc, "modify_admin"), labels.Code(0, 100020), func(ctx SpecContext) {
 			id := liveRoom(ctx)
 			five := append([]string{ownerB, member1, member2}, crowdOf(ctx, 3)[:2]...)
-			expectLive(ctx, "modify_admin", client.LiveModifyAdminRequest{RoomID: id, AdminAccount: five, OpType: client.LiveAdminAdd}, 0)
+			expectLive(ctx, "modify_admin", wire.LiveModifyAdminRequest{RoomID: id, AdminAccount: five, OpType: wire.LiveAdminAdd}, 0)
 			sixth := crowdOf(ctx, 3)[2]
-			expectLive(ctx, "modify_admin", client.LiveModifyAdminRequest{RoomID: id, AdminAccount: []string{sixth}, OpType: client.LiveAdminAdd}, catalog.CodeTooManyAdmins)
+			expectLive(ctx, "modify_admin", wire.LiveModifyAdminRequest{RoomID: id, AdminAccount: []string{sixth}, OpType: wire.LiveAdminAdd}, catalog.CodeTooManyAdmins)
 			admins := liveAdmins(ctx, id)
 			sort.Strings(admins)
 			Expect(admins).To(ConsistOf(five))

@@ -15,6 +15,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Owner roles as documented (D-04): "Owner" in the table, "RoomOwner" in the sample.
@@ -52,7 +53,7 @@ func roomWith(ctx context.Context, accounts ...string) string {
 	GinkgoHelper()
 	id := newRoomID()
 	req := minimalRoom(id)
-	req.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+	req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
 	mustCreateRoom(ctx, req)
 	enter(ctx, id, accounts...)
 	return id
@@ -63,25 +64,25 @@ func emptyRoom(ctx context.Context) string {
 	GinkgoHelper()
 	id := newRoomID()
 	req := minimalRoom(id)
-	req.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+	req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
 	mustCreateRoom(ctx, req)
 	return id
 }
 
 // members reads the whole member list through its cursor with the given page size (nil: the
 // default), checking every page, and returns the members in the order listed.
-func members(ctx context.Context, roomID string, count *int) []client.RoomMember {
+func members(ctx context.Context, roomID string, count *int) []wire.RoomMember {
 	GinkgoHelper()
 	pageLimit := 50 // the documented default Count
 	if count != nil {
 		pageLimit = *count
 	}
-	var all []client.RoomMember
+	var all []wire.RoomMember
 	seen := map[string]bool{}
 	next := ""
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the member list's cursor does not come to an end")
-		page, resp, err := session.Client.GetRoomMemberList(ctx, client.GetRoomMemberListRequest{RoomID: roomID, Count: count, Next: client.Ptr(next)})
+		page, resp, err := session.Client.Members.GetList(ctx, wire.GetRoomMemberListRequest{RoomID: roomID, Count: count, Next: wire.Ptr(next)})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema("room_engine_http_srv/get_room_member_list.response"))
@@ -99,7 +100,7 @@ func members(ctx context.Context, roomID string, count *int) []client.RoomMember
 	}
 }
 
-func accountsOf(list []client.RoomMember) []string {
+func accountsOf(list []wire.RoomMember) []string {
 	out := make([]string, len(list))
 	for i, m := range list {
 		out[i] = m.MemberAccount
@@ -107,7 +108,7 @@ func accountsOf(list []client.RoomMember) []string {
 	return out
 }
 
-func memberNamed(list []client.RoomMember, account string) client.RoomMember {
+func memberNamed(list []wire.RoomMember, account string) wire.RoomMember {
 	GinkgoHelper()
 	for _, m := range list {
 		if m.MemberAccount == account {
@@ -115,18 +116,18 @@ func memberNamed(list []client.RoomMember, account string) client.RoomMember {
 		}
 	}
 	Fail(fmt.Sprintf("%s is not in the member list %v", account, accountsOf(list)))
-	return client.RoomMember{}
+	return wire.RoomMember{}
 }
 
 // banned reads the whole banned list by offset with the given page size (nil: the default).
-func banned(ctx context.Context, roomID string, limit *int) []client.BannedMember {
+func banned(ctx context.Context, roomID string, limit *int) []wire.BannedMember {
 	GinkgoHelper()
-	var all []client.BannedMember
+	var all []wire.BannedMember
 	seen := map[string]bool{}
 	offset := 0
 	for pages := 0; ; pages++ {
 		Expect(pages).To(BeNumerically("<=", len(seen)+2), "the banned list's NextOffset does not come to an end")
-		page, resp, err := session.Client.GetBannedMemberList(ctx, client.GetBannedMemberListRequest{RoomID: roomID, Limit: limit, Offset: client.Ptr(offset)})
+		page, resp, err := session.Client.Members.GetBannedList(ctx, wire.GetBannedMemberListRequest{RoomID: roomID, Limit: limit, Offset: wire.Ptr(offset)})
 		answered(resp, err)
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema("room_engine_http_srv/get_banned_member_list.response"))
@@ -146,7 +147,7 @@ func banned(ctx context.Context, roomID string, limit *int) []client.BannedMembe
 	}
 }
 
-func bannedAccounts(list []client.BannedMember) []string {
+func bannedAccounts(list []wire.BannedMember) []string {
 	out := make([]string, len(list))
 	for i, b := range list {
 		out[i] = b.MemberAccount
@@ -159,7 +160,7 @@ func ban(ctx context.Context, roomID string, duration int64, accounts ...string)
 	GinkgoHelper()
 	for start := 0; start < len(accounts); start += 20 {
 		batch := accounts[start:min(start+20, len(accounts))]
-		resp := call(ctx, catalog.ServiceRoom, "ban_room_member", client.BanRoomMemberRequest{RoomID: roomID, MemberListAccount: batch, Reason: "conformance", Duration: duration})
+		resp := call(ctx, catalog.ServiceRoom, "ban_room_member", wire.BanRoomMemberRequest{RoomID: roomID, MemberListAccount: batch, Reason: "conformance", Duration: duration})
 		Expect(resp).To(HaveErrorCode(0))
 		Expect(resp).To(MatchSchema("room_engine_http_srv/ban_room_member.response"))
 	}
@@ -198,7 +199,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 				id := roomWith(ctx, crowd...)
 				var count *int
 				if pageSize > 0 {
-					count = client.Ptr(pageSize)
+					count = wire.Ptr(pageSize)
 				}
 				Expect(accountsOf(members(ctx, id, count))).To(ConsistOf(crowd))
 			},
@@ -224,8 +225,8 @@ var _ = Describe("User management", labels.Area("member"), func() {
 
 		It("sets a member's name card, custom data and admin role", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := roomWith(ctx, member1)
-			resp := call(ctx, catalog.ServiceRoom, "update_room_member_info", client.UpdateRoomMemberInfoRequest{RoomID: id, MemberInfo: client.MemberInfo{
-				MemberAccount: member1, NameCard: client.Ptr(utf8OfBytes(32)), Role: client.Ptr("Admin"), CustomInfo: client.Ptr(utf8OfBytes(60)),
+			resp := call(ctx, catalog.ServiceRoom, "update_room_member_info", wire.UpdateRoomMemberInfoRequest{RoomID: id, MemberInfo: wire.MemberInfo{
+				MemberAccount: member1, NameCard: wire.Ptr(utf8OfBytes(32)), Role: wire.Ptr("Admin"), CustomInfo: wire.Ptr(utf8OfBytes(60)),
 			}})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/update_room_member_info.response"))
@@ -233,8 +234,8 @@ var _ = Describe("User management", labels.Area("member"), func() {
 				"NameCard": utf8OfBytes(32), "Role": "Admin", "CustomInfo": utf8OfBytes(60),
 			}))
 
-			Expect(call(ctx, catalog.ServiceRoom, "update_room_member_info", client.UpdateRoomMemberInfoRequest{RoomID: id, MemberInfo: client.MemberInfo{
-				MemberAccount: member1, Role: client.Ptr("Member"),
+			Expect(call(ctx, catalog.ServiceRoom, "update_room_member_info", wire.UpdateRoomMemberInfoRequest{RoomID: id, MemberInfo: wire.MemberInfo{
+				MemberAccount: member1, Role: wire.Ptr("Member"),
 			}})).To(HaveErrorCode(0))
 			Expect(memberNamed(members(ctx, id, nil), member1)).To(MatchFields(map[string]any{"Role": "Member", "NameCard": utf8OfBytes(32)}),
 				"revoking the admin role changed something else")
@@ -253,7 +254,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 		)
 
 		It("answers 100005 for an account that is not in the room", labels.Code(100005), func(ctx SpecContext) {
-			resp := call(ctx, catalog.ServiceRoom, "update_room_member_info", client.UpdateRoomMemberInfoRequest{RoomID: emptyRoom(ctx), MemberInfo: client.MemberInfo{MemberAccount: member2, NameCard: client.Ptr("x")}})
+			resp := call(ctx, catalog.ServiceRoom, "update_room_member_info", wire.UpdateRoomMemberInfoRequest{RoomID: emptyRoom(ctx), MemberInfo: wire.MemberInfo{MemberAccount: member2, NameCard: wire.Ptr("x")}})
 			Expect(resp).To(HaveErrorCode(catalog.CodeNotMember))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/update_room_member_info.response"))
 		})
@@ -268,7 +269,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 
 		It("hands the room to a member, as get_room_info and the member roles show", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := roomWith(ctx, ownerA, member1)
-			resp := call(ctx, catalog.ServiceRoom, "change_room_owner", client.ChangeRoomOwnerRequest{RoomID: id, FromAccount: ownerA, NewOwnerAccount: member1})
+			resp := call(ctx, catalog.ServiceRoom, "change_room_owner", wire.ChangeRoomOwnerRequest{RoomID: id, FromAccount: ownerA, NewOwnerAccount: member1})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/change_room_owner.response"))
 
@@ -280,7 +281,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 
 		It("refuses to hand the room to an account that is not in it with 100005", labels.Code(100005), func(ctx SpecContext) {
 			id := emptyRoom(ctx)
-			resp := call(ctx, catalog.ServiceRoom, "change_room_owner", client.ChangeRoomOwnerRequest{RoomID: id, FromAccount: ownerA, NewOwnerAccount: member2})
+			resp := call(ctx, catalog.ServiceRoom, "change_room_owner", wire.ChangeRoomOwnerRequest{RoomID: id, FromAccount: ownerA, NewOwnerAccount: member2})
 			Expect(resp).To(HaveErrorCode(catalog.CodeNotMember))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/change_room_owner.response"))
 			Expect(roomInfo(ctx, id).OwnerAccount).To(Equal(ownerA), "a refused transfer changed the owner")
@@ -302,28 +303,28 @@ var _ = Describe("User management", labels.Area("member"), func() {
 	// Mark Room Members: https://trtc.io/document/60712
 	Describe("mark_room_member", labels.Command(catalog.ServiceRoom, "mark_room_member"), func() {
 		mark := func(ctx context.Context, id string, command int, account string, marks ...int) *client.Response {
-			return call(ctx, catalog.ServiceRoom, "mark_room_member", client.MarkRoomMemberRequest{RoomID: id, CommandType: command,
-				MemberList: []client.MemberMarks{{MemberAccount: account, Marks: marks}}})
+			return call(ctx, catalog.ServiceRoom, "mark_room_member", wire.MarkRoomMemberRequest{RoomID: id, CommandType: command,
+				MemberList: []wire.MemberMarks{{MemberAccount: account, Marks: marks}}})
 		}
 
 		It("sets marks that the member list shows, then deletes them", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := roomWith(ctx, member1)
-			resp := mark(ctx, id, client.MarkSet, member1, 1000, 1002, 1003)
+			resp := mark(ctx, id, wire.MarkSet, member1, 1000, 1002, 1003)
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/mark_room_member.response"))
 			Expect(memberNamed(members(ctx, id, nil), member1).Marks).To(ConsistOf(1000, 1002, 1003))
 
-			Expect(mark(ctx, id, client.MarkDelete, member1, 1002)).To(HaveErrorCode(0))
+			Expect(mark(ctx, id, wire.MarkDelete, member1, 1002)).To(HaveErrorCode(0))
 			Expect(memberNamed(members(ctx, id, nil), member1).Marks).To(ConsistOf(1000, 1003))
 		})
 
 		It("refuses an eleventh distinct mark in a room with 100002", labels.Code(100002), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := roomWith(ctx, member1, member2)
-			Expect(mark(ctx, id, client.MarkSet, member1, 1000, 1001, 1002)).To(HaveErrorCode(0))
-			Expect(mark(ctx, id, client.MarkSet, member1, 1003, 1004, 1005)).To(HaveErrorCode(0))
-			Expect(mark(ctx, id, client.MarkSet, member2, 1006, 1007, 1008)).To(HaveErrorCode(0))
-			Expect(mark(ctx, id, client.MarkSet, member2, 1009)).To(HaveErrorCode(0), "the tenth distinct mark is allowed")
-			resp := mark(ctx, id, client.MarkSet, member2, 1010)
+			Expect(mark(ctx, id, wire.MarkSet, member1, 1000, 1001, 1002)).To(HaveErrorCode(0))
+			Expect(mark(ctx, id, wire.MarkSet, member1, 1003, 1004, 1005)).To(HaveErrorCode(0))
+			Expect(mark(ctx, id, wire.MarkSet, member2, 1006, 1007, 1008)).To(HaveErrorCode(0))
+			Expect(mark(ctx, id, wire.MarkSet, member2, 1009)).To(HaveErrorCode(0), "the tenth distinct mark is allowed")
+			resp := mark(ctx, id, wire.MarkSet, member2, 1010)
 			Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/mark_room_member.response"))
 			Expect(memberNamed(members(ctx, id, nil), member2).Marks).NotTo(ContainElement(1010))
@@ -350,7 +351,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 		)
 
 		It("answers 100005 for an account that is not in the room", labels.Code(100005), func(ctx SpecContext) {
-			resp := mark(ctx, emptyRoom(ctx), client.MarkSet, member2, 1000)
+			resp := mark(ctx, emptyRoom(ctx), wire.MarkSet, member2, 1000)
 			Expect(resp).To(HaveErrorCode(catalog.CodeNotMember))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/mark_room_member.response"))
 		})
@@ -397,7 +398,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 		It("lifts a ban with unban_room_member", labels.Command(catalog.ServiceRoom, "unban_room_member"), labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := roomWith(ctx, member1)
 			ban(ctx, id, 3600, member1)
-			resp := call(ctx, catalog.ServiceRoom, "unban_room_member", client.UnbanRoomMemberRequest{RoomID: id, MemberListAccount: []string{member1}})
+			resp := call(ctx, catalog.ServiceRoom, "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: id, MemberListAccount: []string{member1}})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/unban_room_member.response"))
 			Expect(bannedAccounts(banned(ctx, id, nil))).To(BeEmpty())
@@ -407,7 +408,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 		It("answers a ban of an account that is not in the room with 100005, or bans it", labels.Command(catalog.ServiceRoom, "ban_room_member"),
 			labels.Code(0, 100005), func(ctx SpecContext) {
 				id := emptyRoom(ctx)
-				resp := call(ctx, catalog.ServiceRoom, "ban_room_member", client.BanRoomMemberRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "r", Duration: 60})
+				resp := call(ctx, catalog.ServiceRoom, "ban_room_member", wire.BanRoomMemberRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "r", Duration: 60})
 				Expect(resp).To(HaveErrorCode(catalog.CodeNotMember, 0))
 				Expect(resp).To(MatchSchema("room_engine_http_srv/ban_room_member.response"))
 				if resp.Code() == 0 {
@@ -425,7 +426,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 				ban(ctx, id, 3600, crowd...)
 				var limit *int
 				if pageSize > 0 {
-					limit = client.Ptr(pageSize)
+					limit = wire.Ptr(pageSize)
 				}
 				Expect(bannedAccounts(banned(ctx, id, limit))).To(ConsistOf(crowd))
 			},
@@ -475,7 +476,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 
 		It("removes members, who may enter again", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := roomWith(ctx, member1, member2)
-			resp := call(ctx, catalog.ServiceRoom, "kick_user_out", client.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "time is up"})
+			resp := call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "time is up"})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/kick_user_out.response"))
 			Expect(accountsOf(members(ctx, id, nil))).To(ConsistOf(member2))
@@ -484,7 +485,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 		})
 
 		It("answers 100005 for an account that is not in the room", labels.Code(100005), func(ctx SpecContext) {
-			resp := call(ctx, catalog.ServiceRoom, "kick_user_out", client.KickUserOutRequest{RoomID: emptyRoom(ctx), MemberListAccount: []string{member2}, Reason: "r"})
+			resp := call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: emptyRoom(ctx), MemberListAccount: []string{member2}, Reason: "r"})
 			Expect(resp).To(HaveErrorCode(catalog.CodeNotMember))
 			Expect(resp).To(MatchSchema("room_engine_http_srv/kick_user_out.response"))
 		})

@@ -9,10 +9,10 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 const (
@@ -33,24 +33,24 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("creates a room with every documented field and get_room_info returns each", labels.Code(0), func(ctx SpecContext) {
 			id := newRoomID()
 			start := time.Now().Add(time.Hour).Unix()
-			mustCreateRoom(ctx, client.CreateRoomRequest{
-				RoomInfo: client.RoomSettings{
+			mustCreateRoom(ctx, wire.CreateRoomRequest{
+				RoomInfo: wire.RoomSettings{
 					RoomID:                   id,
-					RoomName:                 client.Ptr("room-name-test"),
-					RoomType:                 client.Ptr("Conference"),
-					OwnerAccount:             client.Ptr(ownerA),
-					MaxMemberCount:           client.Ptr(15),
-					ScheduleStartTime:        client.Ptr(start),
-					ScheduleEndTime:          client.Ptr(start + 1000),
-					IsVideoDisabled:          client.Ptr(true),
-					IsAudioDisabled:          client.Ptr(true),
-					IsMessageDisabled:        client.Ptr(true),
-					IsScreenSharingDisabled:  client.Ptr(true),
-					IsCloudRecordingDisabled: client.Ptr(true),
-					CustomInfo:               client.Ptr("custom123"),
-					IsSeatEnabled:            client.Ptr(true),
-					MaxSeatCount:             client.Ptr(16),
-					TakeSeatMode:             client.Ptr("ApplyToTake"),
+					RoomName:                 wire.Ptr("room-name-test"),
+					RoomType:                 wire.Ptr("Conference"),
+					OwnerAccount:             wire.Ptr(ownerA),
+					MaxMemberCount:           wire.Ptr(15),
+					ScheduleStartTime:        wire.Ptr(start),
+					ScheduleEndTime:          wire.Ptr(start + 1000),
+					IsVideoDisabled:          wire.Ptr(true),
+					IsAudioDisabled:          wire.Ptr(true),
+					IsMessageDisabled:        wire.Ptr(true),
+					IsScreenSharingDisabled:  wire.Ptr(true),
+					IsCloudRecordingDisabled: wire.Ptr(true),
+					CustomInfo:               wire.Ptr("custom123"),
+					IsSeatEnabled:            wire.Ptr(true),
+					MaxSeatCount:             wire.Ptr(16),
+					TakeSeatMode:             wire.Ptr("ApplyToTake"),
 				},
 				ScheduleInviteeListAccounts: []string{member1, member2},
 			})
@@ -106,7 +106,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 			id := newRoomID()
 			start := time.Now().Add(2 * time.Hour).Unix()
 			req := minimalRoom(id)
-			req.RoomInfo.ScheduleStartTime = client.Ptr(start)
+			req.RoomInfo.ScheduleStartTime = wire.Ptr(start)
 			mustCreateRoom(ctx, req)
 
 			Expect(roomInfo(ctx, id)).To(MatchFields(map[string]any{"ScheduleStartTime": start, "ScheduleEndTime": start + 3600}))
@@ -115,7 +115,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("accepts the CN edition's password fields and, where it reports them, keeps them", labels.Code(0), func(ctx SpecContext) {
 			id := newRoomID()
 			req := minimalRoom(id)
-			req.RoomInfo.IsPasswordEnabled, req.RoomInfo.Password = client.Ptr(true), client.Ptr("1234")
+			req.RoomInfo.IsPasswordEnabled, req.RoomInfo.Password = wire.Ptr(true), wire.Ptr("1234")
 			mustCreateRoom(ctx, req)
 
 			// D-10: the English pages do not have these fields; a service may leave them out.
@@ -129,35 +129,35 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		})
 
 		DescribeTable("accepts values at the documented limits",
-			func(ctx SpecContext, mutate func(*client.CreateRoomRequest), check func(client.RoomInfo)) {
+			func(ctx SpecContext, mutate func(*wire.CreateRoomRequest), check func(wire.RoomInfo)) {
 				id := newRoomID()
 				req := minimalRoom(id)
 				mutate(&req)
 				mustCreateRoom(ctx, req)
 				check(roomInfo(ctx, strings.TrimSpace(req.RoomInfo.RoomID)))
 			},
-			Entry("a 48-byte RoomId", labels.Code(0), func(r *client.CreateRoomRequest) {
+			Entry("a 48-byte RoomId", labels.Code(0), func(r *wire.CreateRoomRequest) {
 				r.RoomInfo.RoomID = padTo(r.RoomInfo.RoomID, 48)
-			}, func(info client.RoomInfo) { Expect(info.RoomID).To(HaveLen(48)) }),
-			Entry("a 100-byte RoomName of 3-byte characters", labels.Code(0), func(r *client.CreateRoomRequest) {
-				r.RoomInfo.RoomName = client.Ptr(utf8OfBytes(100))
-			}, func(info client.RoomInfo) { Expect(info.RoomName).To(Equal(utf8OfBytes(100))) }),
-			Entry("a 500-byte CustomInfo of 3-byte characters", labels.Code(0), func(r *client.CreateRoomRequest) {
-				r.RoomInfo.CustomInfo = client.Ptr(utf8OfBytes(500))
-			}, func(info client.RoomInfo) { Expect(info.CustomInfo).To(Equal(utf8OfBytes(500))) }),
-			Entry("a meeting of exactly 5 minutes", labels.Code(0), func(r *client.CreateRoomRequest) {
+			}, func(info wire.RoomInfo) { Expect(info.RoomID).To(HaveLen(48)) }),
+			Entry("a 100-byte RoomName of 3-byte characters", labels.Code(0), func(r *wire.CreateRoomRequest) {
+				r.RoomInfo.RoomName = wire.Ptr(utf8OfBytes(100))
+			}, func(info wire.RoomInfo) { Expect(info.RoomName).To(Equal(utf8OfBytes(100))) }),
+			Entry("a 500-byte CustomInfo of 3-byte characters", labels.Code(0), func(r *wire.CreateRoomRequest) {
+				r.RoomInfo.CustomInfo = wire.Ptr(utf8OfBytes(500))
+			}, func(info wire.RoomInfo) { Expect(info.CustomInfo).To(Equal(utf8OfBytes(500))) }),
+			Entry("a meeting of exactly 5 minutes", labels.Code(0), func(r *wire.CreateRoomRequest) {
 				r.RoomInfo.ScheduleStartTime, r.RoomInfo.ScheduleEndTime = schedule(time.Hour, 300)
-			}, func(info client.RoomInfo) {
+			}, func(info wire.RoomInfo) {
 				Expect(info.ScheduleEndTime - info.ScheduleStartTime).To(BeEquivalentTo(300))
 			}),
-			Entry("a meeting of exactly 24 hours", labels.Code(0), func(r *client.CreateRoomRequest) {
+			Entry("a meeting of exactly 24 hours", labels.Code(0), func(r *wire.CreateRoomRequest) {
 				r.RoomInfo.ScheduleStartTime, r.RoomInfo.ScheduleEndTime = schedule(time.Hour, 86400)
-			}, func(info client.RoomInfo) {
+			}, func(info wire.RoomInfo) {
 				Expect(info.ScheduleEndTime - info.ScheduleStartTime).To(BeEquivalentTo(86400))
 			}),
-			Entry("FreeToTake seat mode", labels.Code(0), func(r *client.CreateRoomRequest) {
-				r.RoomInfo.IsSeatEnabled, r.RoomInfo.TakeSeatMode = client.Ptr(true), client.Ptr("FreeToTake")
-			}, func(info client.RoomInfo) { Expect(info.TakeSeatMode).To(Equal("FreeToTake")) }),
+			Entry("FreeToTake seat mode", labels.Code(0), func(r *wire.CreateRoomRequest) {
+				r.RoomInfo.IsSeatEnabled, r.RoomInfo.TakeSeatMode = wire.Ptr(true), wire.Ptr("FreeToTake")
+			}, func(info wire.RoomInfo) { Expect(info.TakeSeatMode).To(Equal("FreeToTake")) }),
 		)
 
 		It("accepts an invitee list of 300 accounts", labels.Code(0), func(ctx SpecContext) {
@@ -239,7 +239,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 
 		It("refuses an Owner_Account that was never imported (100002, or 70107)", labels.Code(100002, 70107), func(ctx SpecContext) {
 			req := minimalRoom(newRoomID())
-			req.RoomInfo.OwnerAccount = client.Ptr(uniqueName("never_imported"))
+			req.RoomInfo.OwnerAccount = wire.Ptr(uniqueName("never_imported"))
 			resp := createRoom(ctx, req)
 			Expect(resp).To(HaveErrorCode(catalog.CodeInvalidParameter, catalog.CodeAccountNotImported))
 			Expect(resp).To(MatchSchema(createSchema))
@@ -248,13 +248,13 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("refuses a room ID that another owner's room uses with 100003", labels.Code(100003), func(ctx SpecContext) {
 			id := newRoomID()
 			first := minimalRoom(id)
-			first.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+			first.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
 			created := time.Now()
 			mustCreateRoom(ctx, first)
 			waitPastCreateRateWindow(created)
 
 			second := minimalRoom(id)
-			second.RoomInfo.OwnerAccount = client.Ptr(ownerB)
+			second.RoomInfo.OwnerAccount = wire.Ptr(ownerB)
 			resp := createRoom(ctx, second)
 			Expect(resp).To(HaveErrorCode(catalog.CodeRoomIDExists))
 			Expect(resp).To(MatchSchema(createSchema))
@@ -264,7 +264,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("answers 100010 (or 100003) when the room's owner creates its room ID again", labels.Code(100010, 100003), func(ctx SpecContext) {
 			id := newRoomID()
 			req := minimalRoom(id)
-			req.RoomInfo.OwnerAccount = client.Ptr(ownerA)
+			req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
 			created := time.Now()
 			mustCreateRoom(ctx, req)
 			waitPastCreateRateWindow(created)
@@ -278,7 +278,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 			id := newRoomID()
 			started := time.Now()
 			mustCreateRoom(ctx, minimalRoom(id))
-			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
 			resp := createRoom(ctx, minimalRoom(id))
 			if elapsed := time.Since(started); elapsed >= time.Second {
 				Skip(fmt.Sprintf("create, destroy and create took %v on this target: the once-per-second rule cannot be observed", elapsed))
@@ -302,7 +302,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("answers the documented sample's shape for a room", labels.Code(0), func(ctx SpecContext) {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
-			resp := call(ctx, catalog.ServiceRoom, "get_room_info", client.RoomIDRequest{RoomID: id})
+			resp := call(ctx, catalog.ServiceRoom, "get_room_info", wire.RoomIDRequest{RoomID: id})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(getSchema))
 			Expect(resp.Envelope.ErrorInfo).To(BeEmpty())
@@ -316,7 +316,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("answers 100004 for a destroyed room", labels.Code(100004), func(ctx SpecContext) {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
-			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
 			expectRoomGone(ctx, id)
 		})
 
@@ -345,17 +345,17 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("changes every updatable field and get_room_info returns the new values", labels.Code(0), func(ctx SpecContext) {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
-			resp := call(ctx, catalog.ServiceRoom, "update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{
+			resp := call(ctx, catalog.ServiceRoom, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{
 				RoomID:                   id,
-				RoomName:                 client.Ptr("renamed"),
-				MaxMemberCount:           client.Ptr(10),
-				IsVideoDisabled:          client.Ptr(true),
-				IsAudioDisabled:          client.Ptr(true),
-				IsMessageDisabled:        client.Ptr(true),
-				IsScreenSharingDisabled:  client.Ptr(true),
-				IsCloudRecordingDisabled: client.Ptr(true),
-				CustomInfo:               client.Ptr("custom123"),
-				TakeSeatMode:             client.Ptr("ApplyToTake"),
+				RoomName:                 wire.Ptr("renamed"),
+				MaxMemberCount:           wire.Ptr(10),
+				IsVideoDisabled:          wire.Ptr(true),
+				IsAudioDisabled:          wire.Ptr(true),
+				IsMessageDisabled:        wire.Ptr(true),
+				IsScreenSharingDisabled:  wire.Ptr(true),
+				IsCloudRecordingDisabled: wire.Ptr(true),
+				CustomInfo:               wire.Ptr("custom123"),
+				TakeSeatMode:             wire.Ptr("ApplyToTake"),
 			}})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(updateSchema))
@@ -371,12 +371,12 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("leaves the fields it was not given unchanged", labels.Code(0), func(ctx SpecContext) {
 			id := newRoomID()
 			req := minimalRoom(id)
-			req.RoomInfo.RoomName, req.RoomInfo.CustomInfo, req.RoomInfo.IsAudioDisabled = client.Ptr("kept"), client.Ptr("kept too"), client.Ptr(true)
+			req.RoomInfo.RoomName, req.RoomInfo.CustomInfo, req.RoomInfo.IsAudioDisabled = wire.Ptr("kept"), wire.Ptr("kept too"), wire.Ptr(true)
 			mustCreateRoom(ctx, req)
 			before := roomInfo(ctx, id)
 
-			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{
-				RoomID: id, IsVideoDisabled: client.Ptr(true),
+			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{
+				RoomID: id, IsVideoDisabled: wire.Ptr(true),
 			}})).To(HaveErrorCode(0))
 
 			after := roomInfo(ctx, id)
@@ -393,8 +393,8 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("accepts a 100-byte RoomName and a 500-byte CustomInfo of 3-byte characters", labels.Code(0), func(ctx SpecContext) {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
-			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", client.UpdateRoomInfoRequest{RoomInfo: client.RoomSettings{
-				RoomID: id, RoomName: client.Ptr(utf8OfBytes(100)), CustomInfo: client.Ptr(utf8OfBytes(500)),
+			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{
+				RoomID: id, RoomName: wire.Ptr(utf8OfBytes(100)), CustomInfo: wire.Ptr(utf8OfBytes(500)),
 			}})).To(HaveErrorCode(0))
 			Expect(roomInfo(ctx, id)).To(MatchFields(map[string]any{"RoomName": utf8OfBytes(100), "CustomInfo": utf8OfBytes(500)}))
 		})
@@ -430,7 +430,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("answers 100004 for a destroyed room", labels.Code(100004), func(ctx SpecContext) {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
-			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
 			expectRefused(ctx, "update_room_info", roomJSON(id, `"RoomName":"ghost"`), catalog.CodeRoomNotFound)
 		})
 	})
@@ -441,12 +441,12 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 		It("destroys a room, after which every room command answers 100004", labels.Code(0, 100004), func(ctx SpecContext) {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
-			resp := call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})
+			resp := call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})
 			Expect(resp).To(HaveErrorCode(0))
 			Expect(resp).To(MatchSchema(destroySchema))
 
 			expectRoomGone(ctx, id)
-			again := call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})
+			again := call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})
 			Expect(again).To(HaveErrorCode(catalog.CodeRoomNotFound))
 			Expect(again).To(MatchSchema(destroySchema))
 		})
@@ -455,12 +455,12 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 			id := newRoomID()
 			mustCreateRoom(ctx, minimalRoom(id))
 			Expect(session.Control.Enter(ctx, id, member1)).To(Succeed())
-			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: id})).To(HaveErrorCode(0))
 			expectRoomGone(ctx, id)
 		})
 
 		It("answers 100004 for a room that never existed", labels.Code(100004), func(ctx SpecContext) {
-			resp := call(ctx, catalog.ServiceRoom, "destroy_room", client.RoomIDRequest{RoomID: newRoomID()})
+			resp := call(ctx, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: newRoomID()})
 			Expect(resp).To(HaveErrorCode(catalog.CodeRoomNotFound))
 			Expect(resp).To(MatchSchema(destroySchema))
 		})
@@ -529,5 +529,5 @@ func padTo(id string, n int) string {
 // schedule returns a start `from` now and an end `length` seconds later.
 func schedule(from time.Duration, length int64) (*int64, *int64) {
 	start := time.Now().Add(from).Unix()
-	return client.Ptr(start), client.Ptr(start + length)
+	return wire.Ptr(start), wire.Ptr(start + length)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // Seat codes of pick_user_on_seat (https://trtc.io/zh/document/60718).
@@ -29,25 +30,25 @@ func seatRoom(ctx context.Context, seats int, mode string, accounts ...string) s
 	GinkgoHelper()
 	id := newRoomID()
 	req := minimalRoom(id)
-	req.RoomInfo.OwnerAccount = client.Ptr(ownerA)
-	req.RoomInfo.IsSeatEnabled, req.RoomInfo.MaxSeatCount, req.RoomInfo.TakeSeatMode = client.Ptr(true), client.Ptr(seats), client.Ptr(mode)
+	req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
+	req.RoomInfo.IsSeatEnabled, req.RoomInfo.MaxSeatCount, req.RoomInfo.TakeSeatMode = wire.Ptr(true), wire.Ptr(seats), wire.Ptr(mode)
 	mustCreateRoom(ctx, req)
 	enter(ctx, id, accounts...)
 	return id
 }
 
 // seats reads the seat list, checked against its schema, ordered by index.
-func seats(ctx context.Context, roomID string) []client.Seat {
+func seats(ctx context.Context, roomID string) []wire.Seat {
 	GinkgoHelper()
-	list, resp, err := session.Client.GetSeatList(ctx, roomID)
+	answer, resp, err := session.Client.Seats.GetList(ctx, roomID)
 	answered(resp, err)
 	Expect(resp).To(HaveErrorCode(0))
 	Expect(resp).To(MatchSchema("room_engine_http_mic/get_seat_list.response"))
-	return list
+	return answer.Response.SeatList
 }
 
 // seatIndexes returns the first and last seat index the service reports.
-func seatIndexes(list []client.Seat) (first, last int) {
+func seatIndexes(list []wire.Seat) (first, last int) {
 	GinkgoHelper()
 	Expect(list).NotTo(BeEmpty())
 	first, last = list[0].Index, list[0].Index
@@ -58,7 +59,7 @@ func seatIndexes(list []client.Seat) (first, last int) {
 }
 
 // occupantOf returns who sits on a seat ("" when free: absent and "" both mean free, D-12).
-func occupantOf(list []client.Seat, index int) string {
+func occupantOf(list []wire.Seat, index int) string {
 	GinkgoHelper()
 	for _, s := range list {
 		if s.Index == index {
@@ -69,7 +70,7 @@ func occupantOf(list []client.Seat, index int) string {
 	return ""
 }
 
-func seatAt(list []client.Seat, index int) client.Seat {
+func seatAt(list []wire.Seat, index int) wire.Seat {
 	GinkgoHelper()
 	for _, s := range list {
 		if s.Index == index {
@@ -77,7 +78,7 @@ func seatAt(list []client.Seat, index int) client.Seat {
 		}
 	}
 	Fail("no seat with index " + strconv.Itoa(index))
-	return client.Seat{}
+	return wire.Seat{}
 }
 
 func seatCall(ctx context.Context, command string, body any) *client.Response {
@@ -89,10 +90,10 @@ func seatCall(ctx context.Context, command string, body any) *client.Response {
 
 func pick(ctx context.Context, roomID string, index int, account string) *client.Response {
 	GinkgoHelper()
-	return seatCall(ctx, "pick_user_on_seat", client.PickUserOnSeatRequest{RoomID: roomID, Index: index, MemberAccount: account})
+	return seatCall(ctx, "pick_user_on_seat", wire.PickUserOnSeatRequest{RoomID: roomID, Index: index, MemberAccount: account})
 }
 
-func lock(ctx context.Context, req client.LockSeatRequest) *client.Response {
+func lock(ctx context.Context, req wire.LockSeatRequest) *client.Response {
 	GinkgoHelper()
 	return seatCall(ctx, "lock_seat", req)
 }
@@ -139,7 +140,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 				Expect(pick(ctx, id, first+1, member1)).To(HaveErrorCode(0))
 				Expect(occupantOf(seats(ctx, id), first+1)).To(Equal(member1))
 
-				Expect(seatCall(ctx, "kick_user_off_seat", client.KickUserOffSeatRequest{RoomID: id, MemberAccount: member1, Data: "time over"})).To(HaveErrorCode(0))
+				Expect(seatCall(ctx, "kick_user_off_seat", wire.KickUserOffSeatRequest{RoomID: id, MemberAccount: member1, Data: "time over"})).To(HaveErrorCode(0))
 				Expect(occupantOf(seats(ctx, id), first+1)).To(BeEmpty())
 				Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member1), "kicked off the seat, not out of the room")
 
@@ -171,7 +172,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("refuses a locked seat with 100200", labels.Code(100200), labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "lock_seat"), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(codeSeatLocked))
 			Expect(occupantOf(seats(ctx, id), first)).To(BeEmpty())
 		})
@@ -282,10 +283,10 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("locks and unlocks a free seat", labels.Code(0), labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "pick_user_on_seat"), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
 			Expect(seatAt(seats(ctx, id), first).IsTakenDisabled).To(BeTrue())
 
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(false)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(false)})).To(HaveErrorCode(0))
 			Expect(seatAt(seats(ctx, id), first).IsTakenDisabled).To(BeFalse(), "D-20: ForbidTaken false unlocks")
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
 		})
@@ -294,7 +295,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
 			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": "", "IsTakenDisabled": true}))
 			Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member1))
 		})
@@ -303,18 +304,18 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: first, ForbidVideo: client.Ptr(true), ForbidAudio: client.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidVideo: wire.Ptr(true), ForbidAudio: wire.Ptr(true)})).To(HaveErrorCode(0))
 			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsVideoDisabled": true, "IsAudioDisabled": true, "IsTakenDisabled": false}))
 		})
 
 		It("refuses a room without seats with 100211", labels.Code(100211), func(ctx SpecContext) {
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: emptyRoom(ctx), Index: 0, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(codeSeatsNotSupported))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: emptyRoom(ctx), Index: 0, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(codeSeatsNotSupported))
 		})
 
 		It("refuses a seat past the last one with 100002", labels.Code(100002), func(ctx SpecContext) {
 			id := seatRoom(ctx, 2, "FreeToTake")
 			_, last := seatIndexes(seats(ctx, id))
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: last + 1, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(catalog.CodeInvalidParameter))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: last + 1, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(catalog.CodeInvalidParameter))
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
@@ -329,7 +330,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, last := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(seatCall(ctx, "switch_seat", client.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(0))
+			Expect(seatCall(ctx, "switch_seat", wire.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(0))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, first)).To(BeEmpty())
 			Expect(occupantOf(list, last)).To(Equal(member1))
@@ -340,7 +341,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			first, last := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
 			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
-			Expect(seatCall(ctx, "switch_seat", client.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
+			Expect(seatCall(ctx, "switch_seat", wire.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, first)).To(Equal(member1))
 			Expect(occupantOf(list, last)).To(Equal(member2))
@@ -358,7 +359,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 	// Switch Seat (new version): https://trtc.io/document/72685
 	Describe("move_user_to_seat", labels.Command(catalog.ServiceSeat, "move_user_to_seat"), func() {
 		move := func(ctx context.Context, id string, to int, account string, policy int) *client.Response {
-			return seatCall(ctx, "move_user_to_seat", client.MoveUserToSeatRequest{RoomID: id, SeatIndex: to, MemberAccount: account, Policy: policy})
+			return seatCall(ctx, "move_user_to_seat", wire.MoveUserToSeatRequest{RoomID: id, SeatIndex: to, MemberAccount: account, Policy: policy})
 		}
 		// occupiedPair seats member1 on the first seat and member2 on the last.
 		occupiedPair := func(ctx context.Context) (id string, first, last int) {
@@ -373,7 +374,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, last := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(move(ctx, id, last, member1, client.MoveCancel)).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(HaveErrorCode(0))
 			Expect(occupantOf(seats(ctx, id), last)).To(Equal(member1))
 		})
 
@@ -381,14 +382,14 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, last := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(lock(ctx, client.LockSeatRequest{RoomID: id, Index: last, ForbidTaken: client.Ptr(true)})).To(HaveErrorCode(0))
-			Expect(move(ctx, id, last, member1, client.MoveCancel)).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: last, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(HaveErrorCode(0))
 			Expect(seatAt(seats(ctx, id), last)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsTakenDisabled": false}))
 		})
 
 		It("with policy 0 refuses an occupied seat and changes nothing", labels.Code(100002, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id, first, last := occupiedPair(ctx)
-			Expect(move(ctx, id, last, member1, client.MoveCancel)).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
+			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, first)).To(Equal(member1))
 			Expect(occupantOf(list, last)).To(Equal(member2))
@@ -396,7 +397,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 
 		It("with policy 1 takes the occupant off the seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id, first, last := occupiedPair(ctx)
-			Expect(move(ctx, id, last, member1, client.MoveForce)).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, wire.MoveForce)).To(HaveErrorCode(0))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, last)).To(Equal(member1))
 			Expect(occupantOf(list, first)).To(BeEmpty())
@@ -405,7 +406,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 
 		It("with policy 2 swaps the two members", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id, first, last := occupiedPair(ctx)
-			Expect(move(ctx, id, last, member1, client.MoveSwap)).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, wire.MoveSwap)).To(HaveErrorCode(0))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, last)).To(Equal(member1))
 			Expect(occupantOf(list, first)).To(Equal(member2))
@@ -414,7 +415,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("refuses an account that is not in the room with 100005", labels.Code(100005), func(ctx SpecContext) {
 			id := seatRoom(ctx, 2, "FreeToTake")
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(move(ctx, id, first, member2, client.MoveCancel)).To(HaveErrorCode(catalog.CodeNotMember))
+			Expect(move(ctx, id, first, member2, wire.MoveCancel)).To(HaveErrorCode(catalog.CodeNotMember))
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
@@ -439,7 +440,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(session.Control.Leave(ctx, id, member1)).To(Succeed())
 		}),
 		Entry("kick_user_out", labels.Code(0), labels.Command(catalog.ServiceRoom, "kick_user_out"), func(ctx context.Context, id string) {
-			Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", client.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "r"})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "r"})).To(HaveErrorCode(0))
 		}),
 		Entry("ban_room_member", labels.Code(0), labels.Command(catalog.ServiceRoom, "ban_room_member"), func(ctx context.Context, id string) {
 			ban(ctx, id, 60, member1)

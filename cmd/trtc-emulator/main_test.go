@@ -20,10 +20,10 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
-	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/emulator"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
+	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 func TestRunArguments(t *testing.T) {
@@ -168,18 +168,11 @@ func startBinary(t *testing.T, bin string, args ...string) (*exec.Cmd, string, *
 // printed the listening line (TestBinarySignalRightAfterListeningLine).
 func settle() { time.Sleep(300 * time.Millisecond) }
 
-type envelope struct {
-	ActionStatus string `json:"ActionStatus"`
-	ErrorInfo    string `json:"ErrorInfo"`
-	ErrorCode    int    `json:"ErrorCode"`
-	RequestID    string `json:"RequestId"`
-}
-
 // restCall makes one signed call as the default administrator.
-func restCall(base, command, body string) (*http.Response, envelope, error) {
+func restCall(base, command, body string) (*http.Response, wire.Envelope, error) {
 	sig, err := usersig.Generate(emulator.DefaultSDKAppID, emulator.DefaultSecretKey, emulator.DefaultAdmin, time.Hour, time.Now())
 	if err != nil {
-		return nil, envelope{}, err
+		return nil, wire.Envelope{}, err
 	}
 	q := url.Values{
 		"sdkappid": {strconv.Itoa(emulator.DefaultSDKAppID)}, "identifier": {emulator.DefaultAdmin},
@@ -187,10 +180,10 @@ func restCall(base, command, body string) (*http.Response, envelope, error) {
 	}
 	resp, err := http.Post(base+"/v4/"+catalog.ServiceRoom+"/"+command+"?"+q.Encode(), "application/json", strings.NewReader(body))
 	if err != nil {
-		return nil, envelope{}, err
+		return nil, wire.Envelope{}, err
 	}
 	defer resp.Body.Close()
-	var env envelope
+	var env wire.Envelope
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return resp, env, err
@@ -284,7 +277,7 @@ func TestBinaryFinishesCallsInFlight(t *testing.T) {
 
 	type result struct {
 		resp *http.Response
-		env  envelope
+		env  wire.Envelope
 		err  error
 		at   time.Time
 	}
@@ -316,8 +309,8 @@ func TestBinaryFinishesCallsInFlight(t *testing.T) {
 	if got.err != nil {
 		t.Fatalf("the call in flight lost its answer: %v (stderr %s)", got.err, stderr.String())
 	}
-	if got.resp.StatusCode != 200 || got.env.ErrorCode != catalog.CodeInternal || got.env.ErrorInfo != "slow" || got.resp.Header.Get(client.FaultHeader) != "100001" {
-		t.Errorf("answer in flight: HTTP %d %+v header %q", got.resp.StatusCode, got.env, got.resp.Header.Get(client.FaultHeader))
+	if got.resp.StatusCode != 200 || got.env.ErrorCode != catalog.CodeInternal || got.env.ErrorInfo != "slow" || got.resp.Header.Get(control.FaultHeader) != "100001" {
+		t.Errorf("answer in flight: HTTP %d %+v header %q", got.resp.StatusCode, got.env, got.resp.Header.Get(control.FaultHeader))
 	}
 	if elapsed := got.at.Sub(started); elapsed < 1500*time.Millisecond {
 		t.Errorf("answer after %v, before the 1.5 s delay", elapsed)
@@ -348,7 +341,7 @@ func TestBinaryWithoutControlPlane(t *testing.T) {
 	}
 	raw, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	var env envelope
+	var env wire.Envelope
 	if resp.StatusCode != 200 || json.Unmarshal(raw, &env) != nil || env.ErrorCode != catalog.CodeHTTPParse {
 		t.Errorf("GET %s without control plane: HTTP %d %s, want the REST envelope 60002", control.PathConfig, resp.StatusCode, raw)
 	}
