@@ -112,13 +112,13 @@ func (e *Emulator) controlArmFault(w http.ResponseWriter, r *http.Request) {
 		writeControl(w, nil, fmt.Errorf("%s/%s is not a command of this emulator", fault.Service, fault.Command))
 		return
 	case fault.ErrorCode == 0:
-		writeControl(w, nil, fmt.Errorf("ErrorCode must be non-zero"))
+		writeControl(w, nil, errors.New("the fault's ErrorCode must be non-zero"))
 		return
 	case fault.Count < 1 || fault.Count > 1_000_000:
-		writeControl(w, nil, fmt.Errorf("Count %d must be from 1 to 1000000", fault.Count))
+		writeControl(w, nil, fmt.Errorf("the fault's Count %d must be from 1 to 1000000", fault.Count))
 		return
 	case fault.DelayMillis < 0 || fault.DelayMillis > 60_000:
-		writeControl(w, nil, fmt.Errorf("DelayMillis %d must be from 0 to 60000", fault.DelayMillis))
+		writeControl(w, nil, fmt.Errorf("the fault's DelayMillis %d must be from 0 to 60000", fault.DelayMillis))
 		return
 	}
 	e.faults.arm(fault)

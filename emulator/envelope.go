@@ -42,8 +42,6 @@ func (s *requestSeq) appendNext(b []byte) []byte {
 	return strconv.AppendInt(b, s.n.Add(1), 10)
 }
 
-func (s *requestSeq) next() string { return string(s.appendNext(nil)) }
-
 // answerWriter is a reusable buffer and JSON encoder for answers.
 type answerWriter struct {
 	buf bytes.Buffer

@@ -156,7 +156,7 @@ func (e *Emulator) enterLive(roomID, account string, now time.Time) error {
 		return nil
 	}
 	if len(r.members) >= r.maxMemberCount {
-		return fmt.Errorf("Live room %q is full (MaxMemberCount %d)", roomID, r.maxMemberCount)
+		return fmt.Errorf("the Live room %q is full (MaxMemberCount %d)", roomID, r.maxMemberCount)
 	}
 	r.nextSeq++
 	r.members[account] = r.nextSeq
