@@ -162,6 +162,7 @@ var failureCommands = map[string][]string{
 		"add_gift_category_relations", "del_gift_category_relations", "get_gift_category_relations",
 		"set_gift_language", "get_gift_language", "del_gift_language", "set_gift_category_language",
 		"get_gift_category_language", "del_gift_category_language"},
+	"live_config": {"get_callback", "set_callback", "update_callback", "get_callback_token"},
 }
 
 // documentedCodes are the private codes each page documents (conference-api.md sections 13-16,
@@ -177,7 +178,7 @@ var documentedCodes = map[string][]int{
 	"room_config/set_callback":                {100300},
 	"room_config/update_callback":             {100301},
 	// Live (live-api.md; del_gift_category from trtc.io/document/72850 and
-	// cloud.tencent.com/document/product/269/125758). Commands
+	// cloud.tencent.com/document/product/269/125758; live_config from callbacks.md B2). Commands
 	// whose table could not be read are absent: their samples use a code of the sibling pages.
 	"live_engine_http_srv/get_room_stats":              {100001, 100002, 100004},
 	"live_engine_http_srv/add_robot":                   {100001, 100002, 100004, 100006},
@@ -194,6 +195,10 @@ var documentedCodes = map[string][]int{
 	"live_engine_http_srv/del_gift_language":           {100001, 100002, 100006, 100012, 102001},
 	"live_engine_http_srv/set_gift_category_language":  {100001, 100002, 100006},
 	"live_engine_http_srv/del_gift_category_language":  {100001, 100002, 100006, 100012, 102001},
+	"live_config/get_callback":                         {100001, 100002, 100301},
+	"live_config/set_callback":                         {100001, 100002, 100300},
+	"live_config/update_callback":                      {100001, 100002, 100301},
+	"live_config/get_callback_token":                   {100001, 100002, 100302},
 }
 
 func TestFailureSamples(t *testing.T) {
