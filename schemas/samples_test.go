@@ -271,6 +271,54 @@ func TestEventSamplesNameTheirEvent(t *testing.T) {
 	}
 }
 
+// liveEvents are the Live callback command words with an event schema of their own
+// (callbacks.md B3). Mic.CallbackAfterSeatInfoChanged is shared with Conference
+// (docs/errata-live.md L-44); Live.CallbackBeforeCallBackNotBlock is a configuration flag, not
+// an event (L-42).
+var liveEvents = []string{
+	"Live.CallbackAfterCreateRoom", "Live.CallbackAfterDestroyRoom", "Live.CallbackAfterUpdateRoomInfo",
+	"Live.CallbackAfterSetMetadata", "Live.CallbackAfterDelMetadata", "Live.CallbackAfterCreateRoomReachingThreshold",
+	"Live.CallbackAfterMemberStateChanged", "Live.CallbackAfterChangeOwner", "Live.CallbackAfterModifyAdmin",
+	"Live.CallbackAfterCreateBattle", "Live.CallbackAfterStartBattle", "Live.CallbackAfterEndBattle",
+	"Live.CallbackBeforeSendGift", "Group.CallbackBeforeSendMsg", "Group.CallbackAfterSendMsg",
+	"Follow.CallbackAfterFollowAdd", "Follow.CallbackAfterFollowDelete",
+}
+
+func TestLiveEventSamplesNameTheirEvent(t *testing.T) {
+	for _, e := range liveEvents {
+		if !Has("callback/" + e + ".event") {
+			t.Errorf("no schema for the event %s", e)
+		}
+		if got := loadSample(t, "callback/"+e+".event.json").(map[string]any)["CallbackCommand"]; got != e {
+			t.Errorf("%s: CallbackCommand = %v", e, got)
+		}
+	}
+	// The two blocking events have reply schemas of their own.
+	for _, e := range []string{"Live.CallbackBeforeSendGift", "Group.CallbackBeforeSendMsg"} {
+		if !Has("callback/" + e + ".response") {
+			t.Errorf("no reply schema for the blocking event %s", e)
+		}
+	}
+}
+
+// TestLiveBareOwnerSamples: the Live destroy and end-of-battle event samples keep the 18-digit
+// owners they print unquoted (docs/errata-live.md L-42), and pass as printed.
+func TestLiveBareOwnerSamples(t *testing.T) {
+	for file, literal := range map[string]string{
+		"callback/Live.CallbackAfterDestroyRoom.event.json": `"Owner_Account": 144115216631667826,`,
+		"callback/Live.CallbackAfterEndBattle.event.json":   `"Owner_Account": 144115245353757792`,
+	} {
+		raw := readSample(t, file)
+		if !strings.Contains(string(raw), literal) {
+			t.Errorf("%s no longer prints %s", file, literal)
+		}
+		name, _ := sampleSchema(file)
+		if err := Validate(name, raw); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
 // TestUnquotedSeatSample: the .unquoted.txt variant differs from the repaired seat event sample
 // only by the quotes around an 18-digit Member_Account that float64 cannot hold (C-4).
 func TestUnquotedSeatSample(t *testing.T) {
