@@ -155,7 +155,14 @@ var failureCommands = map[string][]string{
 	"live_engine_http_srv": {"create_room", "destroy_room", "update_room_info", "get_room_info", "get_room_list",
 		"get_room_metadata", "set_room_metadata", "del_room_metadata", "change_room_owner",
 		"get_member_list", "mute_member", "get_muted_member_list", "ban_member", "unban_member",
-		"get_banned_member_list", "get_admin_list", "modify_admin"},
+		"get_banned_member_list", "get_admin_list", "modify_admin",
+		"get_room_stats", "add_robot", "del_robot", "get_robot", "send_text_msg", "send_custom_msg",
+		"set_mix_stream", "resume_mcu_task", "send_gift", "get_gift_count", "copy_default_gift_config",
+		"add_gift", "get_gift", "del_gift", "add_gift_category", "get_gift_category", "del_gift_category",
+		"add_gift_category_relations", "del_gift_category_relations", "get_gift_category_relations",
+		"set_gift_language", "get_gift_language", "del_gift_language", "set_gift_category_language",
+		"get_gift_category_language", "del_gift_category_language"},
+	"live_config": {"get_callback", "set_callback", "update_callback", "get_callback_token"},
 }
 
 // documentedCodes are the private codes each page documents (conference-api.md sections 13-16,
@@ -170,6 +177,28 @@ var documentedCodes = map[string][]int{
 	"room_engine_http_mic/move_user_to_seat":  {100001, 100002, 100004, 100005},
 	"room_config/set_callback":                {100300},
 	"room_config/update_callback":             {100301},
+	// Live (live-api.md; del_gift_category from trtc.io/document/72850 and
+	// cloud.tencent.com/document/product/269/125758; live_config from callbacks.md B2). Commands
+	// whose table could not be read are absent: their samples use a code of the sibling pages.
+	"live_engine_http_srv/get_room_stats":              {100001, 100002, 100004},
+	"live_engine_http_srv/add_robot":                   {100001, 100002, 100004, 100006},
+	"live_engine_http_srv/del_robot":                   {100001, 100002, 100004, 100006},
+	"live_engine_http_srv/get_robot":                   {100001, 100002, 100004, 100006},
+	"live_engine_http_srv/send_gift":                   {100001, 100002, 100003, 102001, 102002, 102004, 102008},
+	"live_engine_http_srv/get_gift_count":              {100001, 100002},
+	"live_engine_http_srv/get_gift":                    {100001, 100002},
+	"live_engine_http_srv/add_gift_category":           {100001, 100002, 100006},
+	"live_engine_http_srv/get_gift_category":           {100001, 100002, 100006, 100012},
+	"live_engine_http_srv/del_gift_category":           {100001, 100002, 100006, 100012, 102001},
+	"live_engine_http_srv/add_gift_category_relations": {100001, 100002, 100006, 100012, 102001},
+	"live_engine_http_srv/get_gift_language":           {100001, 100002, 100006, 100012, 102001},
+	"live_engine_http_srv/del_gift_language":           {100001, 100002, 100006, 100012, 102001},
+	"live_engine_http_srv/set_gift_category_language":  {100001, 100002, 100006},
+	"live_engine_http_srv/del_gift_category_language":  {100001, 100002, 100006, 100012, 102001},
+	"live_config/get_callback":                         {100001, 100002, 100301},
+	"live_config/set_callback":                         {100001, 100002, 100300},
+	"live_config/update_callback":                      {100001, 100002, 100301},
+	"live_config/get_callback_token":                   {100001, 100002, 100302},
 }
 
 func TestFailureSamples(t *testing.T) {
@@ -238,6 +267,54 @@ func TestEventSamplesNameTheirEvent(t *testing.T) {
 		}
 		if got := loadSample(t, "callback/"+e+".event.json").(map[string]any)["CallbackCommand"]; got != e {
 			t.Errorf("%s: CallbackCommand = %v", e, got)
+		}
+	}
+}
+
+// liveEvents are the Live callback command words with an event schema of their own
+// (callbacks.md B3). Mic.CallbackAfterSeatInfoChanged is shared with Conference
+// (docs/errata-live.md L-44); Live.CallbackBeforeCallBackNotBlock is a configuration flag, not
+// an event (L-42).
+var liveEvents = []string{
+	"Live.CallbackAfterCreateRoom", "Live.CallbackAfterDestroyRoom", "Live.CallbackAfterUpdateRoomInfo",
+	"Live.CallbackAfterSetMetadata", "Live.CallbackAfterDelMetadata", "Live.CallbackAfterCreateRoomReachingThreshold",
+	"Live.CallbackAfterMemberStateChanged", "Live.CallbackAfterChangeOwner", "Live.CallbackAfterModifyAdmin",
+	"Live.CallbackAfterCreateBattle", "Live.CallbackAfterStartBattle", "Live.CallbackAfterEndBattle",
+	"Live.CallbackBeforeSendGift", "Group.CallbackBeforeSendMsg", "Group.CallbackAfterSendMsg",
+	"Follow.CallbackAfterFollowAdd", "Follow.CallbackAfterFollowDelete",
+}
+
+func TestLiveEventSamplesNameTheirEvent(t *testing.T) {
+	for _, e := range liveEvents {
+		if !Has("callback/" + e + ".event") {
+			t.Errorf("no schema for the event %s", e)
+		}
+		if got := loadSample(t, "callback/"+e+".event.json").(map[string]any)["CallbackCommand"]; got != e {
+			t.Errorf("%s: CallbackCommand = %v", e, got)
+		}
+	}
+	// The two blocking events have reply schemas of their own.
+	for _, e := range []string{"Live.CallbackBeforeSendGift", "Group.CallbackBeforeSendMsg"} {
+		if !Has("callback/" + e + ".response") {
+			t.Errorf("no reply schema for the blocking event %s", e)
+		}
+	}
+}
+
+// TestLiveBareOwnerSamples: the Live destroy and end-of-battle event samples keep the 18-digit
+// owners they print unquoted (docs/errata-live.md L-42), and pass as printed.
+func TestLiveBareOwnerSamples(t *testing.T) {
+	for file, literal := range map[string]string{
+		"callback/Live.CallbackAfterDestroyRoom.event.json": `"Owner_Account": 144115216631667826,`,
+		"callback/Live.CallbackAfterEndBattle.event.json":   `"Owner_Account": 144115245353757792`,
+	} {
+		raw := readSample(t, file)
+		if !strings.Contains(string(raw), literal) {
+			t.Errorf("%s no longer prints %s", file, literal)
+		}
+		name, _ := sampleSchema(file)
+		if err := Validate(name, raw); err != nil {
+			t.Error(err)
 		}
 	}
 }
