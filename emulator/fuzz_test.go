@@ -102,7 +102,13 @@ func fuzzSeeds(t testing.TB, commands []string) []fuzzSeed {
 		key := filepath.Base(filepath.Dir(file)) + "/" + strings.SplitN(filepath.Base(file), ".", 2)[0]
 		i, ok := index[key]
 		if !ok {
-			t.Fatalf("fixture %s names %s, which is not a served command", file, key)
+			// Samples of commands the catalog does not list yet are data for work to come; a
+			// catalogued command the emulator does not serve is a bug.
+			service, name, _ := strings.Cut(key, "/")
+			if _, documented := catalog.Lookup(service, name); documented {
+				t.Fatalf("fixture %s names %s, which is not a served command", file, key)
+			}
+			continue
 		}
 		for _, withRoom := range []int{0, len(commands)} { // the high part of the index toggles the room
 			add(i+withRoom, body)
