@@ -85,7 +85,9 @@ func (f gatewayFamily) succeeding(ctx context.Context) client.Request {
 		return client.Request{Service: f.service, Command: "get_room_list", Body: []byte(`{"Next":"","Count":20}`)}
 	}
 	id := newRoomID()
-	DeferCleanup(func() { _, _ = session.Client.Call(background(), f.service, "destroy_room", wire.RoomIDRequest{RoomID: id}) })
+	DeferCleanup(func() {
+		_, _ = session.Client.Call(background(), f.service, "destroy_room", wire.RoomIDRequest{RoomID: id})
+	})
 	created := call(ctx, f.service, "create_room", wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{RoomID: id, RoomType: wire.Ptr("Conference")}})
 	Expect(created).To(HaveErrorCode(0), "creating the room the spec reads")
 	return client.Request{Service: f.service, Command: "get_room_info", Body: []byte(`{"RoomId":"` + id + `"}`)}
