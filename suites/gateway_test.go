@@ -38,7 +38,8 @@ var (
 	bodyParseCodes = []int{catalog.CodeJSONParse, catalog.CodeHTTPParse}
 )
 
-func codes(sets ...[]int) []int {
+// joinCodes is the union of code sets, for rules that accept several families of codes.
+func joinCodes(sets ...[]int) []int {
 	var out []int
 	for _, set := range sets {
 		out = append(out, set...)
@@ -165,14 +166,14 @@ var _ = Describe("The REST gateway", labels.Area("gateway"), func() {
 				Entry("the sdkappid of another application", labels.Rule("R-query-sdkappid"), labels.Code(60006, 70020),
 					func() url.Values {
 						return url.Values{"sdkappid": {strconv.FormatUint(session.Settings.SDKAppID+1, 10)}}
-					}, refusedWith(codes([]int{catalog.CodeBadSDKAppID, 70020}, signatureFamily)...)),
+					}, refusedWith(joinCodes([]int{catalog.CodeBadSDKAppID, 70020}, signatureFamily)...)),
 				// identifier: the App administrator the ticket was signed for.
 				Entry("no identifier", labels.Rule("R-query-identifier"), labels.Code(signatureFamily...),
 					func() url.Values { return url.Values{"identifier": nil} },
-					refusedWith(codes(signatureFamily, []int{catalog.CodeHTTPParse, catalog.CodeAdminRequired})...)),
+					refusedWith(joinCodes(signatureFamily, []int{catalog.CodeHTTPParse, catalog.CodeAdminRequired})...)),
 				Entry("an empty identifier", labels.Rule("R-query-identifier"), labels.Code(signatureFamily...),
 					func() url.Values { return url.Values{"identifier": {""}} },
-					refusedWith(codes(signatureFamily, []int{catalog.CodeHTTPParse, catalog.CodeAdminRequired})...)),
+					refusedWith(joinCodes(signatureFamily, []int{catalog.CodeHTTPParse, catalog.CodeAdminRequired})...)),
 				Entry("an identifier that is not an App administrator", labels.Rule("R-identifier-admin"), labels.Code(60010),
 					func() url.Values {
 						s := session.Settings
@@ -181,10 +182,10 @@ var _ = Describe("The REST gateway", labels.Area("gateway"), func() {
 				// usersig: "password corresponding to username".
 				Entry("no usersig", labels.Rule("R-query-usersig"), labels.Code(signatureFamily...),
 					func() url.Values { return url.Values{"usersig": nil} },
-					refusedWith(codes(signatureFamily, []int{catalog.CodeHTTPParse})...)),
+					refusedWith(joinCodes(signatureFamily, []int{catalog.CodeHTTPParse})...)),
 				Entry("an empty usersig", labels.Rule("R-query-usersig"), labels.Code(signatureFamily...),
 					func() url.Values { return url.Values{"usersig": {""}} },
-					refusedWith(codes(signatureFamily, []int{catalog.CodeHTTPParse})...)),
+					refusedWith(joinCodes(signatureFamily, []int{catalog.CodeHTTPParse})...)),
 				Entry("a UserSig that is not a ticket", labels.Rule("R-query-usersig"), labels.Code(signatureFamily...),
 					func() url.Values { return url.Values{"usersig": {"not-a-ticket"}} }, refusedWith(signatureFamily...)),
 				Entry("a UserSig signed with another key", labels.Rule("R-query-usersig"), labels.Code(signatureFamily...),

@@ -61,12 +61,12 @@ var _ = Describe("The RESTful API overview", labels.Area("gateway"), func() {
 					}, refusedWith(sdkAppIDCodes...)),
 				Entry("identifier named Identifier", labels.Rule("R-query-case", "R-query-identifier"), labels.Code(signatureFamily...),
 					func() url.Values { return renamed("identifier", "Identifier", session.Settings.Admin) },
-					refusedWith(codes(signatureFamily, []int{catalog.CodeHTTPParse, catalog.CodeAdminRequired})...)),
+					refusedWith(joinCodes(signatureFamily, []int{catalog.CodeHTTPParse, catalog.CodeAdminRequired})...)),
 				Entry("usersig named UserSig", labels.Rule("R-query-case", "R-query-usersig"), labels.Code(signatureFamily...),
 					func() url.Values {
 						s := session.Settings
 						return renamed("usersig", "UserSig", ticket(s.Admin, s.SDKAppID, s.SecretKey, time.Hour, time.Now()))
-					}, refusedWith(codes(signatureFamily, []int{catalog.CodeHTTPParse})...)),
+					}, refusedWith(joinCodes(signatureFamily, []int{catalog.CodeHTTPParse})...)),
 				Entry("random named Random", labels.Rule("R-query-case", "R-query-random"), labels.Code(urlFormatCodes...),
 					func() url.Values { return renamed("random", "Random", "7") }, throughOrRefused(urlFormatCodes...)),
 				Entry("contenttype named ContentType", labels.Rule("R-query-case", "R-query-contenttype"), labels.Code(urlFormatCodes...),
@@ -83,14 +83,14 @@ var _ = Describe("The RESTful API overview", labels.Area("gateway"), func() {
 					f.expectGate(ctx, url.Values{name: {v, v}}, g)
 				},
 				Entry("sdkappid twice", labels.Rule("R-query-sdkappid"), labels.Code(sdkAppIDCodes...), "sdkappid",
-					func() string { return strconv.FormatUint(session.Settings.SDKAppID, 10) }, throughOrRefused(codes(sdkAppIDCodes, urlFormatCodes)...)),
+					func() string { return strconv.FormatUint(session.Settings.SDKAppID, 10) }, throughOrRefused(joinCodes(sdkAppIDCodes, urlFormatCodes)...)),
 				Entry("identifier twice", labels.Rule("R-query-identifier"), labels.Code(signatureFamily...), "identifier",
-					func() string { return session.Settings.Admin }, throughOrRefused(codes(signatureFamily, urlFormatCodes)...)),
+					func() string { return session.Settings.Admin }, throughOrRefused(joinCodes(signatureFamily, urlFormatCodes)...)),
 				Entry("usersig twice", labels.Rule("R-query-usersig"), labels.Code(signatureFamily...), "usersig",
 					func() string {
 						s := session.Settings
 						return ticket(s.Admin, s.SDKAppID, s.SecretKey, time.Hour, time.Now())
-					}, throughOrRefused(codes(signatureFamily, urlFormatCodes)...)),
+					}, throughOrRefused(joinCodes(signatureFamily, urlFormatCodes)...)),
 				Entry("random twice", labels.Rule("R-query-random"), labels.Code(urlFormatCodes...), "random",
 					func() string { return "7" }, throughOrRefused(urlFormatCodes...)),
 				Entry("contenttype twice", labels.Rule("R-query-contenttype"), labels.Code(urlFormatCodes...), "contenttype",
@@ -123,15 +123,15 @@ var _ = Describe("The RESTful API overview", labels.Area("gateway"), func() {
 					Expect(resp).To(HaveErrorCode(accepted...))
 				},
 				Entry("an empty body", labels.Rule("R-body-not-empty"), labels.Code(60002, 60003, 60008),
-					"", codes(bodyParseCodes, []int{catalog.CodeServiceTimeout})),
+					"", joinCodes(bodyParseCodes, []int{catalog.CodeServiceTimeout})),
 				Entry("a body that is not JSON", labels.Rule("R-body-json"), labels.Code(bodyParseCodes...),
 					`{"RoomId":`, bodyParseCodes),
 				Entry("a JSON array", labels.Rule("R-body-json"), labels.Code(60002, 60003, 100002),
-					`[{"RoomId":"a"}]`, codes(bodyParseCodes, []int{catalog.CodeInvalidParameter})),
+					`[{"RoomId":"a"}]`, joinCodes(bodyParseCodes, []int{catalog.CodeInvalidParameter})),
 				Entry("a JSON string", labels.Rule("R-body-json"), labels.Code(60002, 60003, 100002),
-					`"RoomId"`, codes(bodyParseCodes, []int{catalog.CodeInvalidParameter})),
+					`"RoomId"`, joinCodes(bodyParseCodes, []int{catalog.CodeInvalidParameter})),
 				Entry("null", labels.Rule("R-body-json"), labels.Code(60002, 60003, 100002),
-					`null`, codes(bodyParseCodes, []int{catalog.CodeInvalidParameter})),
+					`null`, joinCodes(bodyParseCodes, []int{catalog.CodeInvalidParameter})),
 			)
 
 			It("answers a success with HTTP 200 and the envelope: OK, 0, an empty ErrorInfo and a RequestId",
