@@ -186,3 +186,22 @@ func TestOpenQuestionsNameErrataEntries(t *testing.T) {
 		}
 	}
 }
+
+func TestRulesAreWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		if seen[r.ID] || !strings.HasPrefix(r.ID, "R-") || strings.ContainsAny(r.ID, "&|!,()/ :") {
+			t.Errorf("rule ID %q is repeated or not a plain R-<subject> label", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || r.Page == "" || r.Quote == "" {
+			t.Errorf("%s: summary, page and quote are all required", r.ID)
+		}
+		if got, ok := LookupRule(r.ID); !ok || got.ID != r.ID {
+			t.Errorf("LookupRule(%s) = %v, %v", r.ID, got, ok)
+		}
+	}
+	if _, ok := LookupRule("R-nothing"); ok {
+		t.Error("LookupRule found a rule that does not exist")
+	}
+}

@@ -10,6 +10,7 @@ const (
 	LabelCommandPrefix = "cmd:"    // cmd:<command>
 	LabelCodePrefix    = "code:"   // code:<error code>
 	LabelNeedsPrefix   = "needs:"  // needs:<what the spec needs of the target>
+	LabelRulePrefix    = "rule:"   // rule:<Rule.ID>, a rule of the RESTful API overview (rules.go)
 
 	// LabelNeedsControlPlane marks specs that drive an emulator's control plane (reset, clock,
 	// fault injection, users entering rooms); skipped, with the reason, on targets without one.

@@ -29,7 +29,8 @@ import (
 )
 
 const (
-	// DefaultTimeout is above the 3 s the vendor's server allows itself, as the overview asks.
+	// DefaultTimeout is above the 3 s the vendor's server allows itself (catalog.ServerTimeout),
+	// as the overview asks.
 	DefaultTimeout = 5 * time.Second
 	// DefaultUserSigTTL is the validity the client asks for its administrator tickets.
 	DefaultUserSigTTL = 24 * time.Hour

@@ -1,7 +1,7 @@
 // Package labels builds the Ginkgo labels of the conformance specs from the vocabulary that
 // package catalog defines once, so that no label is typed by hand and users can filter runs:
 // by family (`family:live`), area (`area:room`), command (`cmd:create_room`), service
-// (`svc:room_engine_http_srv`), error code (`code:100004`) and by what a spec needs from its
+// (`svc:room_engine_http_srv`), error code (`code:100004`), overview rule (`rule:R-method-post`) and by what a spec needs from its
 // target (`needs:control-plane`, `target:emulator-only`).
 package labels
 
@@ -37,6 +37,19 @@ func Code(codes ...int) ginkgo.Labels {
 	out := make(ginkgo.Labels, 0, len(codes))
 	for _, code := range codes {
 		out = append(out, catalog.LabelCodePrefix+strconv.Itoa(code))
+	}
+	return out
+}
+
+// Rule labels specs asserting rules of the RESTful API overview (catalog.Rules). An ID the
+// catalog does not define panics, so that a typo fails the suite as it is built.
+func Rule(ids ...string) ginkgo.Labels {
+	out := make(ginkgo.Labels, 0, len(ids))
+	for _, id := range ids {
+		if _, ok := catalog.LookupRule(id); !ok {
+			panic("labels.Rule: no overview rule " + strconv.Quote(id) + " in catalog.Rules")
+		}
+		out = append(out, catalog.LabelRulePrefix+id)
 	}
 	return out
 }

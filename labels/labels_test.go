@@ -32,3 +32,18 @@ func TestCommandOutsideTheCatalogHasNoFamily(t *testing.T) {
 		t.Errorf("Family(live) = %v", got)
 	}
 }
+
+func TestRuleLabelsNameCatalogRules(t *testing.T) {
+	for _, rule := range catalog.Rules() {
+		got := Rule(rule.ID)
+		if len(got) != 1 || got[0] != catalog.LabelRulePrefix+rule.ID || strings.ContainsAny(got[0], "&|!,()/ ") {
+			t.Errorf("Rule(%q) = %v", rule.ID, got)
+		}
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("Rule accepted an ID that names no overview rule")
+		}
+	}()
+	Rule("R-no-such-rule")
+}

@@ -111,7 +111,21 @@ type htmlPage struct {
 	Gone                               []htmlProblem
 	Skipped                            []htmlProblem
 	DocumentedCells, PassedCells       int
+	Rules                              []htmlRule
+	RuleCounts                         []htmlCount
+	UnknownRules                       []string
 }
+
+// htmlRule is one row of the overview rules table.
+type htmlRule struct {
+	ID, Summary, Page, State, Class string
+	Families                        []htmlRuleFamily
+	Specs                           []htmlRuleSpec
+}
+
+type htmlRuleFamily struct{ Family, State, Class string }
+
+type htmlRuleSpec struct{ Name, Outcome, Class string }
 
 func buildHTMLPage(r *Run) htmlPage {
 	p := htmlPage{Suite: orDash(cleanText(r.Suite))}
@@ -157,6 +171,23 @@ func buildHTMLPage(r *Run) htmlPage {
 			}
 		}
 	}
+
+	rules := r.Rules()
+	ruleCounts := rules.Counts()
+	for _, st := range []RuleState{RuleKept, RuleBroken, RuleError, RuleNotRun} {
+		p.RuleCounts = append(p.RuleCounts, htmlCount{Key: string(st), Label: string(st), Class: ruleClass(st), N: ruleCounts[st]})
+	}
+	for _, row := range rules.Rows {
+		view := htmlRule{ID: row.ID, Summary: cleanText(row.Summary), Page: row.Page, State: string(row.State), Class: ruleClass(row.State)}
+		for _, f := range row.Families {
+			view.Families = append(view.Families, htmlRuleFamily{f.Family, string(f.State), ruleClass(f.State)})
+		}
+		for _, s := range row.Specs {
+			view.Specs = append(view.Specs, htmlRuleSpec{cleanText(s.Name), outcomeLabel(s.Outcome), "o-" + string(s.Outcome)})
+		}
+		p.Rules = append(p.Rules, view)
+	}
+	p.UnknownRules = rules.Unknown
 
 	bySpec := map[string][]Exchange{}
 	for _, e := range r.Exchanges {
@@ -442,6 +473,13 @@ pre{background:#f4f5f7;border:1px solid #e1e4e8;border-radius:4px;padding:.6em .
 <p class="note">{{.Reason}}</p>
 <table class="list not-provokable">{{range .Rows}}<tr><td><code>{{.Key}}</code></td><td>{{range .Codes}}<span class="tag s-not-provokable">{{.}}</span>{{end}}</td></tr>{{end}}</table>
 {{end}}
+<h2>RESTful API overview rules</h2>
+<p class="note">The rules of the RESTful API Overview that every command inherits, each with the specs that assert it (spec labels <code>rule:&lt;id&gt;</code>): kept when a spec passed and none failed, broken when one failed.</p>
+<ul class="counts" id="rule-counts">{{range .RuleCounts}}<li class="{{.Class}}" data-state="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>
+<table class="list" id="rules">{{range .Rules}}<tr data-rule="{{.ID}}" data-state="{{.State}}"><td><span class="tag {{.Class}}">{{.State}}</span></td><td><a href="{{.Page}}"><code>{{.ID}}</code></a></td><td>{{.Summary}}{{range .Families}} <span class="tag {{.Class}}" data-family="{{.Family}}">{{.Family}}: {{.State}}</span>{{end}}
+<details><summary>{{len .Specs}} specs</summary><ul>{{range .Specs}}<li><span class="tag {{.Class}}">{{.Outcome}}</span>{{.Name}}</li>{{end}}</ul></details></td></tr>{{end}}</table>
+{{range .UnknownRules}}<p class="note unknown-rule">Rule label <code>{{.}}</code> names no rule of the catalog.</p>{{end}}
+
 {{if .Gone}}<h2>Deviations no longer observed</h2>
 <p class="note">These specs match a declared known deviation but passed: the target now does what the documentation promises. Remove their entries from the known-deviations file.</p>
 <table class="list" id="gone">{{range .Gone}}<tr><td>{{.Name}}</td><td>{{.Deviation}}</td></tr>{{end}}</table>{{end}}

@@ -20,11 +20,14 @@ type Report struct {
 	Matrix Matrix `json:"matrix"`
 	// MatrixCounts counts the documented cells of Matrix per state.
 	MatrixCounts map[CellState]int `json:"matrix_counts"`
+	// Rules is the rules table of the RESTful API overview (Run.Rules): which of the rules every
+	// command inherits the target keeps.
+	Rules RulesTable `json:"rules"`
 }
 
 // WriteJSON writes r as an indented JSON object
 // {"run": <Run>, "counts": ..., "coverage": [...], "covered_pairs": [...],
-// "matrix": {"rows": [...]}, "matrix_counts": {...}}.
+// "matrix": {"rows": [...]}, "matrix_counts": {...}, "rules": {"rows": [...]}}.
 // Nil slices are written as [] rather than null, HTML characters are not
 // escaped, non-finite durations (NaN, ±Inf) are written as 0 so that
 // one bad measurement cannot prevent the report from being written, and
@@ -37,7 +40,7 @@ func WriteJSON(w io.Writer, r *Run) error {
 	n := forOutput(r)
 	matrix := n.Matrix()
 	rep := Report{Run: n, Counts: n.Counts(), Coverage: n.Coverage(), CoveredPairs: n.CoveredPairs(),
-		Matrix: matrix, MatrixCounts: matrix.Counts()}
+		Matrix: matrix, MatrixCounts: matrix.Counts(), Rules: n.Rules()}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

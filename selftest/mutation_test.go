@@ -1,11 +1,17 @@
 package selftest
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/emulator"
 	"github.com/trtc-conformance/trtc-conformance/results"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
 )
@@ -239,6 +245,201 @@ var mutations = []mutation{
 		},
 		mustFail: []string{"refuses a banned new owner with 100016"},
 	},
+}
+
+// ruleMutations each break one rule of the RESTful API overview (catalog.Rules), on both
+// families; the specs labelled with the rule must catch it. R-host is a property of the
+// client's presets, which no server can break: client/region_test.go checks it.
+var ruleMutations = map[string]mutation{
+	"R-url-path": {
+		name: "serves a command whatever the case of its name",
+		sent: func(_, path *string, _ url.Values, _ *[]byte) {
+			if service, command, ok := strings.Cut(strings.TrimPrefix(*path, "/v4/"), "/"); ok {
+				*path = "/v4/" + service + "/" + strings.ToLower(command)
+			}
+		},
+		mustFail: []string{"a command named in capitals"},
+	},
+	"R-query-sdkappid": {
+		name: "takes a missing sdkappid for its own application",
+		sent: func(_, _ *string, query url.Values, _ *[]byte) {
+			if query.Get("sdkappid") == "" {
+				query.Set("sdkappid", strconv.Itoa(emulator.DefaultSDKAppID))
+			}
+		},
+		mustFail: []string{"no sdkappid", "an empty sdkappid"},
+	},
+	"R-query-identifier": {
+		name: "takes a missing identifier for the administrator",
+		sent: func(_, _ *string, query url.Values, _ *[]byte) {
+			if query.Get("identifier") == "" {
+				query.Set("identifier", "administrator")
+			}
+		},
+		mustFail: []string{"no identifier", "an empty identifier"},
+	},
+	"R-identifier-admin": {
+		name: "serves any account with a valid ticket as an administrator",
+		sent: func(_, _ *string, query url.Values, _ *[]byte) {
+			if id := query.Get("identifier"); id != "" && id != "administrator" {
+				query.Set("identifier", "administrator")
+				query.Set("usersig", adminTicket())
+			}
+		},
+		mustFail: []string{"an identifier that is not an App administrator"},
+	},
+	"R-query-usersig": {
+		name: "takes a missing usersig for a valid one",
+		sent: func(_, _ *string, query url.Values, _ *[]byte) {
+			if query.Get("usersig") == "" {
+				query.Set("usersig", adminTicket())
+			}
+		},
+		mustFail: []string{"no usersig", "an empty usersig"},
+	},
+	"R-query-random": {
+		name: "takes any random",
+		sent: func(_, _ *string, query url.Values, _ *[]byte) {
+			if _, err := strconv.ParseUint(query.Get("random"), 10, 32); query.Has("random") && err != nil {
+				query.Set("random", "1")
+			}
+		},
+		mustFail: []string{"takes random as a 32-bit unsigned integer 4294967296", "takes random as a 32-bit unsigned integer a negative number"},
+	},
+	"R-query-contenttype": {
+		name: "takes any contenttype",
+		sent: func(_, _ *string, query url.Values, _ *[]byte) {
+			if query.Has("contenttype") {
+				query.Set("contenttype", "json")
+			}
+		},
+		mustFail: []string{"takes contenttype as the fixed value json xml", "takes contenttype as the fixed value json an empty value"},
+	},
+	"R-query-case": {
+		name: "reads parameter names in any case",
+		sent: func(_, _ *string, query url.Values, _ *[]byte) {
+			for name, values := range query {
+				if lower := strings.ToLower(name); lower != name {
+					delete(query, name)
+					query[lower] = append(query[lower], values...)
+				}
+			}
+		},
+		mustFail: []string{"sdkappid named SDKAppID", "usersig named UserSig"},
+	},
+	"R-method-post": {
+		name:     "serves any method",
+		sent:     func(method, _ *string, _ url.Values, _ *[]byte) { *method = http.MethodPost },
+		mustFail: []string{"takes POST only GET", "takes POST only PUT"},
+	},
+	"R-body-json": {
+		name: "reads a body that is not JSON as {}",
+		sent: func(_, _ *string, _ url.Values, body *[]byte) {
+			if !json.Valid(*body) {
+				*body = []byte("{}")
+			}
+		},
+		mustFail: []string{"a body that is not JSON"},
+	},
+	"R-body-not-empty": {
+		name: "reads an empty body as {}",
+		sent: func(_, _ *string, _ url.Values, body *[]byte) {
+			if len(bytes.TrimSpace(*body)) == 0 {
+				*body = []byte("{}")
+			}
+		},
+		mustFail: []string{"an empty body"},
+	},
+	"R-http-200": {
+		name: "answers the gateway's refusals with HTTP 400",
+		response: func(_ string, status *int, body map[string]any) {
+			if c := code(body); c >= 60000 && c < 80000 {
+				*status = http.StatusBadRequest
+			}
+		},
+		mustFail: []string{"answers a refusal of the gateway with HTTP 200"},
+	},
+	"R-envelope": {
+		name: "answers every call with one RequestId",
+		response: func(_ string, _ *int, body map[string]any) {
+			body["RequestId"] = "Id-00000000000000000000000000000000-O-Seq-1"
+		},
+		mustFail: []string{"gives every answer its own RequestId"},
+	},
+	"R-timeout": {
+		name: "takes 3.5 s over some calls",
+		sent: func(_, _ *string, _ url.Values, body *[]byte) {
+			if bytes.Contains(*body, []byte(`"RoomId":"timeout-`)) {
+				time.Sleep(3500 * time.Millisecond)
+			}
+		},
+		mustFail: []string{"answers within the documented 3 s server time-out"},
+	},
+}
+
+// adminTicket is a valid ticket of the emulator's default administrator.
+func adminTicket() string {
+	sig, _ := usersig.Generate(emulator.DefaultSDKAppID, emulator.DefaultSecretKey, "administrator", time.Hour, timeNow())
+	return sig
+}
+
+func TestEveryOverviewRuleHasAMutation(t *testing.T) {
+	for _, rule := range catalog.Rules() {
+		if _, ok := ruleMutations[rule.ID]; !ok && rule.ID != "R-host" {
+			t.Errorf("no mutation breaks %s (%s)", rule.ID, rule.Summary)
+		}
+	}
+	for id := range ruleMutations {
+		if _, ok := catalog.LookupRule(id); !ok {
+			t.Errorf("mutation for %s, which is no rule of the catalog", id)
+		}
+	}
+}
+
+// TestSuiteCatchesEveryOverviewRuleMutation runs the suite once per rule mutation: in each
+// family, the specs named must fail, labelled with the rule the mutation breaks.
+func TestSuiteCatchesEveryOverviewRuleMutation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole conformance suite per mutation; skipped with -short")
+	}
+	for id, m := range ruleMutations {
+		t.Run(id, func(t *testing.T) {
+			t.Parallel()
+			run := runSuite(t, startMutant(t, m))
+			if run.exitCode == 0 {
+				t.Errorf("the suite passed against an emulator that %s", m.name)
+			}
+			for _, want := range m.mustFail {
+				for _, family := range []catalog.Family{catalog.FamilyConference, catalog.FamilyLive} {
+					found := false
+					for _, spec := range run.run.Specs {
+						failed := spec.Outcome == results.Fail || spec.Outcome == results.Error
+						if failed && strings.Contains(spec.Name, want) && hasLabel(spec.Labels, catalog.LabelRulePrefix+id) &&
+							hasLabel(spec.Labels, catalog.LabelFamilyPrefix+string(family)) {
+							found = true
+						}
+					}
+					if !found {
+						t.Errorf("no failed %s spec labelled with %s is named like %q; failed: %v", family, id, want, run.failed())
+					}
+				}
+			}
+			for _, row := range run.run.Rules().Rows {
+				if row.ID == id && row.State != results.RuleBroken {
+					t.Errorf("the rules table shows %s as %s", id, row.State)
+				}
+			}
+		})
+	}
+}
+
+func hasLabel(labels []string, label string) bool {
+	for _, l := range labels {
+		if l == label {
+			return true
+		}
+	}
+	return false
 }
 
 func TestSuitePassesBehindAFaithfulProxy(t *testing.T) {

@@ -23,6 +23,9 @@ type mutation struct {
 	request func(path string, query url.Values, body map[string]any) bool
 	// response may rewrite a REST answer.
 	response func(path string, status *int, body map[string]any)
+	// sent may rewrite a REST call as it was sent, before anything decodes it: its method, path,
+	// query and raw body (a body that is not a JSON object reaches only this hook).
+	sent func(method, path *string, query url.Values, body *[]byte)
 	// event may rewrite a callback on its way to the suite's receiver: the proxy points the
 	// callback configuration at a relay of its own when it is set.
 	event func(query url.Values, body map[string]any)
@@ -47,6 +50,10 @@ func startMutant(t *testing.T, m mutation) *target {
 			relay(w, r, query, raw, m.event)
 			return
 		}
+		method, path := r.Method, r.URL.Path
+		if m.sent != nil && strings.HasPrefix(path, "/v4/") {
+			m.sent(&method, &path, query, &raw)
+		}
 		var body map[string]any
 		jsonBody := json.Unmarshal(raw, &body) == nil && body != nil
 		if jsonBody && m.event != nil && (strings.HasSuffix(r.URL.Path, "/set_callback") || strings.HasSuffix(r.URL.Path, "/update_callback")) {
@@ -56,14 +63,14 @@ func startMutant(t *testing.T, m mutation) *target {
 			raw, _ = json.Marshal(body)
 		}
 		if jsonBody && m.request != nil {
-			if !m.request(r.URL.Path, query, body) {
+			if !m.request(path, query, body) {
 				w.Header().Set("Content-Type", "application/json")
 				_, _ = w.Write([]byte(`{"OK":true}`))
 				return
 			}
 			raw, _ = json.Marshal(body)
 		}
-		forward, _ := http.NewRequestWithContext(r.Context(), r.Method, upstream+r.URL.Path+"?"+query.Encode(), bytes.NewReader(raw))
+		forward, _ := http.NewRequestWithContext(r.Context(), method, upstream+path+"?"+query.Encode(), bytes.NewReader(raw))
 		forward.Header = r.Header.Clone()
 		resp, err := http.DefaultClient.Do(forward)
 		if err != nil {
