@@ -239,6 +239,7 @@ func (n *notifier) close() {
 
 func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
 	info := r.snapshot(now)
+	invitees := r.conference.invitees
 	fields := map[string]any{"RoomInfo": wire.CallbackRoomInfo{
 		RoomID: info.RoomID, RoomName: info.RoomName, RoomType: info.RoomType, OwnerAccount: info.OwnerAccount,
 		MaxMemberCount: info.MaxMemberCount, MaxSeatCount: info.MaxSeatCount,
@@ -247,14 +248,14 @@ func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
 		CustomInfo: info.CustomInfo, ScheduleStartTime: info.ScheduleStartTime, ScheduleEndTime: info.ScheduleEndTime,
 		RoomStatus: info.RoomStatus, IsSeatEnabled: info.IsSeatEnabled, TakeSeatMode: info.TakeSeatMode, CreateTime: info.CreateTime,
 	}}
-	if len(r.invitees) > 0 {
-		fields["ScheduleInviteeList_Account"] = r.invitees
+	if len(invitees) > 0 {
+		fields["ScheduleInviteeList_Account"] = invitees
 	}
 	e.emit(catalog.EventAfterCreateRoom, from, fields)
 }
 
 func (e *Emulator) emitUpdated(from origin, r *room) {
-	info := r.info
+	info := r.snapshot(e.clock.Now())
 	e.emit(catalog.EventAfterUpdateRoomInfo, from, map[string]any{"RoomInfo": wire.CallbackRoomUpdate{
 		RoomID: info.RoomID, RoomName: info.RoomName, OwnerAccount: info.OwnerAccount, TakeSeatMode: info.TakeSeatMode,
 		MaxMemberCount: info.MaxMemberCount, IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled,
@@ -264,16 +265,23 @@ func (e *Emulator) emitUpdated(from origin, r *room) {
 }
 
 func (e *Emulator) emitMembers(command string, from origin, r *room, kind, reason string, accounts []string) {
-	fields := map[string]any{"RoomId": r.info.RoomID, "MemberCount": len(r.members), "Type": kind, "MemberList_Account": accounts}
+	if r.family != familyConference {
+		return // the room_config callbacks are the Conference API's
+	}
+	fields := map[string]any{"RoomId": r.id, "MemberCount": len(r.members), "Type": kind, "MemberList_Account": accounts}
 	if command == catalog.EventAfterMemberLeave {
 		fields["Reason"] = reason
 	}
 	e.emit(command, from, fields)
 }
 
-// emitSeats reports every seat of the room after a change.
+// emitSeats reports every seat of a Conference room after a change; the room_config callbacks
+// are the Conference API's, so a Live room's seat changes are not reported.
 func (e *Emulator) emitSeats(from origin, r *room) {
-	e.emit(catalog.EventAfterSeatInfoChanged, from, map[string]any{"RoomId": r.info.RoomID, "SeatList": r.seatList()})
+	if r.family != familyConference {
+		return
+	}
+	e.emit(catalog.EventAfterSeatInfoChanged, from, map[string]any{"RoomId": r.id, "SeatList": r.seatList()})
 }
 
 // removeMembers takes members out of a room (kick or ban) and reports it: a leave event, and
@@ -282,7 +290,7 @@ func (e *Emulator) removeMembers(from origin, r *room, accounts []string, reason
 	seated := false
 	for _, account := range accounts {
 		seated = seated || r.seatOf(account) >= 0
-		r.leave(account)
+		r.leave(account, e.clock.Now())
 	}
 	e.emitMembers(catalog.EventAfterMemberLeave, from, r, "Kicked", reason, accounts)
 	if seated {

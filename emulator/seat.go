@@ -30,10 +30,11 @@ type seat struct {
 }
 
 // seatsOf returns the room's seats, made on first use: MaxSeatCount seats when seats are
-// enabled, none otherwise.
+// enabled, none otherwise. Rooms of both families have them: a Live room with a SeatTemplate
+// or IsSeatEnabled uses the same seat service.
 func (r *room) seatsOf() []seat {
-	if r.seats == nil && r.info.IsSeatEnabled {
-		r.seats = make([]seat, r.info.MaxSeatCount)
+	if r.seats == nil && r.seatsEnabled {
+		r.seats = make([]seat, r.maxSeats)
 	}
 	return r.seats
 }
@@ -69,19 +70,19 @@ func (r *room) seatCheck(index int, account string) *answer {
 	}
 	seats := r.seatsOf()
 	switch {
-	case !r.info.IsSeatEnabled:
-		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.info.RoomID)
+	case !r.seatsEnabled:
+		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.id)
 	case index < 0 || index >= len(seats):
 		return refuse(catalog.CodeInvalidParameter, "invalid parameter: seat %d does not exist; the room has seats 0 to %d", index, len(seats)-1)
 	case r.members[account] == nil:
-		a := notMembers(r.info.RoomID, []string{account})
+		a := notMembers(r.id, []string{account})
 		return &a
 	case r.seatOf(account) >= 0:
 		return refuse(codeAlreadySeated, "%q is already on seat %d", account, r.seatOf(account))
 	case seats[index].locked:
 		return refuse(codeSeatLocked, "seat %d is locked: choose another", index)
 	case r.seatsFull():
-		return refuse(codeSeatsFull, "every seat of room %q is taken", r.info.RoomID)
+		return refuse(codeSeatsFull, "every seat of room %q is taken", r.id)
 	case seats[index].occupant != "":
 		return refuse(codeSeatOccupied, "seat %d is taken by %q", index, seats[index].occupant)
 	}
@@ -100,7 +101,7 @@ func (r *room) seatsFull() bool {
 // getSeatList implements get_seat_list; a room without seats lists none.
 // Vendor page: https://trtc.io/document/60719.
 func (e *Emulator) getSeatList(c *call) answer {
-	return withRoom(e, c, func(q *wire.RoomIDRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.RoomIDRequest) string { return q.RoomID },
 		func(_ *wire.RoomIDRequest, r *room) answer {
 			return ok(map[string]any{"Response": map[string]any{"SeatList": r.seatList()}})
 		})
@@ -117,7 +118,7 @@ func (r *room) seatList() []wire.Seat {
 
 // pickUserOnSeat implements pick_user_on_seat. Vendor page: https://trtc.io/document/60718.
 func (e *Emulator) pickUserOnSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.PickUserOnSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.PickUserOnSeatRequest) string { return q.RoomID },
 		func(q *wire.PickUserOnSeatRequest, r *room) answer {
 			if r.seatRequests[q.MemberAccount] {
 				return fail(codeSeatQueued, fmt.Sprintf("%q has asked for a seat and waits in the queue", q.MemberAccount))
@@ -134,7 +135,7 @@ func (e *Emulator) pickUserOnSeat(c *call) answer {
 // kickUserOffSeat implements kick_user_off_seat: the user stays in the room.
 // Vendor page: https://trtc.io/document/60717.
 func (e *Emulator) kickUserOffSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.KickUserOffSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.KickUserOffSeatRequest) string { return q.RoomID },
 		func(q *wire.KickUserOffSeatRequest, r *room) answer {
 			i := r.seatOf(q.MemberAccount)
 			if i < 0 {
@@ -150,12 +151,12 @@ func (e *Emulator) kickUserOffSeat(c *call) answer {
 // bans apply to the user on the seat and do nothing on an empty one (CN edition).
 // Vendor page: https://trtc.io/document/60716.
 func (e *Emulator) lockSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.LockSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.LockSeatRequest) string { return q.RoomID },
 		func(q *wire.LockSeatRequest, r *room) answer {
 			seats := r.seatsOf()
 			switch {
-			case !r.info.IsSeatEnabled:
-				return fail(codeSeatsNotSupported, fmt.Sprintf("room %q does not support seats (IsSeatEnabled is false)", r.info.RoomID))
+			case !r.seatsEnabled:
+				return fail(codeSeatsNotSupported, fmt.Sprintf("room %q does not support seats (IsSeatEnabled is false)", r.id))
 			case q.Index < 0 || q.Index >= len(seats):
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: seat %d does not exist; the room has seats 0 to %d", q.Index, len(seats)-1))
 			}
@@ -185,10 +186,10 @@ func (r *room) moveSeat(account string, to int, policy int, unlock bool) *answer
 	seats := r.seatsOf()
 	from := r.seatOf(account)
 	switch {
-	case !r.info.IsSeatEnabled:
-		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.info.RoomID)
+	case !r.seatsEnabled:
+		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.id)
 	case r.members[account] == nil:
-		a := notMembers(r.info.RoomID, []string{account})
+		a := notMembers(r.id, []string{account})
 		return &a
 	case from < 0:
 		return refuse(catalog.CodeInvalidParameter, "invalid parameter: %q is not on a seat", account)
@@ -217,7 +218,7 @@ func (r *room) moveSeat(account string, to int, policy int, unlock bool) *answer
 // switchSeat implements switch_seat: to an empty, unlocked seat only.
 // Vendor page: https://trtc.io/document/72552.
 func (e *Emulator) switchSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.SwitchSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.SwitchSeatRequest) string { return q.RoomID },
 		func(q *wire.SwitchSeatRequest, r *room) answer {
 			if to := q.ToIndex; to >= 0 && to < len(r.seatsOf()) && r.seats[to].occupant != "" && r.seats[to].occupant != q.MemberAccount {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: seat %d is taken by %q", to, r.seats[to].occupant))
@@ -234,7 +235,7 @@ func (e *Emulator) switchSeat(c *call) answer {
 // freed (1) or swapped (2); a locked destination is unlocked. Vendor page:
 // https://trtc.io/document/72685.
 func (e *Emulator) moveUserToSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.MoveUserToSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.MoveUserToSeatRequest) string { return q.RoomID },
 		func(q *wire.MoveUserToSeatRequest, r *room) answer {
 			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, true); refusal != nil {
 				return *refusal
@@ -260,7 +261,7 @@ func (e *Emulator) takeSeat(roomID, account string, index int, from origin) (que
 	if refusal := r.seatCheck(index, account); refusal != nil {
 		return false, fmt.Errorf("%w: %d %s", errConflict, refusal.code, refusal.info)
 	}
-	if r.info.TakeSeatMode == "ApplyToTake" {
+	if r.takeSeatMode == "ApplyToTake" {
 		r.seatRequests[account] = true
 		return true, nil
 	}
