@@ -50,7 +50,7 @@ func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
 // administrators, no faults, no Chat groups, the wall clock.
 func (e *Emulator) Reset() {
 	e.mu.Lock()
-	e.state = newState(e.cfg.Admins)
+	e.state = newState(e.cfg.Admins, e.cfg.Choices)
 	e.mu.Unlock()
 	e.faults.clear()
 	e.clock.reset()

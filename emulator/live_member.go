@@ -50,7 +50,7 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 	if err := decodeBody(c.body, &q); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
-	after, refusal := parseMemberCursor(q.Next)
+	after, refusal := parseMemberCursor(q.Next, e.cfg.Choices.OffsetMemberCursors)
 	if refusal != nil {
 		return *refusal
 	}
@@ -58,7 +58,7 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 	defer e.mu.Unlock()
 	r, exists := e.state.room(q.RoomID, c.now)
 	switch {
-	case !exists:
+	case !exists, r.family != familyLive && e.cfg.Choices.ForeignRoomNotFound:
 		return roomNotFound(familyLive, q.RoomID)
 	case r.family != familyLive:
 		return fail(catalog.CodeNoPermission, fmt.Sprintf("room %q is not a Live room: it is a Conference room", q.RoomID))
@@ -67,7 +67,11 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 	if len(listed) > liveMemberListCap {
 		listed = listed[:liveMemberListCap]
 	}
-	members, next := memberPage(listed, after, liveMemberPage)
+	pageSize := liveMemberPage
+	if e.cfg.Choices.LiveMemberPageOf50 {
+		pageSize = 50
+	}
+	members, next := memberPage(listed, after, pageSize, e.cfg.Choices.OffsetMemberCursors)
 	page := []wire.LiveMember{}
 	for _, m := range members {
 		page = append(page, wire.LiveMember{MemberAccount: m.account})
@@ -141,8 +145,8 @@ func (e *Emulator) liveUnbanMember(c *call) answer {
 func (e *Emulator) liveGetBannedMemberList(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveGetBannedMemberListRequest) string { return q.RoomID },
 		func(q *wire.LiveGetBannedMemberListRequest, r *room) answer {
-			offset, limit := valueOr(q.Offset, 0), valueOr(q.Limit, liveBannedPage)
-			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit)
+			offset, limit := valueOr(q.Offset, 0), valueOr(q.Limit, e.bannedPageDefault())
+			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit, e.cfg.Choices.BannedListEndsEmpty)
 		})
 }
 
@@ -151,7 +155,11 @@ func (e *Emulator) liveGetBannedMemberList(c *call) answer {
 func (e *Emulator) liveGetAdminList(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
 		func(_ *wire.LiveRoomIDRequest, r *room) answer {
-			return ok(map[string]any{"Response": map[string]any{"Admin_Account": append([]string{}, r.live.admins...)}})
+			admins := append([]string{}, r.live.admins...)
+			if e.cfg.Choices.AdminsSorted {
+				slices.Sort(admins)
+			}
+			return ok(map[string]any{"Response": map[string]any{"Admin_Account": admins}})
 		})
 }
 

@@ -44,13 +44,27 @@ func (e *Emulator) liveSetRoomMetadata(c *call) answer {
 				next[key] = value
 			}
 			for _, pair := range q.Metadata {
+				next[pair.Key] = pair.Value
+			}
+			tooMany := func() *answer {
+				if len(next) <= liveMaxMetadataKeys {
+					return nil
+				}
+				a := fail(catalog.CodeTooManyMetadataKeys, fmt.Sprintf("Live room %q would hold %d metadata keys; at most %d", r.id, len(next), liveMaxMetadataKeys))
+				return &a
+			}
+			if e.cfg.Choices.MetadataCountCheckedFirst {
+				if refusal := tooMany(); refusal != nil {
+					return *refusal
+				}
+			}
+			for _, pair := range q.Metadata {
 				if len(pair.Value) > liveMaxMetadataValue {
 					return fail(catalog.CodeMetadataValueTooBig, fmt.Sprintf("the value of metadata key %q is %d bytes; at most %d", pair.Key, len(pair.Value), liveMaxMetadataValue))
 				}
-				next[pair.Key] = pair.Value
 			}
-			if len(next) > liveMaxMetadataKeys {
-				return fail(catalog.CodeTooManyMetadataKeys, fmt.Sprintf("Live room %q would hold %d metadata keys; at most %d", r.id, len(next), liveMaxMetadataKeys))
+			if refusal := tooMany(); refusal != nil {
+				return *refusal
 			}
 			total := 0
 			for _, value := range next {

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"sort"
@@ -125,13 +126,10 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	id := settings.RoomID
-	if refusal := e.state.refuseNewID(id, owner, c.now); refusal != nil {
+	if refusal := e.state.refuseNewRoom(id, owner, c.now); refusal != nil {
 		return *refusal
 	}
-	if !e.state.imported(owner) {
-		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Owner_Account %q is not an imported account", owner))
-	}
-	r := newRoom(id, familyLive)
+	r := e.state.newRoom(id, familyLive)
 	r.name = valueOr(settings.RoomName, id)
 	r.owner = owner
 	r.createTime = c.now.Unix()
@@ -160,6 +158,9 @@ func (e *Emulator) liveDestroyRoom(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
 		func(q *wire.LiveRoomIDRequest, r *room) answer {
 			delete(e.state.rooms, r.id)
+			if e.cfg.Choices.LiveDestroyWithoutStatistic {
+				return ok(nil)
+			}
 			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.live.viewCount}}})
 		})
 }
@@ -170,13 +171,8 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveUpdateRoomInfoRequest) string { return q.RoomInfo.RoomID },
 		func(q *wire.LiveUpdateRoomInfoRequest, r *room) answer {
 			settings, d := q.RoomInfo, r.live
-			if settings.MaxMemberCount != nil {
-				limit := *settings.MaxMemberCount
-				if limit < max(1, len(r.members)) || limit > e.cfg.MemberCap {
-					return fail(catalog.CodeInvalidParameter, fmt.Sprintf(
-						"invalid parameter: MaxMemberCount %d is outside %d..%d (members present to the package limit)", limit, max(1, len(r.members)), e.cfg.MemberCap))
-				}
-				r.maxMembers = limit
+			if refusal := e.updateMaxMembers(r, settings.MaxMemberCount); refusal != nil {
+				return *refusal
 			}
 			setIf(&r.name, settings.RoomName)
 			setIf(&d.isMessageDisabled, settings.IsMessageDisabled)
@@ -197,6 +193,11 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 func (e *Emulator) liveGetRoomInfo(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
 		func(_ *wire.LiveRoomIDRequest, r *room) answer {
+			if e.cfg.Choices.LiveSeatModeAsString {
+				// The 2025+ samples' form (L-02): a plain struct drops the numbering marshaller.
+				type textual wire.LiveRoomInfo
+				return ok(map[string]any{"Response": map[string]any{"RoomInfo": textual(r.liveRoomInfo())}})
+			}
 			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.liveRoomInfo()}})
 		})
 }
@@ -228,7 +229,15 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 	var afterID string
 	started := q.Next == "" || q.Next == "0" // "0": how Tencent's console starts (undocumented)
 	if !started {
-		views, id, found := strings.Cut(q.Next, "-")
+		cursor := q.Next
+		if e.cfg.Choices.OpaqueRoomListCursor {
+			decoded, err := base64.RawURLEncoding.DecodeString(cursor)
+			if err != nil {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not a cursor this service returned", q.Next))
+			}
+			cursor = string(decoded)
+		}
+		views, id, found := strings.Cut(cursor, "-")
 		parsedViews, errViews := strconv.ParseInt(views, 10, 64)
 		parsedID, errID := hex.DecodeString(id)
 		if !found || errViews != nil || errID != nil || parsedViews < 0 {
@@ -255,6 +264,9 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 		}
 		if len(page) == size {
 			next = liveListCursor(e.state.rooms[page[len(page)-1].RoomID])
+			if e.cfg.Choices.OpaqueRoomListCursor {
+				next = base64.RawURLEncoding.EncodeToString([]byte(next))
+			}
 			break
 		}
 		page = append(page, wire.LiveRoomListEntry{

@@ -18,6 +18,7 @@ const (
 	defaultBannedPage = 20  // get_banned_member_list Limit default: not documented
 	maxMarksPerRoom   = 10  // distinct marks in one room (documented)
 	roleOwner         = "Owner"
+	roleRoomOwner     = "RoomOwner" // the sample's name of the owner's role (D-04)
 	roleAdmin         = "Admin"
 	roleMember        = "Member"
 	// maxBanSeconds caps a ban at 100 years: the page gives no maximum, and a longer one would
@@ -25,8 +26,11 @@ const (
 	maxBanSeconds = 100 * 365 * 24 * 60 * 60
 )
 
-func (r *room) roleOf(m *member) string {
+func (r *room) roleOf(m *member, choices Choices) string {
 	if m.account == r.owner {
+		if choices.OwnerRoleRoomOwner {
+			return roleRoomOwner
+		}
 		return roleOwner
 	}
 	return m.role
@@ -41,20 +45,28 @@ func notMembers(roomID string, accounts []string) answer {
 func (e *Emulator) getRoomMemberList(c *call) answer {
 	return withRoom(e, c, func(q *wire.GetRoomMemberListRequest) string { return q.RoomID },
 		func(q *wire.GetRoomMemberListRequest, r *room) answer {
-			size := min(valueOr(q.Count, defaultMemberPage), maxMemberPage)
-			after, refusal := parseMemberCursor(valueOr(q.Next, ""))
+			size := valueOr(q.Count, defaultMemberPage)
+			if size > maxMemberPage && e.cfg.Choices.PageAboveMaximumRefused {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Count %d is above %d", size, maxMemberPage))
+			}
+			size = min(size, maxMemberPage)
+			after, refusal := parseMemberCursor(valueOr(q.Next, ""), e.cfg.Choices.OffsetMemberCursors)
 			if refusal != nil {
 				return *refusal
 			}
-			members, next := memberPage(r.ordered(), after, size)
+			members, next := memberPage(r.ordered(), after, size, e.cfg.Choices.OffsetMemberCursors)
 			page := []wire.RoomMember{}
 			for _, m := range members {
 				page = append(page, wire.RoomMember{
-					MemberAccount: m.account, NameCard: m.nameCard, Role: r.roleOf(m),
+					MemberAccount: m.account, NameCard: m.nameCard, Role: r.roleOf(m, e.cfg.Choices),
 					Marks: append([]int{}, m.marks...), CustomInfo: m.customInfo,
 				})
 			}
-			return ok(map[string]any{"Response": map[string]any{"Next": next, "MemberList": page}})
+			response := map[string]any{"Next": next, "MemberList": page}
+			if next == "" && e.cfg.Choices.LastPageWithoutNext {
+				delete(response, "Next")
+			}
+			return ok(map[string]any{"Response": response})
 		})
 }
 
@@ -105,6 +117,9 @@ func (e *Emulator) changeRoomOwner(c *call) answer {
 			}
 			if previous := r.members[q.FromAccount]; previous != nil {
 				previous.role = roleMember
+				if e.cfg.Choices.PreviousOwnerBecomesAdmin {
+					previous.role = roleAdmin
+				}
 			}
 			r.owner = q.NewOwnerAccount
 			return ok(nil)
@@ -208,20 +223,36 @@ func containsInt(values []int, v int) bool {
 	return false
 }
 
-// membersAction checks the accounts of a ban or kick: all present (100005) and none the
-// owner (100006); the call then changes everything or nothing.
-func membersAction(r *room, accounts []string) *answer {
-	if missing := r.missingMembers(accounts); len(missing) > 0 {
+// membersAction checks the accounts of a ban or kick: all present (100005, unless absent
+// accounts are allowed) and none the owner (100006, or 100002 with Choices.OwnerRemovalInvalid);
+// the call then changes everything or nothing.
+func (e *Emulator) membersAction(r *room, accounts []string, absentAllowed bool) *answer {
+	if missing := r.missingMembers(accounts); len(missing) > 0 && !absentAllowed {
 		a := notMembers(r.id, missing)
 		return &a
 	}
 	for _, account := range accounts {
 		if account == r.owner {
-			a := fail(catalog.CodeNoPermission, fmt.Sprintf("the owner %q cannot be removed from room %q: transfer ownership first", account, r.id))
+			code := catalog.CodeNoPermission
+			if e.cfg.Choices.OwnerRemovalInvalid {
+				code = catalog.CodeInvalidParameter
+			}
+			a := fail(code, fmt.Sprintf("the owner %q cannot be removed from room %q: transfer ownership first", account, r.id))
 			return &a
 		}
 	}
 	return nil
+}
+
+// present keeps the accounts that are members of the room, in request order.
+func (r *room) present(accounts []string) []string {
+	var out []string
+	for _, account := range accounts {
+		if r.members[account] != nil {
+			out = append(out, account)
+		}
+	}
+	return out
 }
 
 // banRoomMember implements ban_room_member: banned members leave at once and cannot enter
@@ -232,12 +263,14 @@ func (e *Emulator) banRoomMember(c *call) answer {
 			if q.Duration < 1 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
 			}
-			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
+			if refusal := e.membersAction(r, q.MemberListAccount, e.cfg.Choices.BanAbsentAllowed); refusal != nil {
 				return *refusal
 			}
 			until := c.now.Add(time.Duration(min(q.Duration, maxBanSeconds)) * time.Second)
 			r.ban(q.MemberListAccount, until)
-			e.removeMembers(restOrigin(c), r, q.MemberListAccount, q.Reason)
+			if present := r.present(q.MemberListAccount); len(present) > 0 {
+				e.removeMembers(restOrigin(c), r, present, q.Reason, !e.cfg.Choices.BanSendsNoLeaveEvent)
+			}
 			return ok(nil)
 		})
 }
@@ -276,10 +309,10 @@ func (e *Emulator) getBannedMemberList(c *call) answer {
 		}
 		offset = parsed
 	}
-	limit := valueOr(q.Limit, defaultBannedPage)
+	limit := valueOr(q.Limit, e.bannedPageDefault())
 	return withRoom(e, c, func(*bannedListRequest) string { return q.RoomID },
 		func(_ *bannedListRequest, r *room) answer {
-			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit)
+			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit, false)
 		})
 }
 
@@ -288,23 +321,34 @@ func (e *Emulator) getBannedMemberList(c *call) answer {
 func (e *Emulator) kickUserOut(c *call) answer {
 	return withRoom(e, c, func(q *wire.KickUserOutRequest) string { return q.RoomID },
 		func(q *wire.KickUserOutRequest, r *room) answer {
-			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
+			if refusal := e.membersAction(r, q.MemberListAccount, e.cfg.Choices.KickAbsentIgnored); refusal != nil {
 				return *refusal
 			}
-			e.removeMembers(restOrigin(c), r, q.MemberListAccount, q.Reason)
+			if present := r.present(q.MemberListAccount); len(present) > 0 {
+				e.removeMembers(restOrigin(c), r, present, q.Reason, true)
+			}
 			return ok(nil)
 		})
 }
 
+// bannedPageDefault is get_banned_member_list's default Limit (Choices.BannedPageOf100).
+func (e *Emulator) bannedPageDefault() int {
+	if e.cfg.Choices.BannedPageOf100 {
+		return 100
+	}
+	return defaultBannedPage
+}
+
 // bannedPage answers one page of a banned list, Conference or Live: the accounts from offset,
-// at most limit, each with its ban's end; NextOffset 0 when the list is complete.
-func bannedPage(bans map[string]time.Time, accounts []string, offset, limit int) answer {
+// at most limit, each with its ban's end; NextOffset 0 when the list is complete, or, with
+// endsEmpty, the offset after the page until a page comes back empty.
+func bannedPage(bans map[string]time.Time, accounts []string, offset, limit int, endsEmpty bool) answer {
 	page := []wire.BannedMember{}
 	for i := offset; i < len(accounts) && len(page) < limit; i++ {
 		page = append(page, wire.BannedMember{MemberAccount: accounts[i], BannedUntil: bans[accounts[i]].Unix()})
 	}
 	nextOffset := 0
-	if offset+len(page) < len(accounts) {
+	if offset+len(page) < len(accounts) || endsEmpty && len(page) > 0 {
 		nextOffset = offset + len(page)
 	}
 	return ok(map[string]any{"Response": map[string]any{"BannedAccountList": page, "NextOffset": nextOffset}})

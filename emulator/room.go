@@ -17,6 +17,11 @@ const (
 	// maxScheduleTime (9999-12-31T23:59:59Z) keeps schedule arithmetic far from overflow; the
 	// pages give no upper bound, so the emulator picks one no real meeting reaches.
 	maxScheduleTime = 253402300799
+	// year2100 (2100-01-01T00:00:00Z) is Choices.ScheduleUpToYear2100's bound.
+	year2100 = 4102444800
+	// pastStartGrace is how far in the past a start may lie with Choices.PastStartRefused: a
+	// caller's "now" is never exact.
+	pastStartGrace = 60
 )
 
 // recycleAfter is how long after its scheduled end an empty room is recycled when nobody
@@ -37,6 +42,7 @@ type conferenceDetails struct {
 	cloudRecordingOff bool
 	passwordEnabled   bool
 	password          string
+	passwordSet       bool // a request set IsPasswordEnabled or Password
 	invitees          []string
 }
 
@@ -81,14 +87,21 @@ func (e *Emulator) createRoom(c *call) answer {
 	if settings.ScheduleStartTime != nil {
 		start = *settings.ScheduleStartTime
 	}
-	if start > maxScheduleTime {
-		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: ScheduleStartTime %d is after %d (year 9999)", start, maxScheduleTime))
+	latest := int64(maxScheduleTime)
+	if e.cfg.Choices.ScheduleUpToYear2100 {
+		latest = year2100
+	}
+	if start > latest {
+		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: ScheduleStartTime %d is after %d", start, latest))
+	}
+	if e.cfg.Choices.PastStartRefused && start < c.now.Unix()-pastStartGrace {
+		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: ScheduleStartTime %d is in the past", start))
 	}
 	end := start + defaultMeeting
 	if settings.ScheduleEndTime != nil {
 		end = *settings.ScheduleEndTime
 	}
-	if end > maxScheduleTime+maxMeeting {
+	if end > latest+maxMeeting {
 		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: ScheduleEndTime %d is out of range", end))
 	}
 	if length := end - start; length < minMeeting || length > maxMeeting {
@@ -112,14 +125,18 @@ func (e *Emulator) createRoom(c *call) answer {
 	defer e.mu.Unlock()
 	s := e.state
 	id := settings.RoomID
-	if refusal := s.refuseNewID(id, owner, c.now); refusal != nil {
+	if refusal := s.refuseNewRoom(id, owner, c.now); refusal != nil {
 		return *refusal
 	}
-	if !s.imported(owner) {
-		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Owner_Account %q is not an imported account", owner))
+	if e.cfg.Choices.InviteesMustBeImported {
+		for _, invitee := range req.ScheduleInviteeListAccounts {
+			if !s.imported(invitee) {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: invitee %q is not an imported account", invitee))
+			}
+		}
 	}
 
-	r := newRoom(id, familyConference)
+	r := s.newRoom(id, familyConference)
 	r.name = valueOr(settings.RoomName, id)
 	r.owner = owner
 	r.createTime = c.now.Unix()
@@ -127,7 +144,7 @@ func (e *Emulator) createRoom(c *call) answer {
 	r.maxSeats = seatCap
 	r.seatsEnabled = valueOr(settings.IsSeatEnabled, false)
 	r.takeSeatMode = "None"
-	if r.seatsEnabled {
+	if r.seatsEnabled || e.cfg.Choices.SeatlessModeFreeToTake {
 		r.takeSeatMode = "FreeToTake"
 	}
 	r.conference = &conferenceDetails{
@@ -139,6 +156,11 @@ func (e *Emulator) createRoom(c *call) answer {
 	applyFlags(r, settings)
 	s.add(r, c.now)
 	e.emitCreated(restOrigin(c), r, c.now)
+	if e.cfg.Choices.OwnerAutoEntered {
+		if _, err := r.enter(owner, c.now); err != nil {
+			e.cfg.Logger.Warn("owner not entered", "room", id, "err", err)
+		}
+	}
 	return ok(nil)
 }
 
@@ -155,6 +177,7 @@ func applyFlags(r *room, settings wire.RoomSettings) {
 	setIf(&r.takeSeatMode, settings.TakeSeatMode)
 	setIf(&d.passwordEnabled, settings.IsPasswordEnabled)
 	setIf(&d.password, settings.Password)
+	d.passwordSet = d.passwordSet || settings.IsPasswordEnabled != nil || settings.Password != nil
 }
 
 // destroyRoom implements destroy_room. Vendor page: https://trtc.io/document/60706.
@@ -187,15 +210,13 @@ func (e *Emulator) updateRoomInfo(c *call) answer {
 	if !exists {
 		return roomNotFound(familyConference, settings.RoomID)
 	}
-	if settings.MaxMemberCount != nil {
-		limit := *settings.MaxMemberCount
-		if limit < max(1, len(r.members)) || limit > e.cfg.MemberCap {
-			return fail(catalog.CodeInvalidParameter, fmt.Sprintf(
-				"invalid parameter: MaxMemberCount %d is outside %d..%d (members present to the package limit)", limit, max(1, len(r.members)), e.cfg.MemberCap))
-		}
-		r.maxMembers = limit
+	if refusal := e.updateMaxMembers(r, settings.MaxMemberCount); refusal != nil {
+		return *refusal
 	}
 	setIf(&r.name, settings.RoomName)
+	if settings.RoomName == nil && e.cfg.Choices.UpdateResetsRoomName {
+		r.name = r.id // D-08: "defaults to the room ID"
+	}
 	applyFlags(r, settings)
 	e.emitUpdated(restOrigin(c), r)
 	return ok(nil)
@@ -213,7 +234,20 @@ func (e *Emulator) getRoomInfo(c *call) answer {
 	if !exists {
 		return roomNotFound(familyConference, req.RoomID)
 	}
-	return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.snapshot(c.now)}})
+	return ok(map[string]any{"Response": map[string]any{"RoomInfo": e.reportedRoom(r, c.now)}})
+}
+
+// reportedRoom is the room as get_room_info and the create event report it, after the choices
+// of CreateTime and the password fields.
+func (e *Emulator) reportedRoom(r *room, now time.Time) wire.RoomInfo {
+	info := r.snapshot(now)
+	if e.cfg.Choices.CreateTimeIsScheduleStart {
+		info.CreateTime = info.ScheduleStartTime
+	}
+	if e.cfg.Choices.PasswordAbsentUnlessSet && !r.conference.passwordSet {
+		info.IsPasswordEnabled, info.Password = nil, nil
+	}
+	return info
 }
 
 func valueOr[T any](p *T, fallback T) T {

@@ -62,8 +62,10 @@ func (r *room) leaveSeat(account string) {
 	delete(r.seatRequests, account)
 }
 
-// seatCheck runs the checks of pick_user_on_seat in the emulator's order (docs/emulator.md).
-func (r *room) seatCheck(index int, account string) *answer {
+// seatCheck runs the checks of pick_user_on_seat in the emulator's order (docs/emulator.md):
+// the member's checks before the seat's, or after them with seatFirst
+// (Choices.SeatChecksBeforeMember).
+func (r *room) seatCheck(index int, account string, seatFirst bool) *answer {
 	refuse := func(code int, format string, args ...any) *answer {
 		a := fail(code, fmt.Sprintf(format, args...))
 		return &a
@@ -74,19 +76,36 @@ func (r *room) seatCheck(index int, account string) *answer {
 		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.id)
 	case index < 0 || index >= len(seats):
 		return refuse(catalog.CodeInvalidParameter, "invalid parameter: seat %d does not exist; the room has seats 0 to %d", index, len(seats)-1)
-	case r.members[account] == nil:
-		a := notMembers(r.id, []string{account})
-		return &a
-	case r.seatOf(account) >= 0:
-		return refuse(codeAlreadySeated, "%q is already on seat %d", account, r.seatOf(account))
-	case seats[index].locked:
-		return refuse(codeSeatLocked, "seat %d is locked: choose another", index)
-	case r.seatsFull():
-		return refuse(codeSeatsFull, "every seat of room %q is taken", r.id)
-	case seats[index].occupant != "":
-		return refuse(codeSeatOccupied, "seat %d is taken by %q", index, seats[index].occupant)
 	}
-	return nil
+	memberCheck := func() *answer {
+		switch {
+		case r.members[account] == nil:
+			a := notMembers(r.id, []string{account})
+			return &a
+		case r.seatOf(account) >= 0:
+			return refuse(codeAlreadySeated, "%q is already on seat %d", account, r.seatOf(account))
+		}
+		return nil
+	}
+	seatCheck := func() *answer {
+		switch {
+		case seats[index].locked:
+			return refuse(codeSeatLocked, "seat %d is locked: choose another", index)
+		case r.seatsFull():
+			return refuse(codeSeatsFull, "every seat of room %q is taken", r.id)
+		case seats[index].occupant != "":
+			return refuse(codeSeatOccupied, "seat %d is taken by %q", index, seats[index].occupant)
+		}
+		return nil
+	}
+	first, second := memberCheck, seatCheck
+	if seatFirst {
+		first, second = seatCheck, memberCheck
+	}
+	if refusal := first(); refusal != nil {
+		return refusal
+	}
+	return second()
 }
 
 func (r *room) seatsFull() bool {
@@ -103,6 +122,9 @@ func (r *room) seatsFull() bool {
 func (e *Emulator) getSeatList(c *call) answer {
 	return withAnyRoom(e, c, func(q *wire.RoomIDRequest) string { return q.RoomID },
 		func(_ *wire.RoomIDRequest, r *room) answer {
+			if !r.seatsEnabled && e.cfg.Choices.SeatlessListRefused {
+				return fail(codeSeatsNotSupported, fmt.Sprintf("room %q does not support seats (IsSeatEnabled is false)", r.id))
+			}
 			return ok(map[string]any{"Response": map[string]any{"SeatList": r.seatList()}})
 		})
 }
@@ -123,7 +145,7 @@ func (e *Emulator) pickUserOnSeat(c *call) answer {
 			if r.seatRequests[q.MemberAccount] {
 				return fail(codeSeatQueued, fmt.Sprintf("%q has asked for a seat and waits in the queue", q.MemberAccount))
 			}
-			if refusal := r.seatCheck(q.Index, q.MemberAccount); refusal != nil {
+			if refusal := r.seatCheck(q.Index, q.MemberAccount, e.cfg.Choices.SeatChecksBeforeMember); refusal != nil {
 				return *refusal
 			}
 			r.seats[q.Index].occupant = q.MemberAccount
@@ -138,6 +160,9 @@ func (e *Emulator) kickUserOffSeat(c *call) answer {
 	return withAnyRoom(e, c, func(q *wire.KickUserOffSeatRequest) string { return q.RoomID },
 		func(q *wire.KickUserOffSeatRequest, r *room) answer {
 			i := r.seatOf(q.MemberAccount)
+			if i < 0 && e.cfg.Choices.KickOffUnseatedSucceeds {
+				return ok(nil) // nothing to do: the member is off every seat already
+			}
 			if i < 0 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not on a seat", q.MemberAccount))
 			}
@@ -162,7 +187,7 @@ func (e *Emulator) lockSeat(c *call) answer {
 			}
 			s := &seats[q.Index]
 			if q.ForbidTaken != nil {
-				if *q.ForbidTaken && s.occupant != "" {
+				if *q.ForbidTaken && s.occupant != "" && !e.cfg.Choices.LockKeepsOccupant {
 					r.vacate(q.Index)
 				}
 				s.locked = *q.ForbidTaken
@@ -221,7 +246,11 @@ func (e *Emulator) switchSeat(c *call) answer {
 	return withAnyRoom(e, c, func(q *wire.SwitchSeatRequest) string { return q.RoomID },
 		func(q *wire.SwitchSeatRequest, r *room) answer {
 			if to := q.ToIndex; to >= 0 && to < len(r.seatsOf()) && r.seats[to].occupant != "" && r.seats[to].occupant != q.MemberAccount {
-				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: seat %d is taken by %q", to, r.seats[to].occupant))
+				code := catalog.CodeInvalidParameter
+				if e.cfg.Choices.SwitchOccupiedSeatCode {
+					code = codeSeatOccupied
+				}
+				return fail(code, fmt.Sprintf("invalid parameter: seat %d is taken by %q", to, r.seats[to].occupant))
 			}
 			if refusal := r.moveSeat(q.MemberAccount, q.ToIndex, wire.MoveCancel, false); refusal != nil {
 				return *refusal
@@ -237,10 +266,17 @@ func (e *Emulator) switchSeat(c *call) answer {
 func (e *Emulator) moveUserToSeat(c *call) answer {
 	return withAnyRoom(e, c, func(q *wire.MoveUserToSeatRequest) string { return q.RoomID },
 		func(q *wire.MoveUserToSeatRequest, r *room) answer {
-			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, true); refusal != nil {
+			displaced := ""
+			if to := q.SeatIndex; to >= 0 && to < len(r.seatsOf()) && r.seats[to].occupant != q.MemberAccount {
+				displaced = r.seats[to].occupant
+			}
+			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, !e.cfg.Choices.MoveKeepsLock); refusal != nil {
 				return *refusal
 			}
 			e.emitSeats(restOrigin(c), r)
+			if displaced != "" && q.Policy == wire.MoveForce && e.cfg.Choices.MoveForceKicksFromRoom {
+				e.removeMembers(restOrigin(c), r, []string{displaced}, "moved off its seat by move_user_to_seat", true)
+			}
 			return ok(nil)
 		})
 }
@@ -258,7 +294,7 @@ func (e *Emulator) takeSeat(roomID, account string, index int, from origin) (que
 	if !exists {
 		return false, fmt.Errorf("%w: room %q", errNotFound, roomID)
 	}
-	if refusal := r.seatCheck(index, account); refusal != nil {
+	if refusal := r.seatCheck(index, account, e.cfg.Choices.SeatChecksBeforeMember); refusal != nil {
 		return false, fmt.Errorf("%w: %d %s", errConflict, refusal.code, refusal.info)
 	}
 	if r.takeSeatMode == "ApplyToTake" {

@@ -36,6 +36,8 @@ type state struct {
 	chatGroups map[string]bool
 	// callback is the application's callback configuration, nil when none.
 	callback *callbackConfig
+	// choices are Config.Choices, for the rules that live with the rooms.
+	choices Choices
 }
 
 type account struct {
@@ -43,8 +45,9 @@ type account struct {
 	faceURL string
 }
 
-func newState(admins []string) *state {
+func newState(admins []string, choices Choices) *state {
 	s := &state{
+		choices:    choices,
 		admins:     map[string]bool{},
 		accounts:   map[string]account{},
 		rooms:      map[string]*room{},
@@ -82,6 +85,8 @@ type room struct {
 	nextSeq int64
 	// bans maps an account to the end of its ban; expired entries are ignored and pruned.
 	bans map[string]time.Time
+	// departed keeps the data of members who left, when Choices.MemberDataSurvivesLeaving.
+	departed map[string]*member
 	// seats and seatRequests (the members waiting for an administrator in an ApplyToTake
 	// room) are seat.go's.
 	seats        []seat
@@ -91,16 +96,20 @@ type room struct {
 	live       *liveDetails
 }
 
-func newRoom(id string, f family) *room {
-	return &room{id: id, family: f, members: map[string]*member{}, bans: map[string]time.Time{}, seatRequests: map[string]bool{}}
+func (s *state) newRoom(id string, f family) *room {
+	r := &room{id: id, family: f, members: map[string]*member{}, bans: map[string]time.Time{}, seatRequests: map[string]bool{}}
+	if s.choices.MemberDataSurvivesLeaving {
+		r.departed = map[string]*member{}
+	}
+	return r
 }
 
 // expired reports whether the room's family rule has ended it at now: a Conference room
 // recycled 6 h after its scheduled end, a Live room auto-dismissed after 30 empty minutes.
-func (r *room) expired(now time.Time) bool {
+func (r *room) expired(now time.Time, choices Choices) bool {
 	switch r.family {
 	case familyConference:
-		return r.conference.recycled(r, now)
+		return !choices.NeverRecycle && r.conference.recycled(r, now)
 	case familyLive:
 		return r.live.dismissed(r, now)
 	}
@@ -113,7 +122,7 @@ func (s *state) room(id string, now time.Time) (*room, bool) {
 	if !ok {
 		return nil, false
 	}
-	if r.expired(now) {
+	if r.expired(now, s.choices) {
 		delete(s.rooms, id)
 		return nil, false
 	}
@@ -129,9 +138,29 @@ func (s *state) roomOf(f family, id string, now time.Time) (*room, bool) {
 	return r, true
 }
 
-// refuseNewID runs the ID checks create_room of both families shares, in the emulator's order:
+// refuseNewRoom runs the checks create_room of both families shares, in the emulator's order:
 // the ID held by a room of either family (100010 when the requested owner owns it, else
-// 100003), a Chat group (100011), created less than a second ago (100012).
+// 100003), a Chat group (100011), created less than a second ago (100012), then the owner not
+// imported (100002) — first with Choices.OwnerCheckedBeforeID.
+func (s *state) refuseNewRoom(id, owner string, now time.Time) *answer {
+	ownerRefusal := func() *answer {
+		if s.imported(owner) {
+			return nil
+		}
+		a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Owner_Account %q is not an imported account", owner))
+		return &a
+	}
+	if s.choices.OwnerCheckedBeforeID {
+		if refusal := ownerRefusal(); refusal != nil {
+			return refusal
+		}
+	}
+	if refusal := s.refuseNewID(id, owner, now); refusal != nil {
+		return refusal
+	}
+	return ownerRefusal()
+}
+
 func (s *state) refuseNewID(id, owner string, now time.Time) *answer {
 	refuse := func(code int, format string, args ...any) *answer {
 		a := fail(code, fmt.Sprintf(format, args...))
@@ -156,6 +185,26 @@ func (s *state) refuseNewID(id, owner string, now time.Time) *answer {
 func (s *state) add(r *room, now time.Time) {
 	s.rooms[r.id] = r
 	s.lastCreate[r.id] = now
+}
+
+// updateMaxMembers applies an update's MaxMemberCount of either family: from max(1, members
+// present) to the member cap, refused outside (100002) or clamped into it
+// (Choices.ClampMaxMemberCount).
+func (e *Emulator) updateMaxMembers(r *room, requested *int) *answer {
+	if requested == nil {
+		return nil
+	}
+	limit, lowest := *requested, max(1, len(r.members))
+	if e.cfg.Choices.ClampMaxMemberCount {
+		limit = min(max(limit, lowest), e.cfg.MemberCap)
+	}
+	if limit < lowest || limit > e.cfg.MemberCap {
+		a := fail(catalog.CodeInvalidParameter, fmt.Sprintf(
+			"invalid parameter: MaxMemberCount %d is outside %d..%d (members present to the package limit)", limit, lowest, e.cfg.MemberCap))
+		return &a
+	}
+	r.maxMembers = limit
+	return nil
 }
 
 // capacityRefusal checks the MaxMemberCount and MaxSeatCount of a new room of either family

@@ -38,7 +38,12 @@ func (r *room) enter(account string, now time.Time) (bool, error) {
 		return false, fmt.Errorf("%s room %q is full (MaxMemberCount %d)", r.family, r.id, r.maxMembers)
 	}
 	r.nextSeq++
-	r.members[account] = &member{account: account, seq: r.nextSeq, role: roleMember}
+	m := &member{account: account, seq: r.nextSeq, role: roleMember}
+	if before := r.departed[account]; before != nil {
+		m.role, m.nameCard, m.customInfo, m.marks = before.role, before.nameCard, before.customInfo, before.marks
+		delete(r.departed, account)
+	}
+	r.members[account] = m
 	if r.live != nil {
 		r.live.counted()
 	}
@@ -52,6 +57,9 @@ func (r *room) leave(account string, now time.Time) bool {
 		return false
 	}
 	r.leaveSeat(account)
+	if r.departed != nil {
+		r.departed[account] = r.members[account]
+	}
 	delete(r.members, account)
 	if r.live != nil && len(r.members) == 0 {
 		r.live.emptySince = now
@@ -80,13 +88,18 @@ func (r *room) missingMembers(accounts []string) []string {
 	return missing
 }
 
-// parseMemberCursor reads a member-list cursor; "" starts the list.
-func parseMemberCursor(cursor string) (int64, *answer) {
+// parseMemberCursor reads a member-list cursor; "" starts the list. With offsets
+// (Choices.OffsetMemberCursors) a cursor is the number of members already listed.
+func parseMemberCursor(cursor string, offsets bool) (int64, *answer) {
 	if cursor == "" {
 		return 0, nil
 	}
-	seq, err := strconv.ParseInt(strings.TrimPrefix(cursor, memberCursorLabel), 10, 64)
-	if err != nil || !strings.HasPrefix(cursor, memberCursorLabel) || seq < 0 {
+	label := memberCursorLabel
+	if offsets {
+		label = ""
+	}
+	seq, err := strconv.ParseInt(strings.TrimPrefix(cursor, label), 10, 64)
+	if err != nil || !strings.HasPrefix(cursor, label) || seq < 0 {
 		a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not a cursor this service returned", cursor))
 		return 0, &a
 	}
@@ -94,8 +107,17 @@ func parseMemberCursor(cursor string) (int64, *answer) {
 }
 
 // memberPage returns up to size members of listed who entered after the cursor after, and the
-// cursor of the next page ("" on the last). The cursor stays valid while others leave.
-func memberPage(listed []*member, after int64, size int) ([]*member, string) {
+// cursor of the next page ("" on the last). The cursor stays valid while others leave. With
+// offsets, after is the number of members listed before, and so is the next cursor.
+func memberPage(listed []*member, after int64, size int, offsets bool) ([]*member, string) {
+	if offsets {
+		from := min(after, int64(len(listed)))
+		to := min(from+int64(max(size, 0)), int64(len(listed)))
+		if to < int64(len(listed)) {
+			return listed[from:to], strconv.FormatInt(to, 10)
+		}
+		return listed[from:to], ""
+	}
 	var page []*member
 	for _, m := range listed {
 		if m.seq <= after {
