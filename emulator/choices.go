@@ -13,8 +13,8 @@ type Choices struct {
 	// SignatureBeforeSDKAppID checks identifier, usersig and the UserSig (checks 6-7) before
 	// sdkappid (check 3). Gateway table, checks 3 and 6-7; errata E-03.
 	SignatureBeforeSDKAppID bool
-	// GenericSignatureCodes answers every UserSig failure and a missing identifier/usersig with
-	// 60004 (the overview's code) instead of the precise 700xx code. Gateway check 7; errata E-01.
+	// GenericSignatureCodes answers every UserSig failure with 60004 (the overview's code)
+	// instead of the precise 700xx code. Gateway check 7; errata E-01.
 	GenericSignatureCodes bool
 	// FirstSchemaProblemOnly lists one schema problem in a refusal's ErrorInfo instead of up to
 	// 20. Gateway, "A refusal's ErrorInfo"; errata E-02 (not asserted).
