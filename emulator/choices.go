@@ -87,6 +87,10 @@ type Choices struct {
 	// LastPageWithoutNext leaves get_room_member_list's Next out on the last page instead of
 	// answering "". Members, "member list"; errata D-05.
 	LastPageWithoutNext bool
+	// OwnerRoleChangeIgnored ignores a Role given for the owner in update_room_member_info
+	// (the other fields apply) instead of refusing the call (100002). Members,
+	// "update_room_member_info"; errata D-06.
+	OwnerRoleChangeIgnored bool
 	// PreviousOwnerBecomesAdmin makes the previous owner an Admin instead of a Member after
 	// change_room_owner. Members, "change_room_owner"; errata E-19.
 	PreviousOwnerBecomesAdmin bool
@@ -165,6 +169,13 @@ type Choices struct {
 	// AdminsSorted lists administrators by account instead of in the order added. Live rooms,
 	// "administrators"; errata L-24.
 	AdminsSorted bool
+	// LiveAccountsMustBeImported refuses mutes, bans and administrators naming an account that
+	// was never imported (100002) instead of accepting any account. Live rooms, "mutes", "bans",
+	// "administrators"; errata L-21.
+	LiveAccountsMustBeImported bool
+	// LiveReportsNotice adds the stored Notice to get_room_info after the 15 documented
+	// attributes. Live rooms, "update"; errata L-06, L-23.
+	LiveReportsNotice bool
 	// MetadataCountCheckedFirst checks the 10-key limit (100500) before the 2 KB value limit
 	// (100501). Live rooms, "metadata"; errata L-08.
 	MetadataCountCheckedFirst bool
@@ -183,7 +194,7 @@ func AlternateChoices() Choices {
 		ClampMaxMemberCount: true, NeverRecycle: true, PasswordAbsentUnlessSet: true,
 		OwnerAutoEntered: true, OwnerRoleRoomOwner: true, MemberDataSurvivesLeaving: true,
 		PageAboveMaximumRefused: true, OffsetMemberCursors: true, LastPageWithoutNext: true,
-		PreviousOwnerBecomesAdmin: true, BanAbsentAllowed: true, OwnerRemovalInvalid: true,
+		OwnerRoleChangeIgnored: true, PreviousOwnerBecomesAdmin: true, BanAbsentAllowed: true, OwnerRemovalInvalid: true,
 		BannedPageOf100: true, KickAbsentIgnored: true,
 		SeatlessListRefused: true, SeatChecksBeforeMember: true, KickOffUnseatedSucceeds: true,
 		LockKeepsOccupant: true, SwitchOccupiedSeatCode: true, MoveForceKicksFromRoom: true, MoveKeepsLock: true,
@@ -191,6 +202,7 @@ func AlternateChoices() Choices {
 		BanSendsNoLeaveEvent: true,
 		LiveSeatModeAsString: true, LiveDestroyWithoutStatistic: true, OpaqueRoomListCursor: true,
 		LiveMemberPageOf50: true, ForeignRoomNotFound: true, BannedListEndsEmpty: true, AdminsSorted: true,
+		LiveAccountsMustBeImported: true, LiveReportsNotice: true,
 		MetadataCountCheckedFirst: true,
 	}
 }

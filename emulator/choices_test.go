@@ -189,6 +189,10 @@ var choiceCases = []choiceCase{
 		checkEnvelope(h.t, h.call("change_room_owner", wire.ChangeRoomOwnerRequest{RoomID: "handover", FromAccount: admin, NewOwnerAccount: "m"}), 0)
 		return strings.Split(memberRoles(h, "handover"), ",")[0]
 	}, "administrator:Member:", "administrator:Admin:"},
+	{"OwnerRoleChangeIgnored", func(h *harness) string {
+		populated(h, "ownrole", 0, h.e.cfg.Admins[0])
+		return codeText(h.call("update_room_member_info", `{"RoomId":"ownrole","MemberInfo":{"Member_Account":"administrator","Role":"Admin","NameCard":"n"}}`))
+	}, "100002", "0"},
 	{"BanAbsentAllowed", func(h *harness) string {
 		h.mustCreate("ban")
 		return codeText(h.call("ban_room_member", wire.BanRoomMemberRequest{RoomID: "ban", MemberListAccount: []string{"ghost"}, Duration: 60, Reason: "r"}))
@@ -313,14 +317,25 @@ var choiceCases = []choiceCase{
 	}, "100006", "100004"},
 	{"BannedListEndsEmpty", func(h *harness) string {
 		h.liveCreate(wire.LiveRoomSettings{RoomID: "lban"})
+		h.importAccounts("x")
 		h.liveExpect("ban_member", wire.LiveBanMemberRequest{RoomID: "lban", MemberListAccount: []string{"x"}, Duration: 60}, 0)
 		return string(fieldOf(h.t, h.live("get_banned_member_list", wire.LiveGetBannedMemberListRequest{RoomID: "lban"}), "NextOffset"))
 	}, "0", "1"},
 	{"AdminsSorted", func(h *harness) string {
 		h.liveCreate(wire.LiveRoomSettings{RoomID: "admins"})
+		h.importAccounts("zed", "amy")
 		h.liveExpect("modify_admin", wire.LiveModifyAdminRequest{RoomID: "admins", AdminAccount: []string{"zed", "amy"}, OpType: wire.LiveAdminAdd}, 0)
 		return string(fieldOf(h.t, h.live("get_admin_list", wire.LiveRoomIDRequest{RoomID: "admins"}), "Admin_Account"))
 	}, `["zed","amy"]`, `["amy","zed"]`},
+	{"LiveAccountsMustBeImported", func(h *harness) string {
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "mute"})
+		return codeText(h.live("mute_member", wire.LiveMuteMemberRequest{RoomID: "mute", MemberListAccount: []string{"ghost"}, MuteTime: 60}))
+	}, "0", "100002"},
+	{"LiveReportsNotice", func(h *harness) string {
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "notice"})
+		h.liveExpect("update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "notice", Notice: wire.Ptr("hello")}}, 0)
+		return strconv.FormatBool(strings.Contains(string(h.live("get_room_info", wire.LiveRoomIDRequest{RoomID: "notice"}).raw), `"Notice":"hello"}`))
+	}, "false", "true"},
 	{"MetadataCountCheckedFirst", func(h *harness) string {
 		h.liveCreate(wire.LiveRoomSettings{RoomID: "meta"})
 		pairs := []wire.LiveMetadata{{Key: "big", Value: strings.Repeat("v", 3000)}}

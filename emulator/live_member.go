@@ -84,6 +84,9 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 func (e *Emulator) liveMuteMember(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveMuteMemberRequest) string { return q.RoomID },
 		func(q *wire.LiveMuteMemberRequest, r *room) answer {
+			if refusal := e.unimportedRefusal(q.MemberListAccount); refusal != nil {
+				return *refusal
+			}
 			for _, account := range q.MemberListAccount {
 				if q.MuteTime == 0 {
 					delete(r.live.mutes, account)
@@ -114,6 +117,9 @@ func (e *Emulator) liveGetMutedMemberList(c *call) answer {
 func (e *Emulator) liveBanMember(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveBanMemberRequest) string { return q.RoomID },
 		func(q *wire.LiveBanMemberRequest, r *room) answer {
+			if refusal := e.unimportedRefusal(q.MemberListAccount); refusal != nil {
+				return *refusal
+			}
 			if q.Duration < 1 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
 			}
@@ -170,6 +176,9 @@ func (e *Emulator) liveGetAdminList(c *call) answer {
 func (e *Emulator) liveModifyAdmin(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveModifyAdminRequest) string { return q.RoomID },
 		func(q *wire.LiveModifyAdminRequest, r *room) answer {
+			if refusal := e.unimportedRefusal(q.AdminAccount); q.OpType == wire.LiveAdminAdd && refusal != nil {
+				return *refusal
+			}
 			if q.OpType == wire.LiveAdminDelete {
 				r.live.admins = slices.DeleteFunc(r.live.admins, func(a string) bool { return slices.Contains(q.AdminAccount, a) })
 				return ok(nil)
@@ -189,4 +198,19 @@ func (e *Emulator) liveModifyAdmin(c *call) answer {
 			r.live.admins = next
 			return ok(nil)
 		})
+}
+
+// unimportedRefusal refuses accounts that were never imported (100002) when
+// Choices.LiveAccountsMustBeImported; the pages say nothing of it (L-21).
+func (e *Emulator) unimportedRefusal(accounts []string) *answer {
+	if !e.cfg.Choices.LiveAccountsMustBeImported {
+		return nil
+	}
+	for _, account := range accounts {
+		if !e.state.imported(account) {
+			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not an imported account", account))
+			return &a
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -193,6 +194,11 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 func (e *Emulator) liveGetRoomInfo(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
 		func(_ *wire.LiveRoomIDRequest, r *room) answer {
+			if e.cfg.Choices.LiveReportsNotice {
+				if withNotice, err := appendNotice(r.liveRoomInfo(), e.cfg.Choices.LiveSeatModeAsString, r.live.notice); err == nil {
+					return ok(map[string]any{"Response": map[string]any{"RoomInfo": withNotice}})
+				}
+			}
 			if e.cfg.Choices.LiveSeatModeAsString {
 				// The 2025+ samples' form (L-02): a plain struct drops the numbering marshaller.
 				type textual wire.LiveRoomInfo
@@ -275,4 +281,23 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 		})
 	}
 	return ok(map[string]any{"Response": map[string]any{"Next": next, "RoomList": page}})
+}
+
+// appendNotice is the room's get_room_info attributes followed by Notice
+// (Choices.LiveReportsNotice): the 15 documented attributes keep their order.
+func appendNotice(info wire.LiveRoomInfo, seatModeAsString bool, notice string) (json.RawMessage, error) {
+	type textual wire.LiveRoomInfo
+	var attributes any = info
+	if seatModeAsString {
+		attributes = textual(info)
+	}
+	raw, err := json.Marshal(attributes)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the room: %w", err)
+	}
+	value, err := json.Marshal(notice)
+	if err != nil {
+		return nil, fmt.Errorf("encoding Notice: %w", err)
+	}
+	return json.RawMessage(append(append(raw[:len(raw)-1], `,"Notice":`...), append(value, '}')...)), nil
 }

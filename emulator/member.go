@@ -94,6 +94,8 @@ func (e *Emulator) updateRoomMemberInfo(c *call) answer {
 			switch {
 			case m == nil:
 				return notMembers(r.id, []string{info.MemberAccount})
+			case info.Role != nil && m.account == r.owner && e.cfg.Choices.OwnerRoleChangeIgnored:
+				info.Role = nil
 			case info.Role != nil && m.account == r.owner:
 				return fail(catalog.CodeInvalidParameter, "invalid parameter: the owner's role changes only through change_room_owner")
 			}
