@@ -118,18 +118,12 @@ type Choices struct {
 	// KickOffUnseatedSucceeds answers kick_user_off_seat of a member not on a seat with success
 	// instead of 100002. Seats, "kick_user_off_seat"; errata E-29.
 	KickOffUnseatedSucceeds bool
-	// LockKeepsOccupant leaves the user on a seat that lock_seat locks (only others are kept
-	// off) instead of freeing it. Seats, "lock_seat"; errata D-20, E-27.
-	LockKeepsOccupant bool
 	// SwitchOccupiedSeatCode answers switch_seat onto an occupied seat with 100210 instead of
 	// 100002. Seats, "switch_seat"; errata E-26.
 	SwitchOccupiedSeatCode bool
 	// MoveForceKicksFromRoom makes move_user_to_seat's Policy 1 take the displaced user out of
 	// the room, not only off the seat. Seats, "move_user_to_seat"; errata E-26.
 	MoveForceKicksFromRoom bool
-	// MoveKeepsLock refuses move_user_to_seat onto a locked seat (100200) instead of unlocking
-	// it. Seats, "move_user_to_seat"; errata E-26.
-	MoveKeepsLock bool
 
 	// Callbacks
 
@@ -197,7 +191,7 @@ func AlternateChoices() Choices {
 		OwnerRoleChangeIgnored: true, PreviousOwnerBecomesAdmin: true, BanAbsentAllowed: true, OwnerRemovalInvalid: true,
 		BannedPageOf100: true, KickAbsentIgnored: true,
 		SeatlessListRefused: true, SeatChecksBeforeMember: true, KickOffUnseatedSucceeds: true,
-		LockKeepsOccupant: true, SwitchOccupiedSeatCode: true, MoveForceKicksFromRoom: true, MoveKeepsLock: true,
+		SwitchOccupiedSeatCode: true, MoveForceKicksFromRoom: true,
 		MissingCallbackEmpty: true, DeleteMissingCallbackRefused: true, UnknownCallbackCommandIgnored: true,
 		BanSendsNoLeaveEvent: true,
 		LiveSeatModeAsString: true, LiveDestroyWithoutStatistic: true, OpaqueRoomListCursor: true,

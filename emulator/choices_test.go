@@ -231,12 +231,6 @@ var choiceCases = []choiceCase{
 		populated(h, "standing", 2, "m")
 		return codeText(h.callService(catalog.ServiceSeat, "kick_user_off_seat", wire.KickUserOffSeatRequest{RoomID: "standing", MemberAccount: "m", Data: "d"}))
 	}, "100002", "0"},
-	{"LockKeepsOccupant", func(h *harness) string {
-		populated(h, "lock", 2, "m")
-		pick(h, "lock", 0, "m")
-		h.seat("lock_seat", wire.LockSeatRequest{RoomID: "lock", Index: 0, ForbidTaken: wire.Ptr(true)}, 0)
-		return h.seatList("lock")[0].MemberAccount
-	}, "", "m"},
 	{"SwitchOccupiedSeatCode", func(h *harness) string {
 		populated(h, "switch", 2, "m1", "m2")
 		pick(h, "switch", 0, "m1")
@@ -250,12 +244,6 @@ var choiceCases = []choiceCase{
 		h.seat("move_user_to_seat", wire.MoveUserToSeatRequest{RoomID: "force", SeatIndex: 1, MemberAccount: "m1", Policy: wire.MoveForce}, 0)
 		return strconv.FormatBool(strings.Contains(memberRoles(h, "force"), "m2:"))
 	}, "true", "false"},
-	{"MoveKeepsLock", func(h *harness) string {
-		populated(h, "locked", 2, "m")
-		pick(h, "locked", 0, "m")
-		h.seat("lock_seat", wire.LockSeatRequest{RoomID: "locked", Index: 1, ForbidTaken: wire.Ptr(true)}, 0)
-		return codeText(h.callService(catalog.ServiceSeat, "move_user_to_seat", wire.MoveUserToSeatRequest{RoomID: "locked", SeatIndex: 1, MemberAccount: "m"}))
-	}, "0", "100002"},
 	{"MissingCallbackEmpty", func(h *harness) string {
 		return codeText(h.call("get_callback", `{}`))
 	}, "100301", "0"},

@@ -187,7 +187,7 @@ func (e *Emulator) lockSeat(c *call) answer {
 			}
 			s := &seats[q.Index]
 			if q.ForbidTaken != nil {
-				if *q.ForbidTaken && s.occupant != "" && !e.cfg.Choices.LockKeepsOccupant {
+				if *q.ForbidTaken && s.occupant != "" {
 					r.vacate(q.Index)
 				}
 				s.locked = *q.ForbidTaken
@@ -270,7 +270,7 @@ func (e *Emulator) moveUserToSeat(c *call) answer {
 			if to := q.SeatIndex; to >= 0 && to < len(r.seatsOf()) && r.seats[to].occupant != q.MemberAccount {
 				displaced = r.seats[to].occupant
 			}
-			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, !e.cfg.Choices.MoveKeepsLock); refusal != nil {
+			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, true); refusal != nil {
 				return *refusal
 			}
 			e.emitSeats(restOrigin(c), r)
