@@ -22,6 +22,9 @@ func (e *Emulator) accountImport(c *call) answer {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if _, exists := e.state.accounts[req.UserID]; exists && e.cfg.Choices.ReimportKeepsProfile {
+		return ok(nil)
+	}
 	e.state.accounts[req.UserID] = account{nick: req.Nick, faceURL: req.FaceURL}
 	return ok(nil)
 }
@@ -41,7 +44,7 @@ func (e *Emulator) multiAccountImport(c *call) answer {
 		switch _, exists := e.state.accounts[id]; {
 		case !validUserID(id):
 			failed = append(failed, id)
-		case profile != nil:
+		case profile != nil && !(exists && e.cfg.Choices.ReimportKeepsProfile):
 			e.state.accounts[id] = *profile
 		case !exists:
 			e.state.accounts[id] = account{}
@@ -52,6 +55,9 @@ func (e *Emulator) multiAccountImport(c *call) answer {
 	}
 	for _, item := range req.AccountList {
 		importOne(item.UserID, &account{nick: item.Nick, faceURL: item.FaceURL})
+	}
+	if len(failed) == 0 && e.cfg.Choices.FailAccountsAbsentWhenEmpty {
+		return ok(nil)
 	}
 	return ok(map[string]any{"FailAccounts": failed})
 }
@@ -90,7 +96,7 @@ func (e *Emulator) accountDelete(c *call) answer {
 		switch {
 		case e.state.admins[item.UserID]:
 			items = append(items, wire.AccountDeleteResult{ResultCode: codeAccountInvalidParameter, ResultInfo: "an App administrator cannot be deleted", UserID: item.UserID})
-		case !e.state.imported(item.UserID):
+		case !e.state.imported(item.UserID) && !e.cfg.Choices.DeleteUnknownAccountSucceeds:
 			items = append(items, wire.AccountDeleteResult{ResultCode: catalog.CodeAccountNotImported, ResultInfo: "account not imported", UserID: item.UserID})
 		default:
 			delete(e.state.accounts, item.UserID)

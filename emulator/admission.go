@@ -21,12 +21,37 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 	if refusal != nil {
 		return nil, refusal
 	}
-	if q.sdkAppID == "" {
-		return refuse(catalog.CodeSDKAppIDMissing, "sdkappid is missing from the URL")
+	// Checks 3 and 6-7 run in the order of Choices.SignatureBeforeSDKAppID.
+	checkSDKAppID := func() *answer {
+		if q.sdkAppID == "" {
+			_, a := refuse(catalog.CodeSDKAppIDMissing, "sdkappid is missing from the URL")
+			return a
+		}
+		if sdkAppID, err := strconv.ParseUint(q.sdkAppID, 10, 64); err != nil || sdkAppID != e.cfg.SDKAppID {
+			_, a := refuse(catalog.CodeBadSDKAppID, "sdkappid %q is not a valid SDKAppID of this service", q.sdkAppID)
+			return a
+		}
+		return nil
 	}
-	sdkAppID, err := strconv.ParseUint(q.sdkAppID, 10, 64)
-	if err != nil || sdkAppID != e.cfg.SDKAppID {
-		return refuse(catalog.CodeBadSDKAppID, "sdkappid %q is not a valid SDKAppID of this service", q.sdkAppID)
+	identifier, sig := q.identifier, q.userSig
+	now := e.clock.Now()
+	checkSignature := func() *answer {
+		if identifier == "" || sig == "" {
+			_, a := refuse(catalog.CodeBadSignature, "identifier and usersig are both required in the URL")
+			return a
+		}
+		if err := e.verifier.Check(sig, identifier, now); err != nil {
+			_, a := refuse(e.userSigCode(err), "UserSig rejected: %v", err)
+			return a
+		}
+		return nil
+	}
+	first, second := checkSDKAppID, checkSignature
+	if e.cfg.Choices.SignatureBeforeSDKAppID {
+		first, second = checkSignature, checkSDKAppID
+	}
+	if a := first(); a != nil {
+		return nil, a
 	}
 	if q.hasContentType && q.contentType != "json" {
 		return refuse(catalog.CodeHTTPParse, "contenttype must be json, got %q", q.contentType)
@@ -36,13 +61,8 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 			return refuse(catalog.CodeHTTPParse, "random %q is not a 32-bit unsigned integer", q.random)
 		}
 	}
-	identifier, sig := q.identifier, q.userSig
-	if identifier == "" || sig == "" {
-		return refuse(catalog.CodeBadSignature, "identifier and usersig are both required in the URL")
-	}
-	now := e.clock.Now()
-	if err := e.verifier.Check(sig, identifier, now); err != nil {
-		return refuse(userSigCode(err), "UserSig rejected: %v", err)
+	if a := second(); a != nil {
+		return nil, a
 	}
 	if !e.isAdmin(identifier) {
 		return refuse(catalog.CodeAdminRequired, "identifier %q is not an App administrator", identifier)
@@ -96,9 +116,12 @@ func parseGatewayQuery(raw string) (gatewayQuery, *answer) {
 	}, nil
 }
 
-// userSigCode maps a verification failure to the account code the gateway answers.
-func userSigCode(err error) int {
+// userSigCode maps a verification failure to the account code the gateway answers: the
+// precise one, or 60004 for all (Choices.GenericSignatureCodes).
+func (e *Emulator) userSigCode(err error) int {
 	switch {
+	case e.cfg.Choices.GenericSignatureCodes:
+		return catalog.CodeBadSignature
 	case errors.Is(err, usersig.ErrExpired):
 		return catalog.CodeUserSigExpired
 	case errors.Is(err, usersig.ErrBadSignature):

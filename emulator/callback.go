@@ -59,11 +59,16 @@ func clientIPOf(r *http.Request) string {
 	return host
 }
 
-// validCallback checks what the schema cannot: every command word is one of the documented
-// six, or the older spelling of the update event (callbacks.md C-1).
+// knownCallbackCommand reports whether a command word is one of the documented six, or the
+// older spelling of the update event (callbacks.md C-1).
+func knownCallbackCommand(command string) bool {
+	return slices.Contains(catalog.Events, command) || command == catalog.EventUpdateRoomInfoOld
+}
+
+// validCallback checks what the schema cannot: every command word is known.
 func validCallback(cfg wire.CallbackConfig) *answer {
 	for _, command := range cfg.CallbackCommandList {
-		if !slices.Contains(catalog.Events, command) && command != catalog.EventUpdateRoomInfoOld {
+		if !knownCallbackCommand(command) {
 			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not a Conference callback command", command))
 			return &a
 		}
@@ -77,6 +82,9 @@ func (e *Emulator) getCallback(*call) answer {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	cfg := e.state.callback
+	if cfg == nil && e.cfg.Choices.MissingCallbackEmpty {
+		return ok(map[string]any{"Response": wire.CallbackConfig{CallbackCommandList: []string{}}})
+	}
 	if cfg == nil {
 		return fail(catalog.CodeCallbackMissing, "no callback configuration: create one with set_callback")
 	}
@@ -100,7 +108,9 @@ func (e *Emulator) storeCallback(c *call, update bool) answer {
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
-	if refusal := validCallback(req); refusal != nil {
+	if e.cfg.Choices.UnknownCallbackCommandIgnored {
+		req.CallbackCommandList = slices.DeleteFunc(slices.Clone(req.CallbackCommandList), func(command string) bool { return !knownCallbackCommand(command) })
+	} else if refusal := validCallback(req); refusal != nil {
 		return *refusal
 	}
 	e.mu.Lock()
@@ -120,6 +130,9 @@ func (e *Emulator) storeCallback(c *call, update bool) answer {
 func (e *Emulator) deleteCallback(*call) answer {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if e.state.callback == nil && e.cfg.Choices.DeleteMissingCallbackRefused {
+		return fail(catalog.CodeCallbackMissing, "no callback configuration to delete")
+	}
 	e.state.callback = nil
 	return ok(nil)
 }
@@ -238,7 +251,8 @@ func (n *notifier) close() {
 }
 
 func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
-	info := r.snapshot(now)
+	info := e.reportedRoom(r, now)
+	invitees := r.conference.invitees
 	fields := map[string]any{"RoomInfo": wire.CallbackRoomInfo{
 		RoomID: info.RoomID, RoomName: info.RoomName, RoomType: info.RoomType, OwnerAccount: info.OwnerAccount,
 		MaxMemberCount: info.MaxMemberCount, MaxSeatCount: info.MaxSeatCount,
@@ -247,14 +261,14 @@ func (e *Emulator) emitCreated(from origin, r *room, now time.Time) {
 		CustomInfo: info.CustomInfo, ScheduleStartTime: info.ScheduleStartTime, ScheduleEndTime: info.ScheduleEndTime,
 		RoomStatus: info.RoomStatus, IsSeatEnabled: info.IsSeatEnabled, TakeSeatMode: info.TakeSeatMode, CreateTime: info.CreateTime,
 	}}
-	if len(r.invitees) > 0 {
-		fields["ScheduleInviteeList_Account"] = r.invitees
+	if len(invitees) > 0 {
+		fields["ScheduleInviteeList_Account"] = invitees
 	}
 	e.emit(catalog.EventAfterCreateRoom, from, fields)
 }
 
 func (e *Emulator) emitUpdated(from origin, r *room) {
-	info := r.info
+	info := r.snapshot(e.clock.Now())
 	e.emit(catalog.EventAfterUpdateRoomInfo, from, map[string]any{"RoomInfo": wire.CallbackRoomUpdate{
 		RoomID: info.RoomID, RoomName: info.RoomName, OwnerAccount: info.OwnerAccount, TakeSeatMode: info.TakeSeatMode,
 		MaxMemberCount: info.MaxMemberCount, IsVideoDisabled: info.IsVideoDisabled, IsAudioDisabled: info.IsAudioDisabled,
@@ -264,27 +278,36 @@ func (e *Emulator) emitUpdated(from origin, r *room) {
 }
 
 func (e *Emulator) emitMembers(command string, from origin, r *room, kind, reason string, accounts []string) {
-	fields := map[string]any{"RoomId": r.info.RoomID, "MemberCount": len(r.members), "Type": kind, "MemberList_Account": accounts}
+	if r.family != familyConference {
+		return // the room_config callbacks are the Conference API's
+	}
+	fields := map[string]any{"RoomId": r.id, "MemberCount": len(r.members), "Type": kind, "MemberList_Account": accounts}
 	if command == catalog.EventAfterMemberLeave {
 		fields["Reason"] = reason
 	}
 	e.emit(command, from, fields)
 }
 
-// emitSeats reports every seat of the room after a change.
+// emitSeats reports every seat of a Conference room after a change; the room_config callbacks
+// are the Conference API's, so a Live room's seat changes are not reported.
 func (e *Emulator) emitSeats(from origin, r *room) {
-	e.emit(catalog.EventAfterSeatInfoChanged, from, map[string]any{"RoomId": r.info.RoomID, "SeatList": r.seatList()})
+	if r.family != familyConference {
+		return
+	}
+	e.emit(catalog.EventAfterSeatInfoChanged, from, map[string]any{"RoomId": r.id, "SeatList": r.seatList()})
 }
 
-// removeMembers takes members out of a room (kick or ban) and reports it: a leave event, and
-// a seat event when one of them sat on a seat.
-func (e *Emulator) removeMembers(from origin, r *room, accounts []string, reason string) {
+// removeMembers takes members out of a room (kick or ban) and reports it: a leave event when
+// leaveEvent, and a seat event when one of them sat on a seat.
+func (e *Emulator) removeMembers(from origin, r *room, accounts []string, reason string, leaveEvent bool) {
 	seated := false
 	for _, account := range accounts {
 		seated = seated || r.seatOf(account) >= 0
-		r.leave(account)
+		r.leave(account, e.clock.Now())
 	}
-	e.emitMembers(catalog.EventAfterMemberLeave, from, r, "Kicked", reason, accounts)
+	if leaveEvent {
+		e.emitMembers(catalog.EventAfterMemberLeave, from, r, "Kicked", reason, accounts)
+	}
 	if seated {
 		e.emitSeats(from, r)
 	}

@@ -50,7 +50,7 @@ func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
 // administrators, no faults, no Chat groups, the wall clock.
 func (e *Emulator) Reset() {
 	e.mu.Lock()
-	e.state = newState(e.cfg.Admins)
+	e.state = newState(e.cfg.Admins, e.cfg.Choices)
 	e.mu.Unlock()
 	e.faults.clear()
 	e.clock.reset()
@@ -159,21 +159,15 @@ func (e *Emulator) enter(roomID, account string, from origin) error {
 	r, exists := e.state.room(roomID, now)
 	switch {
 	case !exists:
-		return e.enterLive(roomID, account, now)
+		return fmt.Errorf("%w: room %q", errNotFound, roomID)
 	case !e.state.imported(account):
 		return fmt.Errorf("%w: account %q is not imported", errNotFound, account)
 	}
-	if until, banned := r.bannedUntil(account, now); banned {
-		return fmt.Errorf("%w: %q is banned from room %q until %s", errForbidden, account, roomID, until.UTC().Format(time.RFC3339))
-	}
-	if r.members[account] == nil && len(r.members) >= r.info.MaxMemberCount {
-		return fmt.Errorf("room %q is full (MaxMemberCount %d)", roomID, r.info.MaxMemberCount)
-	}
-	if r.members[account] == nil {
-		r.enter(account)
+	entered, err := r.enter(account, now)
+	if entered {
 		e.emitMembers(catalog.EventAfterMemberEnter, from, r, "Enter", "", []string{account})
 	}
-	return nil
+	return err
 }
 
 // Leave makes a member leave a room.
@@ -187,11 +181,11 @@ func (e *Emulator) leave(roomID, account string, from origin) error {
 	now := e.clock.Now()
 	r, exists := e.state.room(roomID, now)
 	if !exists {
-		return e.leaveLive(roomID, account, now)
+		return fmt.Errorf("%w: room %q", errNotFound, roomID)
 	}
 	seated := r.seatOf(account) >= 0
-	if !r.leave(account) {
-		return fmt.Errorf("%w: %q is not in room %q", errNotFound, account, roomID)
+	if !r.leave(account, now) {
+		return fmt.Errorf("%w: %q is not in %s room %q", errNotFound, account, r.family, roomID)
 	}
 	e.emitMembers(catalog.EventAfterMemberLeave, from, r, "Leave", "", []string{account})
 	if seated {

@@ -53,6 +53,9 @@ type Config struct {
 	RatePerSecond int
 	// ControlPlane serves the control plane under control.PathPrefix when true.
 	ControlPlane bool
+	// Choices are the behaviours picked where the pages are silent (choices.go); the zero value
+	// is DefaultChoices.
+	Choices Choices
 	// CallbackTimeout bounds one callback delivery; zero means DefaultCallbackTimeout.
 	CallbackTimeout time.Duration
 	Logger          *slog.Logger
@@ -125,7 +128,7 @@ func New(cfg Config) (*Emulator, error) {
 		faults:   newFaults(),
 		limiter:  newLimiter(servedCommands(), cfg.RatePerSecond),
 		verifier: usersig.NewVerifier(cfg.SDKAppID, cfg.SecretKey, usersig.VerifyOptions{}, 0),
-		state:    newState(cfg.Admins),
+		state:    newState(cfg.Admins, cfg.Choices),
 	}
 	e.notifier = newNotifier(cfg.CallbackTimeout, func(msg string, args ...any) { cfg.Logger.Warn(msg, args...) })
 	if cfg.ControlPlane {

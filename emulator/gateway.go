@@ -64,7 +64,7 @@ func (e *Emulator) handle(r *http.Request) (answer, bool) {
 		return *refusal, false
 	}
 	c.body = body
-	if refusal := validateRequest(c); refusal != nil {
+	if refusal := e.validateRequest(c); refusal != nil {
 		return *refusal, false
 	}
 	return c.route.handle(e, c), false
@@ -73,7 +73,7 @@ func (e *Emulator) handle(r *http.Request) (answer, bool) {
 // validateRequest checks the body against the command's request schema. A user ID that is not
 // a string is 60015 (the overview: UserIDs must be strings); anything else is the command
 // family's invalid-parameter code.
-func validateRequest(c *call) *answer {
+func (e *Emulator) validateRequest(c *call) *answer {
 	err := schemas.Validate(c.route.requestSchema, c.body)
 	if err == nil {
 		return nil
@@ -90,9 +90,13 @@ func validateRequest(c *call) *answer {
 			break
 		}
 	}
-	problems := make([]string, 0, min(len(invalid.Problems), maxListedProblems+1))
+	listed := maxListedProblems
+	if e.cfg.Choices.FirstSchemaProblemOnly {
+		listed = 1
+	}
+	problems := make([]string, 0, min(len(invalid.Problems), listed+1))
 	for i, problem := range invalid.Problems {
-		if i == maxListedProblems {
+		if i == listed {
 			problems = append(problems, fmt.Sprintf("and %d more", len(invalid.Problems)-i))
 			break
 		}

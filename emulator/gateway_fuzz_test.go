@@ -167,7 +167,7 @@ func expectedSigCode(e *Emulator, sig, identifier string) int {
 		return catalog.CodeBadSignature
 	}
 	if _, err := usersig.Verify(sig, e.cfg.SDKAppID, e.cfg.SecretKey, identifier, e.clock.Now(), usersig.VerifyOptions{}); err != nil {
-		return userSigCode(err)
+		return e.userSigCode(err)
 	}
 	if !e.isAdmin(identifier) {
 		return catalog.CodeAdminRequired

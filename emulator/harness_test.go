@@ -359,12 +359,11 @@ func (h *harness) snapshotState() roomState {
 	defer h.e.mu.Unlock()
 	s := roomState{Rooms: map[string]roomCopy{}, LastCreate: map[string]time.Time{}, ChatGroups: map[string]bool{}, Accounts: map[string]account{}}
 	for id, r := range h.e.state.rooms {
-		info := r.info
-		if info.IsPasswordEnabled != nil {
-			info.IsPasswordEnabled = wire.Ptr(*info.IsPasswordEnabled)
-		}
-		if info.Password != nil {
-			info.Password = wire.Ptr(*info.Password)
+		var info wire.RoomInfo
+		var invitees []string
+		if r.conference != nil {
+			// The zero time keeps RoomStatus independent of the clock.
+			info, invitees = r.snapshot(time.Time{}), append([]string(nil), r.conference.invitees...)
 		}
 		members := []member{}
 		for _, m := range r.ordered() {
@@ -376,7 +375,7 @@ func (h *harness) snapshotState() roomState {
 		for account, until := range r.bans {
 			bans[account] = until
 		}
-		s.Rooms[id] = roomCopy{Info: info, Invitees: append([]string(nil), r.invitees...), Members: members, Bans: bans}
+		s.Rooms[id] = roomCopy{Info: info, Invitees: invitees, Members: members, Bans: bans}
 	}
 	for id, at := range h.e.state.lastCreate {
 		s.LastCreate[id] = at

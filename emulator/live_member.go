@@ -3,8 +3,6 @@ package emulator
 import (
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
@@ -12,7 +10,6 @@ import (
 )
 
 const (
-	liveMemberCursorLabel = "seq-"
 	// liveMaxSeconds caps a mute or ban (no maximum is documented) at 100 years, far below
 	// what a time.Duration can hold.
 	liveMaxSeconds = 100 * 365 * 24 * 60 * 60
@@ -29,7 +26,7 @@ func liveSeconds(seconds int64) time.Duration {
 // Vendor page: https://trtc.io/document/72534.
 func (e *Emulator) liveChangeRoomOwner(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveChangeRoomOwnerRequest) string { return q.RoomID },
-		func(q *wire.LiveChangeRoomOwnerRequest, r *liveRoom) answer {
+		func(q *wire.LiveChangeRoomOwnerRequest, r *room) answer {
 			newOwner := q.NewOwnerAccount
 			if !e.state.imported(newOwner) {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: NewOwner_Account %q is not an imported account", newOwner))
@@ -39,7 +36,7 @@ func (e *Emulator) liveChangeRoomOwner(c *call) answer {
 					newOwner, r.id, end.UTC().Format(time.RFC3339)))
 			}
 			r.owner = newOwner
-			r.admins = slices.DeleteFunc(r.admins, func(a string) bool { return a == newOwner })
+			r.live.admins = slices.DeleteFunc(r.live.admins, func(a string) bool { return a == newOwner })
 			return ok(nil)
 		})
 }
@@ -53,40 +50,31 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 	if err := decodeBody(c.body, &q); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
-	after := int64(0)
-	if q.Next != "" {
-		seq, err := strconv.ParseInt(strings.TrimPrefix(q.Next, liveMemberCursorLabel), 10, 64)
-		if err != nil || !strings.HasPrefix(q.Next, liveMemberCursorLabel) || seq < 0 {
-			return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not a cursor this service returned", q.Next))
-		}
-		after = seq
+	after, refusal := parseMemberCursor(q.Next, e.cfg.Choices.OffsetMemberCursors)
+	if refusal != nil {
+		return *refusal
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	r, exists := e.state.live.room(q.RoomID, c.now)
-	if !exists {
-		if _, conference := e.state.room(q.RoomID, c.now); conference {
-			return fail(catalog.CodeNoPermission, fmt.Sprintf("room %q is not a Live room: it is a Conference room", q.RoomID))
-		}
-		return liveRoomNotFound(q.RoomID)
+	r, exists := e.state.room(q.RoomID, c.now)
+	switch {
+	case !exists, r.family != familyLive && e.cfg.Choices.ForeignRoomNotFound:
+		return roomNotFound(familyLive, q.RoomID)
+	case r.family != familyLive:
+		return fail(catalog.CodeNoPermission, fmt.Sprintf("room %q is not a Live room: it is a Conference room", q.RoomID))
 	}
 	listed := r.ordered()
 	if len(listed) > liveMemberListCap {
 		listed = listed[:liveMemberListCap]
 	}
+	pageSize := liveMemberPage
+	if e.cfg.Choices.LiveMemberPageOf50 {
+		pageSize = 50
+	}
+	members, next := memberPage(listed, after, pageSize, e.cfg.Choices.OffsetMemberCursors)
 	page := []wire.LiveMember{}
-	next := ""
-	for _, account := range listed {
-		seq := r.members[account]
-		if seq <= after {
-			continue
-		}
-		if len(page) == liveMemberPage {
-			next = liveMemberCursorLabel + strconv.FormatInt(after, 10)
-			break
-		}
-		page = append(page, wire.LiveMember{MemberAccount: account})
-		after = seq
+	for _, m := range members {
+		page = append(page, wire.LiveMember{MemberAccount: m.account})
 	}
 	return ok(map[string]any{"Response": map[string]any{"Next": next, "MemberCount": len(r.members), "MemberList": page}})
 }
@@ -95,13 +83,16 @@ func (e *Emulator) liveGetMemberList(c *call) answer {
 // unmuted when it is 0; they need not be present. Vendor page: https://trtc.io/document/66969.
 func (e *Emulator) liveMuteMember(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveMuteMemberRequest) string { return q.RoomID },
-		func(q *wire.LiveMuteMemberRequest, r *liveRoom) answer {
+		func(q *wire.LiveMuteMemberRequest, r *room) answer {
+			if refusal := e.unimportedRefusal(q.MemberListAccount); refusal != nil {
+				return *refusal
+			}
 			for _, account := range q.MemberListAccount {
 				if q.MuteTime == 0 {
-					delete(r.mutes, account)
+					delete(r.live.mutes, account)
 					continue
 				}
-				r.mutes[account] = c.now.Add(liveSeconds(q.MuteTime))
+				r.live.mutes[account] = c.now.Add(liveSeconds(q.MuteTime))
 			}
 			return ok(nil)
 		})
@@ -111,10 +102,10 @@ func (e *Emulator) liveMuteMember(c *call) answer {
 // Vendor page: https://trtc.io/document/69894.
 func (e *Emulator) liveGetMutedMemberList(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
-		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
+		func(_ *wire.LiveRoomIDRequest, r *room) answer {
 			list := []wire.LiveMutedMember{}
-			for _, account := range inForce(r.mutes, c.now) {
-				list = append(list, wire.LiveMutedMember{MemberAccount: account, MutedUntil: r.mutes[account].Unix()})
+			for _, account := range inForce(r.live.mutes, c.now) {
+				list = append(list, wire.LiveMutedMember{MemberAccount: account, MutedUntil: r.live.mutes[account].Unix()})
 			}
 			return ok(map[string]any{"Response": map[string]any{"MutedAccountList": list}})
 		})
@@ -125,7 +116,10 @@ func (e *Emulator) liveGetMutedMemberList(c *call) answer {
 // changes everything or nothing. Vendor page: https://trtc.io/document/63423.
 func (e *Emulator) liveBanMember(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveBanMemberRequest) string { return q.RoomID },
-		func(q *wire.LiveBanMemberRequest, r *liveRoom) answer {
+		func(q *wire.LiveBanMemberRequest, r *room) answer {
+			if refusal := e.unimportedRefusal(q.MemberListAccount); refusal != nil {
+				return *refusal
+			}
 			if q.Duration < 1 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
 			}
@@ -135,8 +129,8 @@ func (e *Emulator) liveBanMember(c *call) answer {
 			end := c.now.Add(liveSeconds(q.Duration))
 			for _, account := range q.MemberListAccount {
 				r.leave(account, c.now)
-				r.bans[account] = end
 			}
+			r.ban(q.MemberListAccount, end)
 			return ok(nil)
 		})
 }
@@ -145,10 +139,8 @@ func (e *Emulator) liveBanMember(c *call) answer {
 // Vendor page: https://www.tencentcloud.com/document/product/647/63426.
 func (e *Emulator) liveUnbanMember(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveUnbanMemberRequest) string { return q.RoomID },
-		func(q *wire.LiveUnbanMemberRequest, r *liveRoom) answer {
-			for _, account := range q.MemberListAccount {
-				delete(r.bans, account)
-			}
+		func(q *wire.LiveUnbanMemberRequest, r *room) answer {
+			r.unban(q.MemberListAccount)
 			return ok(nil)
 		})
 }
@@ -158,9 +150,9 @@ func (e *Emulator) liveUnbanMember(c *call) answer {
 // the Live page does not say). Vendor page: https://trtc.io/document/63424.
 func (e *Emulator) liveGetBannedMemberList(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveGetBannedMemberListRequest) string { return q.RoomID },
-		func(q *wire.LiveGetBannedMemberListRequest, r *liveRoom) answer {
-			offset, limit := valueOr(q.Offset, 0), valueOr(q.Limit, liveBannedPage)
-			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit)
+		func(q *wire.LiveGetBannedMemberListRequest, r *room) answer {
+			offset, limit := valueOr(q.Offset, 0), valueOr(q.Limit, e.bannedPageDefault())
+			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit, e.cfg.Choices.BannedListEndsEmpty)
 		})
 }
 
@@ -168,8 +160,12 @@ func (e *Emulator) liveGetBannedMemberList(c *call) answer {
 // Vendor page: https://www.tencentcloud.com/document/product/647/63425.
 func (e *Emulator) liveGetAdminList(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
-		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
-			return ok(map[string]any{"Response": map[string]any{"Admin_Account": append([]string{}, r.admins...)}})
+		func(_ *wire.LiveRoomIDRequest, r *room) answer {
+			admins := append([]string{}, r.live.admins...)
+			if e.cfg.Choices.AdminsSorted {
+				slices.Sort(admins)
+			}
+			return ok(map[string]any{"Response": map[string]any{"Admin_Account": admins}})
 		})
 }
 
@@ -179,12 +175,15 @@ func (e *Emulator) liveGetAdminList(c *call) answer {
 // Vendor page: https://www.tencentcloud.com/document/product/1071/76881.
 func (e *Emulator) liveModifyAdmin(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveModifyAdminRequest) string { return q.RoomID },
-		func(q *wire.LiveModifyAdminRequest, r *liveRoom) answer {
+		func(q *wire.LiveModifyAdminRequest, r *room) answer {
+			if refusal := e.unimportedRefusal(q.AdminAccount); q.OpType == wire.LiveAdminAdd && refusal != nil {
+				return *refusal
+			}
 			if q.OpType == wire.LiveAdminDelete {
-				r.admins = slices.DeleteFunc(r.admins, func(a string) bool { return slices.Contains(q.AdminAccount, a) })
+				r.live.admins = slices.DeleteFunc(r.live.admins, func(a string) bool { return slices.Contains(q.AdminAccount, a) })
 				return ok(nil)
 			}
-			next := append([]string{}, r.admins...)
+			next := append([]string{}, r.live.admins...)
 			for _, account := range q.AdminAccount {
 				if account == r.owner {
 					return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q owns Live room %q and cannot also be an administrator", account, r.id))
@@ -196,7 +195,22 @@ func (e *Emulator) liveModifyAdmin(c *call) answer {
 			if len(next) > liveMaxAdmins {
 				return fail(catalog.CodeTooManyAdmins, fmt.Sprintf("Live room %q would have %d administrators; at most %d", r.id, len(next), liveMaxAdmins))
 			}
-			r.admins = next
+			r.live.admins = next
 			return ok(nil)
 		})
+}
+
+// unimportedRefusal refuses accounts that were never imported (100002) when
+// Choices.LiveAccountsMustBeImported; the pages say nothing of it (L-21).
+func (e *Emulator) unimportedRefusal(accounts []string) *answer {
+	if !e.cfg.Choices.LiveAccountsMustBeImported {
+		return nil
+	}
+	for _, account := range accounts {
+		if !e.state.imported(account) {
+			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not an imported account", account))
+			return &a
+		}
+	}
+	return nil
 }

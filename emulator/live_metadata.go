@@ -12,10 +12,10 @@ import (
 // asked, or every key by name when Keys is empty. Vendor page: https://trtc.io/document/64374.
 func (e *Emulator) liveGetRoomMetadata(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveGetRoomMetadataRequest) string { return q.RoomID },
-		func(q *wire.LiveGetRoomMetadataRequest, r *liveRoom) answer {
+		func(q *wire.LiveGetRoomMetadataRequest, r *room) answer {
 			keys := q.Keys
 			if len(keys) == 0 {
-				for key := range r.metadata {
+				for key := range r.live.metadata {
 					keys = append(keys, key)
 				}
 				sort.Strings(keys)
@@ -23,7 +23,7 @@ func (e *Emulator) liveGetRoomMetadata(c *call) answer {
 			list := []wire.LiveMetadata{}
 			seen := map[string]bool{}
 			for _, key := range keys {
-				if value, exists := r.metadata[key]; exists && !seen[key] {
+				if value, exists := r.live.metadata[key]; exists && !seen[key] {
 					seen[key] = true
 					list = append(list, wire.LiveMetadata{Key: key, Value: value})
 				}
@@ -38,19 +38,33 @@ func (e *Emulator) liveGetRoomMetadata(c *call) answer {
 // changes everything or nothing. Vendor page: https://trtc.io/document/64375.
 func (e *Emulator) liveSetRoomMetadata(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveSetRoomMetadataRequest) string { return q.RoomID },
-		func(q *wire.LiveSetRoomMetadataRequest, r *liveRoom) answer {
-			next := make(map[string]string, len(r.metadata)+len(q.Metadata))
-			for key, value := range r.metadata {
+		func(q *wire.LiveSetRoomMetadataRequest, r *room) answer {
+			next := make(map[string]string, len(r.live.metadata)+len(q.Metadata))
+			for key, value := range r.live.metadata {
 				next[key] = value
+			}
+			for _, pair := range q.Metadata {
+				next[pair.Key] = pair.Value
+			}
+			tooMany := func() *answer {
+				if len(next) <= liveMaxMetadataKeys {
+					return nil
+				}
+				a := fail(catalog.CodeTooManyMetadataKeys, fmt.Sprintf("Live room %q would hold %d metadata keys; at most %d", r.id, len(next), liveMaxMetadataKeys))
+				return &a
+			}
+			if e.cfg.Choices.MetadataCountCheckedFirst {
+				if refusal := tooMany(); refusal != nil {
+					return *refusal
+				}
 			}
 			for _, pair := range q.Metadata {
 				if len(pair.Value) > liveMaxMetadataValue {
 					return fail(catalog.CodeMetadataValueTooBig, fmt.Sprintf("the value of metadata key %q is %d bytes; at most %d", pair.Key, len(pair.Value), liveMaxMetadataValue))
 				}
-				next[pair.Key] = pair.Value
 			}
-			if len(next) > liveMaxMetadataKeys {
-				return fail(catalog.CodeTooManyMetadataKeys, fmt.Sprintf("Live room %q would hold %d metadata keys; at most %d", r.id, len(next), liveMaxMetadataKeys))
+			if refusal := tooMany(); refusal != nil {
+				return *refusal
 			}
 			total := 0
 			for _, value := range next {
@@ -59,7 +73,7 @@ func (e *Emulator) liveSetRoomMetadata(c *call) answer {
 			if total > liveMaxMetadataTotal {
 				return fail(catalog.CodeMetadataTooBig, fmt.Sprintf("Live room %q would hold %d bytes of metadata values; at most %d", r.id, total, liveMaxMetadataTotal))
 			}
-			r.metadata = next
+			r.live.metadata = next
 			return ok(nil)
 		})
 }
@@ -68,9 +82,9 @@ func (e *Emulator) liveSetRoomMetadata(c *call) answer {
 // changes nothing. Vendor page: https://www.tencentcloud.com/document/product/647/64376.
 func (e *Emulator) liveDelRoomMetadata(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveDelRoomMetadataRequest) string { return q.RoomID },
-		func(q *wire.LiveDelRoomMetadataRequest, r *liveRoom) answer {
+		func(q *wire.LiveDelRoomMetadataRequest, r *room) answer {
 			for _, key := range q.Keys {
-				delete(r.metadata, key)
+				delete(r.live.metadata, key)
 			}
 			return ok(nil)
 		})

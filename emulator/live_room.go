@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -11,6 +13,68 @@ import (
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/wire"
 )
+
+// Live-room limits the pages document, and the emulator's choices where they do not
+// (docs/emulator.md, "Live rooms").
+const (
+	// liveDismissAfter is auto-dismiss rule 1's default: a room that someone entered and that
+	// then stays empty, with no new entry, for this long is dissolved (destroy_room page).
+	liveDismissAfter     = 30 * time.Minute
+	liveMaxAdmins        = 5     // modify_admin: at most 5 administrators (100020)
+	liveMaxMetadataKeys  = 10    // set_room_metadata: at most 10 keys per room (100500)
+	liveMaxMetadataValue = 2048  // one value at most 2 KB (100501)
+	liveMaxMetadataTotal = 16384 // all values at most 16 KB (100502)
+	liveRoomListPage     = 20    // get_room_list Count default and maximum (documented)
+	liveMemberPage       = 100   // get_member_list page size: not documented
+	liveMemberListCap    = 1000  // get_member_list lists at most 1000 members (documented)
+	liveBannedPage       = 20    // get_banned_member_list Limit default: not documented
+	liveRoomType         = "Live"
+	liveTemplateFromID   = 600 // SeatLayoutTemplateId 600 is the nine-grid (documented)
+)
+
+// liveTemplateSeats are the seat counts of the video layout templates; the audio templates
+// (AudioSalon, Karaoke) take MaxSeatCount from the request or the package.
+var liveTemplateSeats = map[string]int{
+	"VideoDynamicGrid9Seats":  9,
+	"VideoDynamicFloat7Seats": 7,
+	"VideoFixedGrid9Seats":    9,
+	"VideoFixedFloat7Seats":   7,
+	"VideoLandscape4Seats":    4,
+}
+
+// liveDetails is what the Live pages add to a room: the seat template, the listing attributes
+// (cover, category, activity, visibility), the view count behind auto-dismiss, administrators,
+// mutes and metadata.
+type liveDetails struct {
+	seatTemplate      string
+	isMessageDisabled bool
+	coverURL          string
+	category          []int
+	activityStatus    int
+	isPublicVisible   bool
+	notice            string
+	unlimited         bool
+	// viewCount counts entries: a user who entered N times counts N.
+	viewCount int64
+	// everEntered and emptySince drive auto-dismiss rule 1.
+	everEntered bool
+	emptySince  time.Time
+	admins      []string
+	mutes       map[string]time.Time
+	metadata    map[string]string
+}
+
+// dismissed reports auto-dismiss rule 1: someone entered the room once, it is empty, and
+// nobody entered for liveDismissAfter.
+func (d *liveDetails) dismissed(r *room, now time.Time) bool {
+	return d.everEntered && len(r.members) == 0 && !now.Before(d.emptySince.Add(liveDismissAfter))
+}
+
+// counted records an entry: ViewCount counts every one, and the room may now be dismissed.
+func (d *liveDetails) counted() {
+	d.viewCount++
+	d.everEntered = true
+}
 
 // liveReportedSeatMode is TakeSeatMode as the emulator reports it in get_room_info: ApplyToTake,
 // or FreeToTake for any other mode. wire.LiveRoomInfo prints them as the integers 2 and 1 of the
@@ -23,13 +87,14 @@ func liveReportedSeatMode(mode string) string {
 }
 
 // roomInfo is Response.RoomInfo of get_room_info.
-func (r *liveRoom) roomInfo() wire.LiveRoomInfo {
+func (r *room) liveRoomInfo() wire.LiveRoomInfo {
+	d := r.live
 	return wire.LiveRoomInfo{
 		RoomID: r.id, RoomName: r.name, RoomType: liveRoomType, OwnerAccount: r.owner, CreateTime: r.createTime,
-		IsSeatEnabled: r.isSeatEnabled, TakeSeatMode: liveReportedSeatMode(r.takeSeatMode), MaxSeatCount: r.maxSeatCount,
-		MaxMemberCount: r.maxMemberCount, IsMessageDisabled: r.isMessageDisabled, CoverURL: r.coverURL,
-		Category: append([]int{}, r.category...), ActivityStatus: r.activityStatus, ViewCount: r.viewCount,
-		IsPublicVisible: r.isPublicVisible,
+		IsSeatEnabled: r.seatsEnabled, TakeSeatMode: liveReportedSeatMode(r.takeSeatMode), MaxSeatCount: r.maxSeats,
+		MaxMemberCount: r.maxMembers, IsMessageDisabled: d.isMessageDisabled, CoverURL: d.coverURL,
+		Category: append([]int{}, d.category...), ActivityStatus: d.activityStatus, ViewCount: d.viewCount,
+		IsPublicVisible: d.isPublicVisible,
 	}
 }
 
@@ -48,9 +113,6 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 		template = "VideoDynamicGrid9Seats"
 	}
 	memberCap := valueOr(settings.MaxMemberCount, e.cfg.MemberCap)
-	if memberCap < 1 || memberCap > e.cfg.MemberCap {
-		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: MaxMemberCount %d is outside 1..%d (the package limit)", memberCap, e.cfg.MemberCap))
-	}
 	seatCap := e.cfg.SeatCap
 	if seats, video := liveTemplateSeats[template]; video {
 		seatCap = min(seats, e.cfg.SeatCap)
@@ -58,52 +120,36 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 	if settings.MaxSeatCount != nil {
 		seatCap = *settings.MaxSeatCount
 	}
-	if seatCap < 1 || seatCap > e.cfg.SeatCap {
-		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: MaxSeatCount %d is outside 1..%d (the package limit)", seatCap, e.cfg.SeatCap))
+	if refusal := e.capacityRefusal(memberCap, seatCap); refusal != nil {
+		return *refusal
 	}
 
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	live := e.state.live
 	id := settings.RoomID
-	if existing, exists := live.room(id, c.now); exists {
-		if existing.owner == owner {
-			return fail(catalog.CodeRoomIDOwnedByYou, fmt.Sprintf("Live room ID %q is already in use and %q owns it: use it directly", id, owner))
-		}
-		return fail(catalog.CodeRoomIDExists, fmt.Sprintf("Live room ID %q already exists: choose another", id))
+	if refusal := e.state.refuseNewRoom(id, owner, c.now); refusal != nil {
+		return *refusal
 	}
-	if e.state.chatGroups[id] {
-		return fail(catalog.CodeRoomIDUsedByChat, fmt.Sprintf("room ID %q is used by a Chat group: choose another or destroy the group", id))
-	}
-	if last, seen := live.lastCreate[id]; seen && c.now.Sub(last) < time.Second && c.now.Sub(last) >= 0 {
-		return fail(catalog.CodeCreateTooOften, fmt.Sprintf("Live room ID %q was created less than a second ago: a room ID can be created once per second", id))
-	}
-	if !e.state.imported(owner) {
-		return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Owner_Account %q is not an imported account", owner))
-	}
-	r := &liveRoom{
-		id:                id,
-		name:              valueOr(settings.RoomName, id),
-		owner:             owner,
+	r := e.state.newRoom(id, familyLive)
+	r.name = valueOr(settings.RoomName, id)
+	r.owner = owner
+	r.createTime = c.now.Unix()
+	r.maxMembers = memberCap
+	r.seatsEnabled = valueOr(settings.IsSeatEnabled, template != "")
+	r.maxSeats = seatCap
+	r.takeSeatMode = valueOr(settings.TakeSeatMode, wire.LiveSeatFreeToTake)
+	r.live = &liveDetails{
 		seatTemplate:      template,
-		createTime:        c.now.Unix(),
-		isSeatEnabled:     valueOr(settings.IsSeatEnabled, template != ""),
-		takeSeatMode:      valueOr(settings.TakeSeatMode, wire.LiveSeatFreeToTake),
-		maxSeatCount:      seatCap,
-		maxMemberCount:    memberCap,
 		isMessageDisabled: valueOr(settings.IsMessageDisabled, false),
 		coverURL:          valueOr(settings.CoverURL, ""),
 		category:          append([]int{}, valueOr(settings.Category, nil)...),
 		activityStatus:    valueOr(settings.ActivityStatus, 0),
 		isPublicVisible:   valueOr(settings.IsPublicVisible, true),
 		unlimited:         valueOr(settings.IsUnlimitedRoomEnabled, false),
-		members:           map[string]int64{},
-		bans:              map[string]time.Time{},
 		mutes:             map[string]time.Time{},
 		metadata:          map[string]string{},
 	}
-	live.rooms[id] = r
-	live.lastCreate[id] = c.now
+	e.state.add(r, c.now)
 	return ok(map[string]any{"Response": map[string]any{"RoomId": id}})
 }
 
@@ -111,9 +157,12 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 // pages updated from 2025-11 on do. Vendor page: https://trtc.io/document/63406.
 func (e *Emulator) liveDestroyRoom(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
-		func(q *wire.LiveRoomIDRequest, r *liveRoom) answer {
-			delete(e.state.live.rooms, r.id)
-			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.viewCount}}})
+		func(q *wire.LiveRoomIDRequest, r *room) answer {
+			delete(e.state.rooms, r.id)
+			if e.cfg.Choices.LiveDestroyWithoutStatistic {
+				return ok(nil)
+			}
+			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.live.viewCount}}})
 		})
 }
 
@@ -121,26 +170,21 @@ func (e *Emulator) liveDestroyRoom(c *call) answer {
 // Vendor page: https://trtc.io/document/63419.
 func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveUpdateRoomInfoRequest) string { return q.RoomInfo.RoomID },
-		func(q *wire.LiveUpdateRoomInfoRequest, r *liveRoom) answer {
-			settings := q.RoomInfo
-			if settings.MaxMemberCount != nil {
-				limit := *settings.MaxMemberCount
-				if limit < max(1, len(r.members)) || limit > e.cfg.MemberCap {
-					return fail(catalog.CodeInvalidParameter, fmt.Sprintf(
-						"invalid parameter: MaxMemberCount %d is outside %d..%d (members present to the package limit)", limit, max(1, len(r.members)), e.cfg.MemberCap))
-				}
-				r.maxMemberCount = limit
+		func(q *wire.LiveUpdateRoomInfoRequest, r *room) answer {
+			settings, d := q.RoomInfo, r.live
+			if refusal := e.updateMaxMembers(r, settings.MaxMemberCount); refusal != nil {
+				return *refusal
 			}
 			setIf(&r.name, settings.RoomName)
-			setIf(&r.isMessageDisabled, settings.IsMessageDisabled)
-			setIf(&r.coverURL, settings.CoverURL)
+			setIf(&d.isMessageDisabled, settings.IsMessageDisabled)
+			setIf(&d.coverURL, settings.CoverURL)
 			if settings.Category != nil {
-				r.category = append([]int{}, *settings.Category...)
+				d.category = append([]int{}, *settings.Category...)
 			}
-			setIf(&r.activityStatus, settings.ActivityStatus)
-			setIf(&r.isPublicVisible, settings.IsPublicVisible)
+			setIf(&d.activityStatus, settings.ActivityStatus)
+			setIf(&d.isPublicVisible, settings.IsPublicVisible)
 			setIf(&r.takeSeatMode, settings.TakeSeatMode)
-			setIf(&r.notice, settings.Notice)
+			setIf(&d.notice, settings.Notice)
 			return ok(nil)
 		})
 }
@@ -149,16 +193,26 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 // Vendor page: https://trtc.io/document/63404.
 func (e *Emulator) liveGetRoomInfo(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
-		func(_ *wire.LiveRoomIDRequest, r *liveRoom) answer {
-			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.roomInfo()}})
+		func(_ *wire.LiveRoomIDRequest, r *room) answer {
+			if e.cfg.Choices.LiveReportsNotice {
+				if withNotice, err := appendNotice(r.liveRoomInfo(), e.cfg.Choices.LiveSeatModeAsString, r.live.notice); err == nil {
+					return ok(map[string]any{"Response": map[string]any{"RoomInfo": withNotice}})
+				}
+			}
+			if e.cfg.Choices.LiveSeatModeAsString {
+				// The 2025+ samples' form (L-02): a plain struct drops the numbering marshaller.
+				type textual wire.LiveRoomInfo
+				return ok(map[string]any{"Response": map[string]any{"RoomInfo": textual(r.liveRoomInfo())}})
+			}
+			return ok(map[string]any{"Response": map[string]any{"RoomInfo": r.liveRoomInfo()}})
 		})
 }
 
 // liveListCursor is the position after a room in the list's order, "<ViewCount>-<hex RoomId>".
 // Because ViewCount only grows, a room listed once moves ahead of the cursor and is never
 // listed twice while the list is walked.
-func liveListCursor(r *liveRoom) string {
-	return strconv.FormatInt(r.viewCount, 10) + "-" + hex.EncodeToString([]byte(r.id))
+func liveListCursor(r *room) string {
+	return strconv.FormatInt(r.live.viewCount, 10) + "-" + hex.EncodeToString([]byte(r.id))
 }
 
 // liveListBefore reports whether a comes before b: ViewCount descending, then RoomId.
@@ -181,7 +235,15 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 	var afterID string
 	started := q.Next == "" || q.Next == "0" // "0": how Tencent's console starts (undocumented)
 	if !started {
-		views, id, found := strings.Cut(q.Next, "-")
+		cursor := q.Next
+		if e.cfg.Choices.OpaqueRoomListCursor {
+			decoded, err := base64.RawURLEncoding.DecodeString(cursor)
+			if err != nil {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not a cursor this service returned", q.Next))
+			}
+			cursor = string(decoded)
+		}
+		views, id, found := strings.Cut(cursor, "-")
 		parsedViews, errViews := strconv.ParseInt(views, 10, 64)
 		parsedID, errID := hex.DecodeString(id)
 		if !found || errViews != nil || errID != nil || parsedViews < 0 {
@@ -191,29 +253,51 @@ func (e *Emulator) liveGetRoomList(c *call) answer {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	var public []*liveRoom
-	for id := range e.state.live.rooms {
-		if r, exists := e.state.live.room(id, c.now); exists && r.isPublicVisible {
+	var public []*room
+	for id := range e.state.rooms {
+		if r, exists := e.state.roomOf(familyLive, id, c.now); exists && r.live.isPublicVisible {
 			public = append(public, r)
 		}
 	}
 	sort.Slice(public, func(i, j int) bool {
-		return liveListBefore(public[i].viewCount, public[i].id, public[j].viewCount, public[j].id)
+		return liveListBefore(public[i].live.viewCount, public[i].id, public[j].live.viewCount, public[j].id)
 	})
 	page := []wire.LiveRoomListEntry{}
 	next := ""
 	for _, r := range public {
-		if !started && !liveListBefore(afterViews, afterID, r.viewCount, r.id) {
+		if !started && !liveListBefore(afterViews, afterID, r.live.viewCount, r.id) {
 			continue
 		}
 		if len(page) == size {
-			next = liveListCursor(e.state.live.rooms[page[len(page)-1].RoomID])
+			next = liveListCursor(e.state.rooms[page[len(page)-1].RoomID])
+			if e.cfg.Choices.OpaqueRoomListCursor {
+				next = base64.RawURLEncoding.EncodeToString([]byte(next))
+			}
 			break
 		}
 		page = append(page, wire.LiveRoomListEntry{
-			RoomName: r.name, RoomID: r.id, OwnerAccount: r.owner, CoverURL: r.coverURL,
-			Category: append([]int{}, r.category...), CreateTime: r.createTime, ActivityStatus: r.activityStatus, ViewCount: r.viewCount,
+			RoomName: r.name, RoomID: r.id, OwnerAccount: r.owner, CoverURL: r.live.coverURL,
+			Category: append([]int{}, r.live.category...), CreateTime: r.createTime, ActivityStatus: r.live.activityStatus, ViewCount: r.live.viewCount,
 		})
 	}
 	return ok(map[string]any{"Response": map[string]any{"Next": next, "RoomList": page}})
+}
+
+// appendNotice is the room's get_room_info attributes followed by Notice
+// (Choices.LiveReportsNotice): the 15 documented attributes keep their order.
+func appendNotice(info wire.LiveRoomInfo, seatModeAsString bool, notice string) (json.RawMessage, error) {
+	type textual wire.LiveRoomInfo
+	var attributes any = info
+	if seatModeAsString {
+		attributes = textual(info)
+	}
+	raw, err := json.Marshal(attributes)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the room: %w", err)
+	}
+	value, err := json.Marshal(notice)
+	if err != nil {
+		return nil, fmt.Errorf("encoding Notice: %w", err)
+	}
+	return json.RawMessage(append(append(raw[:len(raw)-1], `,"Notice":`...), append(value, '}')...)), nil
 }

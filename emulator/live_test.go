@@ -158,11 +158,18 @@ func TestLiveCreateRoomConflicts(t *testing.T) {
 		t.Fatalf("chat group: %d", status)
 	}
 	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "grp", RoomType: wire.Ptr("Live")}}, catalog.CodeRoomIDUsedByChat)
-	// Live rooms live apart from Conference rooms.
+	// One ID namespace: a Conference room's ID is taken for Live rooms and the other way round,
+	// and each family's commands answer 100004 for the other's rooms.
 	h.mustCreate("both")
-	h.liveCreate(wire.LiveRoomSettings{RoomID: "both"})
-	h.liveExpect("destroy_room", wire.LiveRoomIDRequest{RoomID: "both"}, 0)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "both", RoomType: wire.Ptr("Live")}}, catalog.CodeRoomIDOwnedByYou)
+	h.liveExpect("create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "both", RoomType: wire.Ptr("Live"), OwnerAccount: wire.Ptr("b")}}, catalog.CodeRoomIDExists)
+	h.liveExpect("destroy_room", wire.LiveRoomIDRequest{RoomID: "both"}, catalog.CodeRoomNotFound)
 	h.mustGet("both")
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "live-only", OwnerAccount: wire.Ptr("a")})
+	h.create(wire.RoomSettings{RoomID: "live-only", OwnerAccount: wire.Ptr("a")}, catalog.CodeRoomIDOwnedByYou)
+	h.create(wire.RoomSettings{RoomID: "live-only", OwnerAccount: wire.Ptr("b")}, catalog.CodeRoomIDExists)
+	checkEnvelope(t, h.call("get_room_info", wire.RoomIDRequest{RoomID: "live-only"}), catalog.CodeRoomNotFound)
+	h.liveInfo("live-only")
 }
 
 func TestLiveUpdateAndDestroy(t *testing.T) {

@@ -18,89 +18,22 @@ const (
 	defaultBannedPage = 20  // get_banned_member_list Limit default: not documented
 	maxMarksPerRoom   = 10  // distinct marks in one room (documented)
 	roleOwner         = "Owner"
+	roleRoomOwner     = "RoomOwner" // the sample's name of the owner's role (D-04)
 	roleAdmin         = "Admin"
 	roleMember        = "Member"
-	memberCursorLabel = "seq-"
 	// maxBanSeconds caps a ban at 100 years: the page gives no maximum, and a longer one would
 	// overflow the emulator's time arithmetic.
 	maxBanSeconds = 100 * 365 * 24 * 60 * 60
 )
 
-// member is a user present in a room. Its room-scoped data (name card, role, marks) lasts
-// while it is present: a member who leaves and enters again starts afresh.
-type member struct {
-	account    string
-	seq        int64
-	role       string // Admin or Member; the owner's role is derived from the room
-	nameCard   string
-	customInfo string
-	marks      []int
-}
-
-func (r *room) enter(account string) {
-	if r.members[account] == nil {
-		r.nextSeq++
-		r.members[account] = &member{account: account, seq: r.nextSeq, role: roleMember}
-	}
-}
-
-// leave removes a member and frees its seat; every way out of a room (leaving, kick, ban)
-// goes here.
-func (r *room) leave(account string) bool {
-	if r.members[account] == nil {
-		return false
-	}
-	r.leaveSeat(account)
-	delete(r.members, account)
-	return true
-}
-
-func (r *room) roleOf(m *member) string {
-	if m.account == r.info.OwnerAccount {
+func (r *room) roleOf(m *member, choices Choices) string {
+	if m.account == r.owner {
+		if choices.OwnerRoleRoomOwner {
+			return roleRoomOwner
+		}
 		return roleOwner
 	}
 	return m.role
-}
-
-// ordered returns the members in the order they entered.
-func (r *room) ordered() []*member {
-	out := make([]*member, 0, len(r.members))
-	for _, m := range r.members {
-		out = append(out, m)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
-	return out
-}
-
-// bannedUntil reports a ban in force at now, pruning it once expired.
-func (r *room) bannedUntil(account string, now time.Time) (time.Time, bool) {
-	return until(r.bans, account, now)
-}
-
-// missingMembers lists the accounts that are not present, in request order.
-func (r *room) missingMembers(accounts []string) []string {
-	var missing []string
-	for _, account := range accounts {
-		if r.members[account] == nil {
-			missing = append(missing, account)
-		}
-	}
-	return missing
-}
-
-// withRoom decodes the request into req, finds its room and runs act under the state lock.
-func withRoom[T any](e *Emulator, c *call, roomID func(*T) string, act func(req *T, r *room) answer) answer {
-	var req T
-	if err := decodeBody(c.body, &req); err != nil {
-		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	r, exists := e.state.room(roomID(&req), c.now)
-	if !exists {
-		return roomNotFound(roomID(&req))
-	}
-	return act(&req, r)
 }
 
 func notMembers(roomID string, accounts []string) answer {
@@ -112,32 +45,28 @@ func notMembers(roomID string, accounts []string) answer {
 func (e *Emulator) getRoomMemberList(c *call) answer {
 	return withRoom(e, c, func(q *wire.GetRoomMemberListRequest) string { return q.RoomID },
 		func(q *wire.GetRoomMemberListRequest, r *room) answer {
-			size := min(valueOr(q.Count, defaultMemberPage), maxMemberPage)
-			after := int64(0)
-			if cursor := valueOr(q.Next, ""); cursor != "" {
-				seq, err := strconv.ParseInt(strings.TrimPrefix(cursor, memberCursorLabel), 10, 64)
-				if err != nil || !strings.HasPrefix(cursor, memberCursorLabel) || seq < 0 {
-					return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Next %q is not a cursor this service returned", cursor))
-				}
-				after = seq
+			size := valueOr(q.Count, defaultMemberPage)
+			if size > maxMemberPage && e.cfg.Choices.PageAboveMaximumRefused {
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Count %d is above %d", size, maxMemberPage))
 			}
+			size = min(size, maxMemberPage)
+			after, refusal := parseMemberCursor(valueOr(q.Next, ""), e.cfg.Choices.OffsetMemberCursors)
+			if refusal != nil {
+				return *refusal
+			}
+			members, next := memberPage(r.ordered(), after, size, e.cfg.Choices.OffsetMemberCursors)
 			page := []wire.RoomMember{}
-			next := ""
-			for _, m := range r.ordered() {
-				if m.seq <= after {
-					continue
-				}
-				if len(page) == size {
-					next = memberCursorLabel + strconv.FormatInt(after, 10)
-					break
-				}
+			for _, m := range members {
 				page = append(page, wire.RoomMember{
-					MemberAccount: m.account, NameCard: m.nameCard, Role: r.roleOf(m),
+					MemberAccount: m.account, NameCard: m.nameCard, Role: r.roleOf(m, e.cfg.Choices),
 					Marks: append([]int{}, m.marks...), CustomInfo: m.customInfo,
 				})
-				after = m.seq
 			}
-			return ok(map[string]any{"Response": map[string]any{"Next": next, "MemberList": page}})
+			response := map[string]any{"Next": next, "MemberList": page}
+			if next == "" && e.cfg.Choices.LastPageWithoutNext {
+				delete(response, "Next")
+			}
+			return ok(map[string]any{"Response": response})
 		})
 }
 
@@ -164,8 +93,10 @@ func (e *Emulator) updateRoomMemberInfo(c *call) answer {
 			m := r.members[info.MemberAccount]
 			switch {
 			case m == nil:
-				return notMembers(r.info.RoomID, []string{info.MemberAccount})
-			case info.Role != nil && m.account == r.info.OwnerAccount:
+				return notMembers(r.id, []string{info.MemberAccount})
+			case info.Role != nil && m.account == r.owner && e.cfg.Choices.OwnerRoleChangeIgnored:
+				info.Role = nil
+			case info.Role != nil && m.account == r.owner:
 				return fail(catalog.CodeInvalidParameter, "invalid parameter: the owner's role changes only through change_room_owner")
 			}
 			setIf(&m.nameCard, info.NameCard)
@@ -181,15 +112,18 @@ func (e *Emulator) changeRoomOwner(c *call) answer {
 	return withRoom(e, c, func(q *wire.ChangeRoomOwnerRequest) string { return q.RoomID },
 		func(q *wire.ChangeRoomOwnerRequest, r *room) answer {
 			switch {
-			case q.FromAccount != r.info.OwnerAccount:
-				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: From_Account %q is not the owner of room %q", q.FromAccount, r.info.RoomID))
+			case q.FromAccount != r.owner:
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: From_Account %q is not the owner of room %q", q.FromAccount, r.id))
 			case r.members[q.NewOwnerAccount] == nil:
-				return notMembers(r.info.RoomID, []string{q.NewOwnerAccount})
+				return notMembers(r.id, []string{q.NewOwnerAccount})
 			}
 			if previous := r.members[q.FromAccount]; previous != nil {
 				previous.role = roleMember
+				if e.cfg.Choices.PreviousOwnerBecomesAdmin {
+					previous.role = roleAdmin
+				}
 			}
-			r.info.OwnerAccount = q.NewOwnerAccount
+			r.owner = q.NewOwnerAccount
 			return ok(nil)
 		})
 }
@@ -227,7 +161,7 @@ func (e *Emulator) markRoomMember(c *call) answer {
 				accounts[i] = entry.MemberAccount
 			}
 			if missing := r.missingMembers(accounts); len(missing) > 0 {
-				return notMembers(r.info.RoomID, missing)
+				return notMembers(r.id, missing)
 			}
 			next := map[string][]int{}
 			for _, entry := range q.MemberList {
@@ -252,7 +186,7 @@ func (e *Emulator) markRoomMember(c *call) answer {
 				}
 			}
 			if len(distinct) > maxMarksPerRoom {
-				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: room %q would hold %d distinct marks; at most %d", r.info.RoomID, len(distinct), maxMarksPerRoom))
+				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: room %q would hold %d distinct marks; at most %d", r.id, len(distinct), maxMarksPerRoom))
 			}
 			for account, marks := range next {
 				r.members[account].marks = marks
@@ -291,20 +225,36 @@ func containsInt(values []int, v int) bool {
 	return false
 }
 
-// membersAction checks the accounts of a ban or kick: all present (100005) and none the
-// owner (100006); the call then changes everything or nothing.
-func membersAction(r *room, accounts []string) *answer {
-	if missing := r.missingMembers(accounts); len(missing) > 0 {
-		a := notMembers(r.info.RoomID, missing)
+// membersAction checks the accounts of a ban or kick: all present (100005, unless absent
+// accounts are allowed) and none the owner (100006, or 100002 with Choices.OwnerRemovalInvalid);
+// the call then changes everything or nothing.
+func (e *Emulator) membersAction(r *room, accounts []string, absentAllowed bool) *answer {
+	if missing := r.missingMembers(accounts); len(missing) > 0 && !absentAllowed {
+		a := notMembers(r.id, missing)
 		return &a
 	}
 	for _, account := range accounts {
-		if account == r.info.OwnerAccount {
-			a := fail(catalog.CodeNoPermission, fmt.Sprintf("the owner %q cannot be removed from room %q: transfer ownership first", account, r.info.RoomID))
+		if account == r.owner {
+			code := catalog.CodeNoPermission
+			if e.cfg.Choices.OwnerRemovalInvalid {
+				code = catalog.CodeInvalidParameter
+			}
+			a := fail(code, fmt.Sprintf("the owner %q cannot be removed from room %q: transfer ownership first", account, r.id))
 			return &a
 		}
 	}
 	return nil
+}
+
+// present keeps the accounts that are members of the room, in request order.
+func (r *room) present(accounts []string) []string {
+	var out []string
+	for _, account := range accounts {
+		if r.members[account] != nil {
+			out = append(out, account)
+		}
+	}
+	return out
 }
 
 // banRoomMember implements ban_room_member: banned members leave at once and cannot enter
@@ -315,14 +265,14 @@ func (e *Emulator) banRoomMember(c *call) answer {
 			if q.Duration < 1 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: Duration %d must be at least 1 second", q.Duration))
 			}
-			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
+			if refusal := e.membersAction(r, q.MemberListAccount, e.cfg.Choices.BanAbsentAllowed); refusal != nil {
 				return *refusal
 			}
 			until := c.now.Add(time.Duration(min(q.Duration, maxBanSeconds)) * time.Second)
-			for _, account := range q.MemberListAccount {
-				r.bans[account] = until
+			r.ban(q.MemberListAccount, until)
+			if present := r.present(q.MemberListAccount); len(present) > 0 {
+				e.removeMembers(restOrigin(c), r, present, q.Reason, !e.cfg.Choices.BanSendsNoLeaveEvent)
 			}
-			e.removeMembers(restOrigin(c), r, q.MemberListAccount, q.Reason)
 			return ok(nil)
 		})
 }
@@ -332,9 +282,7 @@ func (e *Emulator) banRoomMember(c *call) answer {
 func (e *Emulator) unbanRoomMember(c *call) answer {
 	return withRoom(e, c, func(q *wire.UnbanRoomMemberRequest) string { return q.RoomID },
 		func(q *wire.UnbanRoomMemberRequest, r *room) answer {
-			for _, account := range q.MemberListAccount {
-				delete(r.bans, account)
-			}
+			r.unban(q.MemberListAccount)
 			return ok(nil)
 		})
 }
@@ -363,10 +311,10 @@ func (e *Emulator) getBannedMemberList(c *call) answer {
 		}
 		offset = parsed
 	}
-	limit := valueOr(q.Limit, defaultBannedPage)
+	limit := valueOr(q.Limit, e.bannedPageDefault())
 	return withRoom(e, c, func(*bannedListRequest) string { return q.RoomID },
 		func(_ *bannedListRequest, r *room) answer {
-			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit)
+			return bannedPage(r.bans, inForce(r.bans, c.now), offset, limit, false)
 		})
 }
 
@@ -375,23 +323,34 @@ func (e *Emulator) getBannedMemberList(c *call) answer {
 func (e *Emulator) kickUserOut(c *call) answer {
 	return withRoom(e, c, func(q *wire.KickUserOutRequest) string { return q.RoomID },
 		func(q *wire.KickUserOutRequest, r *room) answer {
-			if refusal := membersAction(r, q.MemberListAccount); refusal != nil {
+			if refusal := e.membersAction(r, q.MemberListAccount, e.cfg.Choices.KickAbsentIgnored); refusal != nil {
 				return *refusal
 			}
-			e.removeMembers(restOrigin(c), r, q.MemberListAccount, q.Reason)
+			if present := r.present(q.MemberListAccount); len(present) > 0 {
+				e.removeMembers(restOrigin(c), r, present, q.Reason, true)
+			}
 			return ok(nil)
 		})
 }
 
+// bannedPageDefault is get_banned_member_list's default Limit (Choices.BannedPageOf100).
+func (e *Emulator) bannedPageDefault() int {
+	if e.cfg.Choices.BannedPageOf100 {
+		return 100
+	}
+	return defaultBannedPage
+}
+
 // bannedPage answers one page of a banned list, Conference or Live: the accounts from offset,
-// at most limit, each with its ban's end; NextOffset 0 when the list is complete.
-func bannedPage(bans map[string]time.Time, accounts []string, offset, limit int) answer {
+// at most limit, each with its ban's end; NextOffset 0 when the list is complete, or, with
+// endsEmpty, the offset after the page until a page comes back empty.
+func bannedPage(bans map[string]time.Time, accounts []string, offset, limit int, endsEmpty bool) answer {
 	page := []wire.BannedMember{}
 	for i := offset; i < len(accounts) && len(page) < limit; i++ {
 		page = append(page, wire.BannedMember{MemberAccount: accounts[i], BannedUntil: bans[accounts[i]].Unix()})
 	}
 	nextOffset := 0
-	if offset+len(page) < len(accounts) {
+	if offset+len(page) < len(accounts) || endsEmpty && len(page) > 0 {
 		nextOffset = offset + len(page)
 	}
 	return ok(map[string]any{"Response": map[string]any{"BannedAccountList": page, "NextOffset": nextOffset}})

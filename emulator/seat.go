@@ -30,10 +30,11 @@ type seat struct {
 }
 
 // seatsOf returns the room's seats, made on first use: MaxSeatCount seats when seats are
-// enabled, none otherwise.
+// enabled, none otherwise. Rooms of both families have them: a Live room with a SeatTemplate
+// or IsSeatEnabled uses the same seat service.
 func (r *room) seatsOf() []seat {
-	if r.seats == nil && r.info.IsSeatEnabled {
-		r.seats = make([]seat, r.info.MaxSeatCount)
+	if r.seats == nil && r.seatsEnabled {
+		r.seats = make([]seat, r.maxSeats)
 	}
 	return r.seats
 }
@@ -61,31 +62,50 @@ func (r *room) leaveSeat(account string) {
 	delete(r.seatRequests, account)
 }
 
-// seatCheck runs the checks of pick_user_on_seat in the emulator's order (docs/emulator.md).
-func (r *room) seatCheck(index int, account string) *answer {
+// seatCheck runs the checks of pick_user_on_seat in the emulator's order (docs/emulator.md):
+// the member's checks before the seat's, or after them with seatFirst
+// (Choices.SeatChecksBeforeMember).
+func (r *room) seatCheck(index int, account string, seatFirst bool) *answer {
 	refuse := func(code int, format string, args ...any) *answer {
 		a := fail(code, fmt.Sprintf(format, args...))
 		return &a
 	}
 	seats := r.seatsOf()
 	switch {
-	case !r.info.IsSeatEnabled:
-		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.info.RoomID)
+	case !r.seatsEnabled:
+		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.id)
 	case index < 0 || index >= len(seats):
 		return refuse(catalog.CodeInvalidParameter, "invalid parameter: seat %d does not exist; the room has seats 0 to %d", index, len(seats)-1)
-	case r.members[account] == nil:
-		a := notMembers(r.info.RoomID, []string{account})
-		return &a
-	case r.seatOf(account) >= 0:
-		return refuse(codeAlreadySeated, "%q is already on seat %d", account, r.seatOf(account))
-	case seats[index].locked:
-		return refuse(codeSeatLocked, "seat %d is locked: choose another", index)
-	case r.seatsFull():
-		return refuse(codeSeatsFull, "every seat of room %q is taken", r.info.RoomID)
-	case seats[index].occupant != "":
-		return refuse(codeSeatOccupied, "seat %d is taken by %q", index, seats[index].occupant)
 	}
-	return nil
+	memberCheck := func() *answer {
+		switch {
+		case r.members[account] == nil:
+			a := notMembers(r.id, []string{account})
+			return &a
+		case r.seatOf(account) >= 0:
+			return refuse(codeAlreadySeated, "%q is already on seat %d", account, r.seatOf(account))
+		}
+		return nil
+	}
+	seatCheck := func() *answer {
+		switch {
+		case seats[index].locked:
+			return refuse(codeSeatLocked, "seat %d is locked: choose another", index)
+		case r.seatsFull():
+			return refuse(codeSeatsFull, "every seat of room %q is taken", r.id)
+		case seats[index].occupant != "":
+			return refuse(codeSeatOccupied, "seat %d is taken by %q", index, seats[index].occupant)
+		}
+		return nil
+	}
+	first, second := memberCheck, seatCheck
+	if seatFirst {
+		first, second = seatCheck, memberCheck
+	}
+	if refusal := first(); refusal != nil {
+		return refusal
+	}
+	return second()
 }
 
 func (r *room) seatsFull() bool {
@@ -100,8 +120,11 @@ func (r *room) seatsFull() bool {
 // getSeatList implements get_seat_list; a room without seats lists none.
 // Vendor page: https://trtc.io/document/60719.
 func (e *Emulator) getSeatList(c *call) answer {
-	return withRoom(e, c, func(q *wire.RoomIDRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.RoomIDRequest) string { return q.RoomID },
 		func(_ *wire.RoomIDRequest, r *room) answer {
+			if !r.seatsEnabled && e.cfg.Choices.SeatlessListRefused {
+				return fail(codeSeatsNotSupported, fmt.Sprintf("room %q does not support seats (IsSeatEnabled is false)", r.id))
+			}
 			return ok(map[string]any{"Response": map[string]any{"SeatList": r.seatList()}})
 		})
 }
@@ -117,12 +140,12 @@ func (r *room) seatList() []wire.Seat {
 
 // pickUserOnSeat implements pick_user_on_seat. Vendor page: https://trtc.io/document/60718.
 func (e *Emulator) pickUserOnSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.PickUserOnSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.PickUserOnSeatRequest) string { return q.RoomID },
 		func(q *wire.PickUserOnSeatRequest, r *room) answer {
 			if r.seatRequests[q.MemberAccount] {
 				return fail(codeSeatQueued, fmt.Sprintf("%q has asked for a seat and waits in the queue", q.MemberAccount))
 			}
-			if refusal := r.seatCheck(q.Index, q.MemberAccount); refusal != nil {
+			if refusal := r.seatCheck(q.Index, q.MemberAccount, e.cfg.Choices.SeatChecksBeforeMember); refusal != nil {
 				return *refusal
 			}
 			r.seats[q.Index].occupant = q.MemberAccount
@@ -134,9 +157,12 @@ func (e *Emulator) pickUserOnSeat(c *call) answer {
 // kickUserOffSeat implements kick_user_off_seat: the user stays in the room.
 // Vendor page: https://trtc.io/document/60717.
 func (e *Emulator) kickUserOffSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.KickUserOffSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.KickUserOffSeatRequest) string { return q.RoomID },
 		func(q *wire.KickUserOffSeatRequest, r *room) answer {
 			i := r.seatOf(q.MemberAccount)
+			if i < 0 && e.cfg.Choices.KickOffUnseatedSucceeds {
+				return ok(nil) // nothing to do: the member is off every seat already
+			}
 			if i < 0 {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not on a seat", q.MemberAccount))
 			}
@@ -150,12 +176,12 @@ func (e *Emulator) kickUserOffSeat(c *call) answer {
 // bans apply to the user on the seat and do nothing on an empty one (CN edition).
 // Vendor page: https://trtc.io/document/60716.
 func (e *Emulator) lockSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.LockSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.LockSeatRequest) string { return q.RoomID },
 		func(q *wire.LockSeatRequest, r *room) answer {
 			seats := r.seatsOf()
 			switch {
-			case !r.info.IsSeatEnabled:
-				return fail(codeSeatsNotSupported, fmt.Sprintf("room %q does not support seats (IsSeatEnabled is false)", r.info.RoomID))
+			case !r.seatsEnabled:
+				return fail(codeSeatsNotSupported, fmt.Sprintf("room %q does not support seats (IsSeatEnabled is false)", r.id))
 			case q.Index < 0 || q.Index >= len(seats):
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: seat %d does not exist; the room has seats 0 to %d", q.Index, len(seats)-1))
 			}
@@ -185,10 +211,10 @@ func (r *room) moveSeat(account string, to int, policy int, unlock bool) *answer
 	seats := r.seatsOf()
 	from := r.seatOf(account)
 	switch {
-	case !r.info.IsSeatEnabled:
-		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.info.RoomID)
+	case !r.seatsEnabled:
+		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.id)
 	case r.members[account] == nil:
-		a := notMembers(r.info.RoomID, []string{account})
+		a := notMembers(r.id, []string{account})
 		return &a
 	case from < 0:
 		return refuse(catalog.CodeInvalidParameter, "invalid parameter: %q is not on a seat", account)
@@ -217,10 +243,14 @@ func (r *room) moveSeat(account string, to int, policy int, unlock bool) *answer
 // switchSeat implements switch_seat: to an empty, unlocked seat only.
 // Vendor page: https://trtc.io/document/72552.
 func (e *Emulator) switchSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.SwitchSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.SwitchSeatRequest) string { return q.RoomID },
 		func(q *wire.SwitchSeatRequest, r *room) answer {
 			if to := q.ToIndex; to >= 0 && to < len(r.seatsOf()) && r.seats[to].occupant != "" && r.seats[to].occupant != q.MemberAccount {
-				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: seat %d is taken by %q", to, r.seats[to].occupant))
+				code := catalog.CodeInvalidParameter
+				if e.cfg.Choices.SwitchOccupiedSeatCode {
+					code = codeSeatOccupied
+				}
+				return fail(code, fmt.Sprintf("invalid parameter: seat %d is taken by %q", to, r.seats[to].occupant))
 			}
 			if refusal := r.moveSeat(q.MemberAccount, q.ToIndex, wire.MoveCancel, false); refusal != nil {
 				return *refusal
@@ -234,12 +264,19 @@ func (e *Emulator) switchSeat(c *call) answer {
 // freed (1) or swapped (2); a locked destination is unlocked. Vendor page:
 // https://trtc.io/document/72685.
 func (e *Emulator) moveUserToSeat(c *call) answer {
-	return withRoom(e, c, func(q *wire.MoveUserToSeatRequest) string { return q.RoomID },
+	return withAnyRoom(e, c, func(q *wire.MoveUserToSeatRequest) string { return q.RoomID },
 		func(q *wire.MoveUserToSeatRequest, r *room) answer {
+			displaced := ""
+			if to := q.SeatIndex; to >= 0 && to < len(r.seatsOf()) && r.seats[to].occupant != q.MemberAccount {
+				displaced = r.seats[to].occupant
+			}
 			if refusal := r.moveSeat(q.MemberAccount, q.SeatIndex, q.Policy, true); refusal != nil {
 				return *refusal
 			}
 			e.emitSeats(restOrigin(c), r)
+			if displaced != "" && q.Policy == wire.MoveForce && e.cfg.Choices.MoveForceKicksFromRoom {
+				e.removeMembers(restOrigin(c), r, []string{displaced}, "moved off its seat by move_user_to_seat", true)
+			}
 			return ok(nil)
 		})
 }
@@ -257,10 +294,10 @@ func (e *Emulator) takeSeat(roomID, account string, index int, from origin) (que
 	if !exists {
 		return false, fmt.Errorf("%w: room %q", errNotFound, roomID)
 	}
-	if refusal := r.seatCheck(index, account); refusal != nil {
+	if refusal := r.seatCheck(index, account, e.cfg.Choices.SeatChecksBeforeMember); refusal != nil {
 		return false, fmt.Errorf("%w: %d %s", errConflict, refusal.code, refusal.info)
 	}
-	if r.info.TakeSeatMode == "ApplyToTake" {
+	if r.takeSeatMode == "ApplyToTake" {
 		r.seatRequests[account] = true
 		return true, nil
 	}

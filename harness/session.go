@@ -39,7 +39,11 @@ type Session struct {
 func Open(ctx context.Context, settings Settings) (*Session, error) {
 	s := &Session{Settings: settings, Recorder: NewRecorder(), RunID: randomID()}
 	if settings.Kind() == KindEmbedded {
-		server, err := emulator.Listen(emulator.Config{ControlPlane: true}, "127.0.0.1:0")
+		choices, err := emulator.ChoicesNamed(settings.EmulatorChoices)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrSettings, err)
+		}
+		server, err := emulator.Listen(emulator.Config{ControlPlane: true, Choices: choices}, "127.0.0.1:0")
 		if err != nil {
 			return nil, fmt.Errorf("start the embedded emulator: %w", err)
 		}

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/emulator"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
@@ -31,6 +32,9 @@ const (
 	// EnvCallbackURL is the URL the target is told to deliver callbacks to; for the live
 	// service, a public URL that reaches EnvCallbackListen.
 	EnvCallbackURL = "TRTC_CALLBACK_URL"
+	// EnvEmulatorChoices picks the embedded emulator's choices profile: default or alternate
+	// (docs/emulator.md).
+	EnvEmulatorChoices = "TRTC_EMULATOR_CHOICES"
 )
 
 // Target kinds, as the results model names them.
@@ -54,6 +58,8 @@ type Settings struct {
 	// CallbackListen and CallbackURL configure the callback receiver (README, "Callbacks").
 	CallbackListen string
 	CallbackURL    string
+	// EmulatorChoices is the embedded emulator's choices profile ("" is the default one).
+	EmulatorChoices string
 }
 
 // Kind is embedded without an endpoint, live for a vendor domain, remote for anything else.
@@ -81,6 +87,11 @@ func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 
 		CallbackListen: strings.TrimSpace(getenv(EnvCallbackListen)),
 		CallbackURL:    strings.TrimSpace(getenv(EnvCallbackURL)),
+
+		EmulatorChoices: strings.TrimSpace(getenv(EnvEmulatorChoices)),
+	}
+	if _, err := emulator.ChoicesNamed(s.EmulatorChoices); err != nil {
+		return Settings{}, fmt.Errorf("%w: %s: %v", ErrSettings, EnvEmulatorChoices, err)
 	}
 	if s.CallbackURL != "" {
 		if u, err := url.Parse(s.CallbackURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -99,6 +110,10 @@ func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 			}
 		}
 		return s, nil
+	}
+	if s.EmulatorChoices != "" {
+		return Settings{}, fmt.Errorf("%w: %s picks the embedded emulator's behaviours, but %s names another target: unset one of them",
+			ErrSettings, EnvEmulatorChoices, EnvEndpoint)
 	}
 	var missing []string
 	for name, value := range map[string]string{EnvSDKAppID: rawAppID, EnvSecretKey: s.SecretKey, EnvAdmin: s.Admin} {

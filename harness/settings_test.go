@@ -41,6 +41,9 @@ func TestSettingsFromEnv(t *testing.T) {
 		{"an endpoint that is not a URL", with(map[string]string{EnvEndpoint: "ftp://x"}), "", EnvEndpoint},
 		{"a control URL that is not a URL", with(map[string]string{EnvControlURL: "localhost:1"}), "", EnvControlURL},
 		{"a control URL for the live service", with(map[string]string{EnvEndpoint: "china", EnvControlURL: "http://x"}), "", "no control plane"},
+		{"the embedded emulator's alternate choices", map[string]string{EnvEmulatorChoices: "alternate"}, KindEmbedded, ""},
+		{"an unknown choices profile", map[string]string{EnvEmulatorChoices: "other"}, "", EnvEmulatorChoices},
+		{"choices for another target", with(map[string]string{EnvEmulatorChoices: "alternate"}), "", EnvEmulatorChoices},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

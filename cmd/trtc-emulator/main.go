@@ -33,6 +33,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seatCap := flags.Int("seat-cap", emulator.DefaultSeatCap, "package seat limit: default and maximum MaxSeatCount")
 	rate := flags.Int("rate", 200, "calls per second allowed per command documented at 200/s before 60007; also caps the lower documented limits (negative: no limit)")
 	controlPlane := flags.Bool("control", true, "serve the control plane under /_emulator")
+	choicesName := flags.String("choices", emulator.ProfileDefault, "behaviours where the documentation is silent: default or alternate (docs/emulator.md)")
 	verbose := flags.Bool("v", false, "log every refused call and internal error to stderr")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: trtc-emulator [flags]\n\nServes the TRTC Conference REST API emulation (see docs/emulator.md).\n\nFlags:\n")
@@ -64,6 +65,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	choices, err := emulator.ChoicesNamed(*choicesName)
+	if err != nil {
+		fmt.Fprintf(stderr, "trtc-emulator: -choices: %v\n", err)
+		return 2
+	}
 	// Signals are caught before the listening line is printed: whoever reads that line may
 	// stop the emulator at once, and calls in flight must still finish.
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -81,14 +87,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		SeatCap:       *seatCap,
 		RatePerSecond: *rate,
 		ControlPlane:  *controlPlane,
+		Choices:       choices,
 		Logger:        slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "trtc-emulator: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "trtc-emulator listening on %s (sdkappid %d, administrators %s, control plane %v)\n",
-		server.URL, *sdkAppID, *admins, *controlPlane)
+	fmt.Fprintf(stdout, "trtc-emulator listening on %s (sdkappid %d, administrators %s, control plane %v, choices %s)\n",
+		server.URL, *sdkAppID, *admins, *controlPlane, *choicesName)
 
 	<-ctx.Done()
 	fmt.Fprintln(stdout, "trtc-emulator: shutting down, finishing calls in flight")

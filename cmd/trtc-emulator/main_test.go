@@ -27,7 +27,7 @@ import (
 )
 
 func TestRunArguments(t *testing.T) {
-	flagNames := []string{"-addr", "-sdkappid", "-key", "-admin", "-member-cap", "-seat-cap", "-rate", "-control", "-v"}
+	flagNames := []string{"-addr", "-sdkappid", "-key", "-admin", "-member-cap", "-seat-cap", "-rate", "-control", "-choices", "-v"}
 	rows := []struct {
 		name       string
 		args       []string
@@ -49,6 +49,7 @@ func TestRunArguments(t *testing.T) {
 		{name: "zero SDKAppID", args: []string{"-addr", "127.0.0.1:0", "-sdkappid", "0"}, want: 2, stderrHas: []string{"-sdkappid"}},
 		{name: "empty key", args: []string{"-addr", "127.0.0.1:0", "-key", ""}, want: 2, stderrHas: []string{"-key"}},
 		{name: "zero rate", args: []string{"-addr", "127.0.0.1:0", "-rate", "0"}, want: 2, stderrHas: []string{"-rate"}},
+		{name: "unknown choices profile", args: []string{"-addr", "127.0.0.1:0", "-choices", "odd"}, want: 2, stderrHas: []string{"-choices", "alternate"}},
 		{name: "address that cannot be listened on", args: []string{"-addr", "127.0.0.1:99999"}, want: 1, stderrHas: []string{"trtc-emulator:", "listen"}},
 	}
 	for _, row := range rows {
