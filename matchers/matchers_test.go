@@ -99,3 +99,38 @@ func TestMatchFields(t *testing.T) {
 		t.Error("a field the struct lacks was accepted")
 	}
 }
+
+func TestBeDocumentedAnswer(t *testing.T) {
+	var recorded []results.Assertion
+	matcher := func(codes ...int) *documentedAnswerMatcher {
+		return &documentedAnswerMatcher{code: &errorCodeMatcher{codes: codes, record: func(a results.Assertion) { recorded = append(recorded, a) }}}
+	}
+	valid := `{"ActionStatus":"FAIL","ErrorInfo":"gone","ErrorCode":100004,"RequestId":"Id-1"}`
+	if ok, err := matcher(100004).Match(answer(100004, "FAIL", valid)); !ok || err != nil {
+		t.Fatalf("a documented answer did not match: %v", err)
+	}
+	if len(recorded) != 1 || !recorded[0].Passed {
+		t.Fatalf("the code was not recorded as an assertion: %+v", recorded)
+	}
+
+	wrongCode := matcher(0)
+	if ok, _ := wrongCode.Match(answer(100004, "FAIL", valid)); ok {
+		t.Fatal("another code matched")
+	}
+	if msg := wrongCode.FailureMessage(answer(100004, "FAIL", valid)); !strings.Contains(msg, "expected ErrorCode 0") {
+		t.Errorf("failure message %q does not say which code was expected", msg)
+	}
+
+	noRequestID := `{"ActionStatus":"FAIL","ErrorInfo":"gone","ErrorCode":100004}`
+	badSchema := matcher(100004)
+	resp := answer(100004, "FAIL", noRequestID)
+	if ok, _ := badSchema.Match(resp); ok {
+		t.Fatal("an answer against its own command's schema matched")
+	}
+	if msg := badSchema.FailureMessage(resp); !strings.Contains(msg, "RequestId") || !strings.Contains(msg, "get_room_info") {
+		t.Errorf("failure message %q names neither the command nor the problem", msg)
+	}
+	if _, err := BeDocumentedAnswer(0).Match("not a response"); err == nil {
+		t.Error("BeDocumentedAnswer accepted a string")
+	}
+}
