@@ -29,10 +29,9 @@ const (
 func seatRoom(ctx context.Context, seats int, mode string, accounts ...string) string {
 	GinkgoHelper()
 	id := newRoomID()
-	req := minimalRoom(id)
-	req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
+	req := conference.minimal(id, ownerA).(wire.CreateRoomRequest)
 	req.RoomInfo.IsSeatEnabled, req.RoomInfo.MaxSeatCount, req.RoomInfo.TakeSeatMode = wire.Ptr(true), wire.Ptr(seats), wire.Ptr(mode)
-	mustCreateRoom(ctx, req)
+	conference.mustCreate(ctx, req)
 	enter(ctx, id, accounts...)
 	return id
 }
@@ -42,8 +41,7 @@ func seats(ctx context.Context, roomID string) []wire.Seat {
 	GinkgoHelper()
 	answer, resp, err := session.Client.Seats.GetList(ctx, roomID)
 	answered(resp, err)
-	Expect(resp).To(HaveErrorCode(0))
-	Expect(resp).To(MatchSchema("room_engine_http_mic/get_seat_list.response"))
+	Expect(resp).To(BeDocumentedAnswer(0))
 	return answer.Response.SeatList
 }
 
@@ -83,9 +81,7 @@ func seatAt(list []wire.Seat, index int) wire.Seat {
 
 func seatCall(ctx context.Context, command string, body any) *client.Response {
 	GinkgoHelper()
-	resp := call(ctx, catalog.ServiceSeat, command, body)
-	Expect(resp).To(MatchSchema(catalog.ServiceSeat + "/" + command + ".response"))
-	return resp
+	return request(ctx, catalog.ServiceSeat, command, body)
 }
 
 func pick(ctx context.Context, roomID string, index int, account string) *client.Response {
@@ -101,9 +97,7 @@ func lock(ctx context.Context, req wire.LockSeatRequest) *client.Response {
 // expectSeatRefused sends a literal body to a seat command and expects one of codes.
 func expectSeatRefused(ctx context.Context, command, body string, codes ...int) {
 	GinkgoHelper()
-	resp := send(ctx, client.Request{Service: catalog.ServiceSeat, Command: command, Body: []byte(body)})
-	Expect(resp).To(HaveErrorCode(codes...))
-	Expect(resp).To(MatchSchema(catalog.ServiceSeat + "/" + command + ".response"))
+	Expect(seatCall(ctx, command, body)).To(BeDocumentedAnswer(codes...))
 }
 
 var _ = Describe("Seat management", labels.Area("seat"), func() {
@@ -137,23 +131,23 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			labels.Command(catalog.ServiceSeat, "kick_user_off_seat"), func(ctx SpecContext) {
 				id := seatRoom(ctx, 4, "ApplyToTake", member1)
 				first, _ := seatIndexes(seats(ctx, id))
-				Expect(pick(ctx, id, first+1, member1)).To(HaveErrorCode(0))
+				Expect(pick(ctx, id, first+1, member1)).To(BeDocumentedAnswer(0))
 				Expect(occupantOf(seats(ctx, id), first+1)).To(Equal(member1))
 
-				Expect(seatCall(ctx, "kick_user_off_seat", wire.KickUserOffSeatRequest{RoomID: id, MemberAccount: member1, Data: "time over"})).To(HaveErrorCode(0))
+				Expect(seatCall(ctx, "kick_user_off_seat", wire.KickUserOffSeatRequest{RoomID: id, MemberAccount: member1, Data: "time over"})).To(BeDocumentedAnswer(0))
 				Expect(occupantOf(seats(ctx, id), first+1)).To(BeEmpty())
 				Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member1), "kicked off the seat, not out of the room")
 
-				Expect(pick(ctx, id, first+1, member1)).To(HaveErrorCode(0))
+				Expect(pick(ctx, id, first+1, member1)).To(BeDocumentedAnswer(0))
 			})
 
 		It("accepts the first and the last seat, and refuses one past either end with 100002", labels.Code(0, 100002), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1, member2)
 			first, last := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first-1, member1)).To(HaveErrorCode(catalog.CodeInvalidParameter))
-			Expect(pick(ctx, id, last+1, member1)).To(HaveErrorCode(catalog.CodeInvalidParameter))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first-1, member1)).To(BeDocumentedAnswer(catalog.CodeInvalidParameter))
+			Expect(pick(ctx, id, last+1, member1)).To(BeDocumentedAnswer(catalog.CodeInvalidParameter))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, last, member2)).To(BeDocumentedAnswer(0))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, first)).To(Equal(member1))
 			Expect(occupantOf(list, last)).To(Equal(member2))
@@ -162,43 +156,43 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("refuses an account that is not in the room with 100005", labels.Code(100005), func(ctx SpecContext) {
 			id := seatRoom(ctx, 2, "FreeToTake")
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member2)).To(HaveErrorCode(catalog.CodeNotMember))
+			Expect(pick(ctx, id, first, member2)).To(BeDocumentedAnswer(catalog.CodeNotMember))
 		})
 
 		It("refuses a room without seats with 100211", labels.Code(100211), func(ctx SpecContext) {
-			Expect(pick(ctx, emptyRoom(ctx), 0, member1)).To(HaveErrorCode(codeSeatsNotSupported))
+			Expect(pick(ctx, conference.room(ctx), 0, member1)).To(BeDocumentedAnswer(codeSeatsNotSupported))
 		})
 
 		It("refuses a locked seat with 100200", labels.Code(100200), labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "lock_seat"), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(codeSeatLocked))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(codeSeatLocked))
 			Expect(occupantOf(seats(ctx, id), first)).To(BeEmpty())
 		})
 
 		It("refuses a member already on a seat with 100203", labels.Code(100203), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, first+1, member1)).To(HaveErrorCode(codeAlreadySeated))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, first+1, member1)).To(BeDocumentedAnswer(codeAlreadySeated))
 			Expect(occupantOf(seats(ctx, id), first+1)).To(BeEmpty())
 		})
 
 		It("refuses a seat another member occupies with 100210", labels.Code(100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1, member2)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, first, member2)).To(HaveErrorCode(codeSeatOccupied))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, first, member2)).To(BeDocumentedAnswer(codeSeatOccupied))
 			Expect(occupantOf(seats(ctx, id), first)).To(Equal(member1))
 		})
 
 		It("refuses a member when every seat is taken with 100205 (or 100210)", labels.Code(100205, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 2, "ApplyToTake", member1, member2, ownerB)
 			first, last := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, first, ownerB)).To(HaveErrorCode(codeSeatsFull, codeSeatOccupied))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, last, member2)).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, first, ownerB)).To(BeDocumentedAnswer(codeSeatsFull, codeSeatOccupied))
 		})
 
 		It("refuses a member whose request for a seat waits in the queue with 100202", labels.Code(100202), labels.NeedsControlPlane(), func(ctx SpecContext) {
@@ -207,7 +201,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			queued, err := session.Control.TakeSeat(ctx, id, member1, first)
 			Expect(err).NotTo(HaveOccurred())
 			Expect(queued).To(BeTrue(), "in an ApplyToTake room a seat request waits for an administrator")
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(codeSeatQueued))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(codeSeatQueued))
 		})
 
 		It("lets a member sit down at once in a FreeToTake room", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
@@ -238,7 +232,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			wg.Wait()
 			var winners []string
 			for i, resp := range answers {
-				Expect(resp).To(HaveErrorCode(0, codeSeatOccupied))
+				Expect(resp).To(BeDocumentedAnswer(0, codeSeatOccupied))
 				if resp.Code() == 0 {
 					winners = append(winners, contenders[i])
 				}
@@ -283,19 +277,19 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("locks and unlocks a free seat", labels.Code(0), labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "pick_user_on_seat"), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
 			Expect(seatAt(seats(ctx, id), first).IsTakenDisabled).To(BeTrue())
 
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(false)})).To(HaveErrorCode(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(false)})).To(BeDocumentedAnswer(0))
 			Expect(seatAt(seats(ctx, id), first).IsTakenDisabled).To(BeFalse(), "D-20: ForbidTaken false unlocks")
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 		})
 
 		It("takes the user off a seat it locks; the user stays in the room", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
 			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": "", "IsTakenDisabled": true}))
 			Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member1))
 		})
@@ -303,19 +297,19 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("forbids the audio and video of the user on a seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidVideo: wire.Ptr(true), ForbidAudio: wire.Ptr(true)})).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidVideo: wire.Ptr(true), ForbidAudio: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
 			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsVideoDisabled": true, "IsAudioDisabled": true, "IsTakenDisabled": false}))
 		})
 
 		It("refuses a room without seats with 100211", labels.Code(100211), func(ctx SpecContext) {
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: emptyRoom(ctx), Index: 0, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(codeSeatsNotSupported))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: conference.room(ctx), Index: 0, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(codeSeatsNotSupported))
 		})
 
 		It("refuses a seat past the last one with 100002", labels.Code(100002), func(ctx SpecContext) {
 			id := seatRoom(ctx, 2, "FreeToTake")
 			_, last := seatIndexes(seats(ctx, id))
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: last + 1, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(catalog.CodeInvalidParameter))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: last + 1, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(catalog.CodeInvalidParameter))
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
@@ -329,8 +323,8 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("moves a seated member to an empty seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, last := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(seatCall(ctx, "switch_seat", wire.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(seatCall(ctx, "switch_seat", wire.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(BeDocumentedAnswer(0))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, first)).To(BeEmpty())
 			Expect(occupantOf(list, last)).To(Equal(member1))
@@ -339,9 +333,9 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("refuses to move a member onto an occupied seat (100002, or 100210)", labels.Code(100002, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1, member2)
 			first, last := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
-			Expect(seatCall(ctx, "switch_seat", wire.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, last, member2)).To(BeDocumentedAnswer(0))
+			Expect(seatCall(ctx, "switch_seat", wire.SwitchSeatRequest{RoomID: id, ToIndex: last, MemberAccount: member1})).To(BeDocumentedAnswer(catalog.CodeInvalidParameter, codeSeatOccupied))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, first)).To(Equal(member1))
 			Expect(occupantOf(list, last)).To(Equal(member2))
@@ -365,31 +359,31 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		occupiedPair := func(ctx context.Context) (id string, first, last int) {
 			id = seatRoom(ctx, 3, "ApplyToTake", member1, member2)
 			first, last = seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(pick(ctx, id, last, member2)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(pick(ctx, id, last, member2)).To(BeDocumentedAnswer(0))
 			return id, first, last
 		}
 
 		It("moves a seated member to a free seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, last := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(BeDocumentedAnswer(0))
 			Expect(occupantOf(seats(ctx, id), last)).To(Equal(member1))
 		})
 
 		It("moves a member onto a locked seat and unlocks it", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, last := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: last, ForbidTaken: wire.Ptr(true)})).To(HaveErrorCode(0))
-			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: last, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
+			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(BeDocumentedAnswer(0))
 			Expect(seatAt(seats(ctx, id), last)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsTakenDisabled": false}))
 		})
 
 		It("with policy 0 refuses an occupied seat and changes nothing", labels.Code(100002, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id, first, last := occupiedPair(ctx)
-			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(HaveErrorCode(catalog.CodeInvalidParameter, codeSeatOccupied))
+			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(BeDocumentedAnswer(catalog.CodeInvalidParameter, codeSeatOccupied))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, first)).To(Equal(member1))
 			Expect(occupantOf(list, last)).To(Equal(member2))
@@ -397,7 +391,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 
 		It("with policy 1 takes the occupant off the seat", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id, first, last := occupiedPair(ctx)
-			Expect(move(ctx, id, last, member1, wire.MoveForce)).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, wire.MoveForce)).To(BeDocumentedAnswer(0))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, last)).To(Equal(member1))
 			Expect(occupantOf(list, first)).To(BeEmpty())
@@ -406,7 +400,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 
 		It("with policy 2 swaps the two members", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id, first, last := occupiedPair(ctx)
-			Expect(move(ctx, id, last, member1, wire.MoveSwap)).To(HaveErrorCode(0))
+			Expect(move(ctx, id, last, member1, wire.MoveSwap)).To(BeDocumentedAnswer(0))
 			list := seats(ctx, id)
 			Expect(occupantOf(list, last)).To(Equal(member1))
 			Expect(occupantOf(list, first)).To(Equal(member2))
@@ -415,7 +409,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		It("refuses an account that is not in the room with 100005", labels.Code(100005), func(ctx SpecContext) {
 			id := seatRoom(ctx, 2, "FreeToTake")
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(move(ctx, id, first, member2, wire.MoveCancel)).To(HaveErrorCode(catalog.CodeNotMember))
+			Expect(move(ctx, id, first, member2, wire.MoveCancel)).To(BeDocumentedAnswer(catalog.CodeNotMember))
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
@@ -432,7 +426,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 		func(ctx SpecContext, leave func(ctx context.Context, id string)) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
-			Expect(pick(ctx, id, first, member1)).To(HaveErrorCode(0))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 			leave(ctx, id)
 			Expect(occupantOf(seats(ctx, id), first)).To(BeEmpty())
 		},
@@ -440,10 +434,10 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(session.Control.Leave(ctx, id, member1)).To(Succeed())
 		}),
 		Entry("kick_user_out", labels.Code(0), labels.Command(catalog.ServiceRoom, "kick_user_out"), func(ctx context.Context, id string) {
-			Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "r"})).To(HaveErrorCode(0))
+			Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "r"})).To(BeDocumentedAnswer(0))
 		}),
 		Entry("ban_room_member", labels.Code(0), labels.Command(catalog.ServiceRoom, "ban_room_member"), func(ctx context.Context, id string) {
-			ban(ctx, id, 60, member1)
+			conference.banAll(ctx, id, 60, member1)
 		}),
 	)
 })
