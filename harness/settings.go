@@ -54,6 +54,10 @@ type Settings struct {
 	// CallbackListen and CallbackURL configure the callback receiver (README, "Callbacks").
 	CallbackListen string
 	CallbackURL    string
+	// Processes is how many test processes run against the target at once (ginkgo -p): on a
+	// target they share, each keeps to 1/Processes of every command's frequency limit. Set by
+	// the suite, not from the environment; zero means one.
+	Processes int
 }
 
 // Kind is embedded without an endpoint, live for a vendor domain, remote for anything else.

@@ -37,12 +37,19 @@ func uniqueName(prefix string) string {
 }
 
 // answered returns the answer of a call. No answer at all (connection refused, timeout) is
-// the environment's failure, not the target's, and ends the spec with outcome error.
+// the environment's failure, not the target's, and ends the spec with outcome error. So is a
+// frequency refusal the client retried in vain: the documented limits are the application's,
+// shared with every other caller, and say nothing of the call (a spec that provokes one sends
+// with SkipBudget, and sees it).
 func answered(resp *client.Response, err error) *client.Response {
 	GinkgoHelper()
 	var transport *client.TransportError
 	if errors.As(err, &transport) || resp == nil {
 		harness.FailEnvironment(err)
+	}
+	if resp.Throttled {
+		harness.FailEnvironment(fmt.Errorf("%s/%s: still refused for frequency (%s) after %d retries: the application's budget is used up by other callers",
+			resp.Service, resp.Command, catalog.Describe(resp.Code()), resp.Retries))
 	}
 	return resp
 }
