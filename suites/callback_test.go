@@ -3,6 +3,7 @@ package suites
 import (
 	"context"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -70,7 +71,8 @@ func withoutCallbacks(ctx context.Context) {
 	if resp.Code() == 0 && previous != nil && previous.URL != "" {
 		DeferCleanup(func() { _, _ = session.Client.Call(background(), catalog.ServiceConfig, "set_callback", previous) })
 	}
-	Expect(configCall(ctx, "delete_callback", nil)).To(BeDocumentedAnswer(0))
+	// E-34: deleting a configuration that does not exist may succeed or answer 100301.
+	Expect(configCall(ctx, "delete_callback", nil)).To(BeDocumentedAnswer(0, catalog.CodeCallbackMissing))
 }
 
 // event is a delivered callback, decoded.
@@ -244,11 +246,22 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			useCallbacks(ctx, allEvents())
 			id := conference.room(ctx)
 			mark, since := session.Receiver.Mark(), time.Now()
-			Expect(call(ctx, catalog.ServiceRoom, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{
-				RoomID: id, RoomName: wire.Ptr("renamed by a spec"), IsAudioDisabled: wire.Ptr(true),
+			Expect(conference.send(ctx, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{
+				RoomID: id, RoomName: wire.Ptr("renamed by a spec"), MaxMemberCount: wire.Ptr(9), CustomInfo: wire.Ptr("custom by a spec"),
+				IsVideoDisabled: wire.Ptr(true), IsAudioDisabled: wire.Ptr(true), IsMessageDisabled: wire.Ptr(true),
+				IsScreenSharingDisabled: wire.Ptr(true), IsCloudRecordingDisabled: wire.Ptr(true),
 			}})).To(BeDocumentedAnswer(0))
 			e := awaitEvent(ctx, mark, catalog.EventAfterUpdateRoomInfo, id, since)
+			Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin))
+			// Every attribute the update changed is reported with its new value.
 			Expect(e.field("RoomInfo", "RoomName")).To(Equal("renamed by a spec"))
+			Expect(e.field("RoomInfo", "MaxMemberCount")).To(BeEquivalentTo(9))
+			Expect(e.field("RoomInfo", "CustomInfo")).To(Equal("custom by a spec"))
+			for _, flag := range []string{"IsVideoDisabled", "IsAudioDisabled", "IsMessageDisabled", "IsScreenSharingDisabled"} {
+				Expect(e.field("RoomInfo", flag)).To(BeTrue(), flag)
+			}
+			// C-3: the sample sends this switch as a string.
+			Expect(e.field("RoomInfo", "IsCloudRecordingDisabled")).To(BeElementOf(true, "true"), "IsCloudRecordingDisabled")
 		})
 
 		It("reports a member entering", labels.NeedsControlPlane(), labels.Code(0), func(ctx SpecContext) {
@@ -259,7 +272,12 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			e := awaitEvent(ctx, mark, catalog.EventAfterMemberEnter, id, since)
 			Expect(e.field("Type")).To(Equal("Enter"))
 			Expect(e.field("MemberList_Account")).To(ConsistOf(member1))
-			Expect(e.field("MemberCount")).To(BeEquivalentTo(1))
+			// C-5, E-09: the members after the event; the owner counts where it is a member.
+			expected := 1
+			if slices.Contains(accountsOf(members(ctx, id, nil)), ownerA) {
+				expected++
+			}
+			Expect(e.field("MemberCount")).To(BeEquivalentTo(expected))
 		})
 
 		It("reports a member leaving, and a member kicked out", labels.NeedsControlPlane(), labels.Command(catalog.ServiceRoom, "kick_user_out"),
@@ -273,7 +291,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 				Expect(left.field("MemberList_Account")).To(ConsistOf(member1))
 
 				mark, since = session.Receiver.Mark(), time.Now()
-				Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "spec"})).To(BeDocumentedAnswer(0))
+				Expect(conference.send(ctx, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "spec"})).To(BeDocumentedAnswer(0))
 				kicked := awaitEvent(ctx, mark, catalog.EventAfterMemberLeave, id, since)
 				Expect(kicked.field("Type")).To(Equal("Kicked"))
 				Expect(kicked.field("MemberList_Account")).To(ConsistOf(member2))
@@ -286,6 +304,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			mark, since := session.Receiver.Mark(), time.Now()
 			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
 			e := awaitEvent(ctx, mark, catalog.EventAfterSeatInfoChanged, id, since)
+			Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin), "the REST call's operator is the administrator")
 			Expect(seatEntry(e, first)).To(HaveKeyWithValue("IsTakenDisabled", true))
 		})
 
@@ -296,6 +315,7 @@ var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func(
 			mark, since := session.Receiver.Mark(), time.Now()
 			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 			e := awaitEvent(ctx, mark, catalog.EventAfterSeatInfoChanged, id, since)
+			Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin), "the REST call's operator is the administrator")
 			Expect(seatEntry(e, first)).To(HaveKeyWithValue("Member_Account", member1))
 		})
 

@@ -131,7 +131,7 @@ func bannedListSpecs(f family) {
 	paging = append(paging,
 		func(ctx SpecContext, pageSize int, size int) {
 			crowd := crowdOf(ctx, size)
-			id := f.roomToBan(ctx, crowd...)
+			id := f.roomWithAccounts(ctx, crowd...)
 			f.banAll(ctx, id, 3600, crowd...)
 			var limit *int
 			if pageSize > 0 {
@@ -144,8 +144,9 @@ func bannedListSpecs(f family) {
 
 	It("keeps a banned user out until the ban ends, then lets the user enter again", Serial,
 		labels.Command(f.service, f.ban), labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
-			id := f.roomToBan(ctx, member1)
+			id := f.roomWithAccounts(ctx, member1)
 			restoreClockWhenDone()
+			banned := time.Now()
 			f.banAll(ctx, id, 600, member1)
 			Expect(session.Control.Enter(ctx, id, member1)).To(MatchError(control.ErrRefused), "a banned user entered the room")
 			_, err := session.Control.Advance(ctx, 590*time.Second)
@@ -153,9 +154,24 @@ func bannedListSpecs(f family) {
 			Expect(session.Control.Enter(ctx, id, member1)).To(MatchError(control.ErrRefused), "entered 10 s before the ban's end")
 			_, err = session.Control.Advance(ctx, 20*time.Second)
 			Expect(err).NotTo(HaveOccurred())
-			Expect(bannedAccounts(f.bans(ctx, id, nil))).To(BeEmpty(), "an ended ban is still listed")
+			// Whether an ended ban leaves the list at once is not documented (E-38): it may be
+			// listed until the service tidies up, but not as a ban in force.
+			for _, b := range f.bans(ctx, id, nil) {
+				Expect(b.BannedUntil).To(BeNumerically("<=", banned.Unix()+600+int64(clockSkew.Seconds())), "an ended ban is listed as in force")
+			}
 			enter(ctx, id, member1)
 		})
+
+	// E-20: the page caps Limit at 100 without saying how a larger one is answered; cutting it to
+	// 100 is as plausible as refusing it.
+	It("refuses a Limit over 100 with 100002, or answers at most 100 entries", labels.Command(f.service, f.bannedList), labels.Code(0, 100002), func(ctx SpecContext) {
+		resp := f.expect(ctx, f.bannedList, `{"RoomId":"`+f.room(ctx)+`","Limit":101,"Offset":0}`, 0, catalog.CodeInvalidParameter)
+		if resp.Code() == 0 {
+			var page wire.GetBannedMemberListResponse
+			Expect(resp.Decode(&page)).To(Succeed())
+			Expect(len(page.Response.BannedAccountList)).To(BeNumerically("<=", 100))
+		}
+	})
 
 	DescribeTable("refuses a malformed unban with 100002",
 		labels.Command(f.service, f.unban),
@@ -165,4 +181,26 @@ func bannedListSpecs(f family) {
 		Entry("21 accounts", labels.Code(100002), `,"MemberList_Account":`+accountsJSON(21)),
 		Entry("MemberList_Account missing", labels.Code(100002), ``),
 	)
+}
+
+// answersEveryCommandOnceDestroyed: once a room is destroyed, every command that addresses it
+// answers 100004, as the destroy page says.
+func answersEveryCommandOnceDestroyed(f family) {
+	var entries []TableEntry
+	for _, c := range f.roomCommands {
+		entries = append(entries, Entry(c.service+"/"+c.name, labels.Command(c.service, c.name), labels.Code(c.codes()...), c))
+	}
+	DescribeTable("answers 100004 from every command that addresses the room once it is "+f.destroyed,
+		func(ctx SpecContext, c roomCommand) {
+			id := f.room(ctx)
+			f.destroy(ctx, id)
+			Expect(request(ctx, c.service, c.name, fmt.Sprintf(c.body, id))).To(BeDocumentedAnswer(c.codes()...))
+		},
+		entries,
+	)
+}
+
+// codes are the codes the command may answer for a room that does not exist.
+func (c roomCommand) codes() []int {
+	return append([]int{catalog.CodeRoomNotFound}, c.alsoAccepted...)
 }

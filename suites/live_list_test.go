@@ -85,12 +85,21 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			}
 		})
 
+		// L-07: Count is "mandatory" yet has a default of 20; a 0 may be refused or taken as unset.
+		It("refuses a Count of 0 with 100002, or answers at most 20 rooms", labels.Code(0, 100002), func(ctx SpecContext) {
+			resp := live.expect(ctx, "get_room_list", `{"Next":"","Count":0}`, 0, catalog.CodeInvalidParameter)
+			if resp.Code() == 0 {
+				var page wire.LiveGetRoomListResponse
+				Expect(resp.Decode(&page)).To(Succeed())
+				Expect(len(page.Response.RoomList)).To(BeNumerically("<=", 20))
+			}
+		})
+
 		DescribeTable("refuses a malformed packet with 100002",
 			func(ctx SpecContext, body string) {
 				live.expect(ctx, "get_room_list", body, catalog.CodeInvalidParameter)
 			},
 			Entry("Count not an integer", labels.Code(100002), `{"Next":"","Count":"20"}`),
-			Entry("Count 0", labels.Code(100002), `{"Next":"","Count":0}`),
 			Entry("Next not a string", labels.Code(100002), `{"Next":0,"Count":20}`),
 		)
 
@@ -100,6 +109,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			for range 12 {
 				resp := live.send(ctx, "get_room_list", wire.LiveGetRoomListRequest{Next: "", Count: wire.Ptr(1)})
 				Expect(resp).To(BeDocumentedAnswer(0), "a call within the documented frequency was refused")
+				Expect(resp.Retries).To(BeZero(), "a call within the documented frequency was refused, then answered when sent again")
 			}
 			Expect(time.Since(started)).To(BeNumerically(">=", time.Second), "the client did not space get_room_list to 10 calls/s")
 		})

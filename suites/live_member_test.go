@@ -8,6 +8,7 @@ import (
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/labels"
+	. "github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
@@ -57,13 +58,20 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			live.expect(ctx, "get_member_list", wire.LiveGetMemberListRequest{RoomID: conferenceRoom}, catalog.CodeNoPermission, catalog.CodeRoomNotFound)
 		})
 
-		DescribeTable("refuses a malformed packet with 100002",
-			func(ctx SpecContext, body func(id string) string) {
-				live.expect(ctx, "get_member_list", body(live.room(ctx)), catalog.CodeInvalidParameter)
-			},
-			Entry("Next not a string", labels.Code(100002), func(id string) string { return `{"RoomId":"` + id + `","Next":0}` }),
-			Entry("RoomId not a string", labels.Code(100002), func(string) string { return `{"RoomId":7,"Next":""}` }),
-		)
+		// L-11: the page's complete error table has no 100002; the sibling pages answer it for a
+		// malformed packet, and a RoomId 7 may as well name no room.
+		It("refuses a RoomId that is not a string (100002 on the sibling pages)", labels.Code(100002), func(ctx SpecContext) {
+			Expect(live.send(ctx, "get_member_list", `{"RoomId":7,"Next":""}`)).To(BeRefusal(catalog.CodeInvalidParameter))
+		})
+
+		It("refuses a Next that is not a string, or reads it as the first page", labels.Code(0, 100002), func(ctx SpecContext) {
+			resp := live.send(ctx, "get_member_list", `{"RoomId":"`+live.room(ctx)+`","Next":0}`)
+			if resp.Code() == 0 {
+				Expect(resp).To(BeDocumentedAnswer(0))
+			} else {
+				Expect(resp).To(BeRefusal(catalog.CodeInvalidParameter))
+			}
+		})
 	})
 
 	// Mute Members: https://trtc.io/document/66969, Get the Muted Member List: https://trtc.io/document/69894
@@ -71,9 +79,9 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("mutes members for MuteTime seconds and lists each with the mute's end", labels.Command(liveSvc, "mute_member"),
 			labels.Command(liveSvc, "get_muted_member_list"), labels.Code(0), func(ctx SpecContext) {
-				id := live.room(ctx)
+				id := live.roomWithAccounts(ctx, member1, member2)
 				before := time.Now().Unix()
-				live.expect(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}, 0)
+				expectAcceptedForAccounts(live.send(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}))
 				list := liveMuted(ctx, id)
 				Expect(mutedAccounts(list)).To(ConsistOf(member1, member2))
 				for _, m := range list {
@@ -82,20 +90,25 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			})
 
 		It("lifts a mute with MuteTime 0", labels.Command(liveSvc, "mute_member"), labels.Code(0), func(ctx SpecContext) {
-			id := live.room(ctx)
-			live.expect(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}, 0)
+			id := live.roomWithAccounts(ctx, member1, member2)
+			expectAcceptedForAccounts(live.send(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1, member2}, MuteTime: 3600}))
 			live.expect(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1}, MuteTime: 0}, 0)
 			Expect(mutedAccounts(liveMuted(ctx, id))).To(ConsistOf(member2))
 		})
 
-		It("lists a mute no more once it has ended", Serial, labels.Command(liveSvc, "get_muted_member_list"), labels.Code(0),
+		// E-38: whether an ended mute leaves the list at once is not documented; it may stay
+		// listed until the service tidies up, but not as a mute in force.
+		It("lists no ended mute as in force", Serial, labels.Command(liveSvc, "get_muted_member_list"), labels.Code(0),
 			labels.NeedsControlPlane(), func(ctx SpecContext) {
-				id := live.room(ctx)
+				id := live.roomWithAccounts(ctx, member1)
 				restoreClockWhenDone()
-				live.expect(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1}, MuteTime: 60}, 0)
+				muted := time.Now()
+				expectAcceptedForAccounts(live.send(ctx, "mute_member", wire.LiveMuteMemberRequest{RoomID: id, MemberListAccount: []string{member1}, MuteTime: 60}))
 				_, err := session.Control.Advance(ctx, 61*time.Second)
 				Expect(err).NotTo(HaveOccurred())
-				Expect(liveMuted(ctx, id)).To(BeEmpty())
+				for _, m := range liveMuted(ctx, id) {
+					Expect(m.MutedUntil).To(BeNumerically("<=", muted.Unix()+60+int64(clockSkew.Seconds())), "an ended mute is listed as in force")
+				}
 			})
 
 		DescribeTable("refuses a malformed mute with 100002",
@@ -128,7 +141,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		It("bans users and lists each ban with its end", labels.Command(liveSvc, "ban_member"),
 			labels.Command(liveSvc, "get_banned_member_list"), labels.Code(0), func(ctx SpecContext) {
-				id := live.room(ctx)
+				id := live.roomWithAccounts(ctx, member1, member2)
 				before := time.Now().Unix()
 				live.banAll(ctx, id, 3600, member1, member2)
 				list := live.bans(ctx, id, nil)
@@ -139,13 +152,13 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			})
 
 		It("accepts a 200-byte Reason of 3-byte characters", labels.Command(liveSvc, "ban_member"), labels.Code(0), func(ctx SpecContext) {
-			id := live.room(ctx)
-			live.expect(ctx, "ban_member", wire.LiveBanMemberRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: wire.Ptr(utf8OfBytes(200)), Duration: 60}, 0)
+			id := live.roomWithAccounts(ctx, member1)
+			expectAcceptedForAccounts(live.send(ctx, "ban_member", wire.LiveBanMemberRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: wire.Ptr(utf8OfBytes(200)), Duration: 60}))
 			Expect(bannedAccounts(live.bans(ctx, id, nil))).To(ConsistOf(member1))
 		})
 
 		It("lifts a ban with unban_member", labels.Command(liveSvc, "unban_member"), labels.Code(0), func(ctx SpecContext) {
-			id := live.room(ctx)
+			id := live.roomWithAccounts(ctx, member1, member2)
 			live.banAll(ctx, id, 3600, member1, member2)
 			live.expect(ctx, "unban_member", wire.LiveUnbanMemberRequest{RoomID: id, MemberListAccount: []string{member1}}, 0)
 			Expect(bannedAccounts(live.bans(ctx, id, nil))).To(ConsistOf(member2))
@@ -172,7 +185,6 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			func(ctx SpecContext, fields string) {
 				live.expect(ctx, "get_banned_member_list", `{"RoomId":"`+live.room(ctx)+`"`+fields+`}`, catalog.CodeInvalidParameter)
 			},
-			Entry("Limit over 100", labels.Code(100002), `,"Limit":101,"Offset":0`),
 			Entry("Offset negative", labels.Code(100002), `,"Limit":10,"Offset":-1`),
 		)
 

@@ -296,6 +296,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		})
 
 		refusesWithoutRoomID(live, "destroy_room")
+		answersEveryCommandOnceDestroyed(live)
 	})
 
 	// The auto-dismiss rules of the destroy_room page: once someone entered, a room that stays

@@ -3,6 +3,7 @@ package suites
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -48,6 +49,26 @@ func members(ctx context.Context, roomID string, count *int) []wire.RoomMember {
 	}
 }
 
+// besidesOwner drops owner from a list of accounts. Whether a Conference room's owner is a
+// member before entering is not documented (errata E-09): a service may list it from the
+// room's creation on, the emulator only once it entered.
+func besidesOwner(accounts []string, owner string) []string {
+	return slices.DeleteFunc(slices.Clone(accounts), func(a string) bool { return a == owner })
+}
+
+// expectMembers expects the room's members, besides its owner, to be exactly accounts, and
+// get_room_info's MemberCount to count them (and the owner, where the list shows it).
+func expectMembers(ctx context.Context, roomID, owner string, accounts ...string) {
+	GinkgoHelper()
+	listed := accountsOf(members(ctx, roomID, nil))
+	Expect(besidesOwner(listed, owner)).To(ConsistOf(accounts), "the members besides the owner")
+	counted := len(accounts)
+	if slices.Contains(listed, owner) {
+		counted++
+	}
+	Expect(roomInfo(ctx, roomID).MemberCount).To(Equal(counted), "MemberCount is not the number of members listed")
+}
+
 func accountsOf(list []wire.RoomMember) []string {
 	out := make([]string, len(list))
 	for i, m := range list {
@@ -80,8 +101,8 @@ var _ = Describe("User management", labels.Area("member"), func() {
 			Expect(memberNamed(list, member1).Role).To(Equal("Member"))
 		})
 
-		It("lists nobody in a room nobody entered", labels.Code(0), func(ctx SpecContext) {
-			Expect(members(ctx, conference.room(ctx), nil)).To(BeEmpty())
+		It("lists nobody in a room nobody entered, the owner aside", labels.Code(0), func(ctx SpecContext) {
+			Expect(besidesOwner(accountsOf(members(ctx, conference.room(ctx), nil)), ownerA)).To(BeEmpty())
 		})
 
 		DescribeTable("pages through the members with the Next cursor, losing and repeating nobody",
@@ -93,7 +114,7 @@ var _ = Describe("User management", labels.Area("member"), func() {
 				if pageSize > 0 {
 					count = wire.Ptr(pageSize)
 				}
-				Expect(accountsOf(members(ctx, id, count))).To(ConsistOf(crowd))
+				Expect(besidesOwner(accountsOf(members(ctx, id, count)), ownerA)).To(ConsistOf(crowd))
 			},
 			paginationEntries([]int{1, 7, 0}, 50),
 		)
@@ -144,9 +165,10 @@ var _ = Describe("User management", labels.Area("member"), func() {
 			Entry("a Role other than Admin or Member", labels.Code(100002), `"Role":"Owner"`),
 		)
 
-		It("answers 100005 for an account that is not in the room", labels.Code(100005), func(ctx SpecContext) {
+		// E-36: this page's error table could not be read; 100005 is what its siblings answer.
+		It("refuses an account that is not in the room (100005 on the sibling pages)", labels.Code(100005), func(ctx SpecContext) {
 			resp := conference.send(ctx, "update_room_member_info", wire.UpdateRoomMemberInfoRequest{RoomID: conference.room(ctx), MemberInfo: wire.MemberInfo{MemberAccount: member2, NameCard: wire.Ptr("x")}})
-			Expect(resp).To(BeDocumentedAnswer(catalog.CodeNotMember))
+			Expect(resp).To(BeRefusal(catalog.CodeNotMember))
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
@@ -205,14 +227,15 @@ var _ = Describe("User management", labels.Area("member"), func() {
 			Expect(memberNamed(members(ctx, id, nil), member1).Marks).To(ConsistOf(1000, 1003))
 		})
 
-		It("refuses an eleventh distinct mark in a room with 100002", labels.Code(100002), labels.NeedsControlPlane(), func(ctx SpecContext) {
+		// E-37: the page's error table is cut off; 100002 is the code it shows for a broken limit.
+		It("refuses an eleventh distinct mark in a room (100002, or a code of the unread table)", labels.Code(100002), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := conference.roomWith(ctx, member1, member2)
 			Expect(mark(ctx, id, wire.MarkSet, member1, 1000, 1001, 1002)).To(BeDocumentedAnswer(0))
 			Expect(mark(ctx, id, wire.MarkSet, member1, 1003, 1004, 1005)).To(BeDocumentedAnswer(0))
 			Expect(mark(ctx, id, wire.MarkSet, member2, 1006, 1007, 1008)).To(BeDocumentedAnswer(0))
 			Expect(mark(ctx, id, wire.MarkSet, member2, 1009)).To(BeDocumentedAnswer(0), "the tenth distinct mark is allowed")
 			resp := mark(ctx, id, wire.MarkSet, member2, 1010)
-			Expect(resp).To(BeDocumentedAnswer(catalog.CodeInvalidParameter))
+			Expect(resp).To(BeRefusal(catalog.CodeInvalidParameter))
 			Expect(memberNamed(members(ctx, id, nil), member2).Marks).NotTo(ContainElement(1010))
 		})
 
@@ -253,14 +276,17 @@ var _ = Describe("User management", labels.Area("member"), func() {
 			id := conference.roomWith(ctx, member1, member2)
 			resp := conference.send(ctx, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "time is up"})
 			Expect(resp).To(BeDocumentedAnswer(0))
-			Expect(accountsOf(members(ctx, id, nil))).To(ConsistOf(member2))
-			Expect(roomInfo(ctx, id).MemberCount).To(Equal(1))
+			expectMembers(ctx, id, ownerA, member2)
 			enter(ctx, id, member1)
 		})
 
-		It("answers 100005 for an account that is not in the room", labels.Code(100005), func(ctx SpecContext) {
-			resp := conference.send(ctx, "kick_user_out", wire.KickUserOutRequest{RoomID: conference.room(ctx), MemberListAccount: []string{member2}, Reason: "r"})
-			Expect(resp).To(BeDocumentedAnswer(catalog.CodeNotMember))
+		// E-21: the page lists 100005 "not a room member" without saying when; a kick of nobody
+		// present may as well change nothing.
+		It("answers a kick of an account that is not in the room with 100005, or changes nothing", labels.Code(0, 100005), func(ctx SpecContext) {
+			id := conference.room(ctx)
+			resp := conference.send(ctx, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member2}, Reason: "r"})
+			Expect(resp).To(BeDocumentedAnswer(catalog.CodeNotMember, 0))
+			Expect(besidesOwner(accountsOf(members(ctx, id, nil)), ownerA)).To(BeEmpty(), "the kick let somebody in")
 		})
 
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {

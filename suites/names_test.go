@@ -8,6 +8,7 @@ import (
 
 	. "github.com/onsi/ginkgo/v2"
 	"github.com/onsi/ginkgo/v2/types"
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 )
 
 // Full spec names key the reports (results.json, known deviations, trtc-results-diff, the
@@ -51,5 +52,24 @@ func TestRepeatedSpecNames(t *testing.T) {
 	}
 	if got := repeatedSpecNames(specs); !slices.Equal(got, []string{"bans pages, page size 1, 1 entries"}) {
 		t.Errorf("repeatedSpecNames = %q", got)
+	}
+}
+
+// TestEveryRoomCommandIsCheckedOnceDestroyed holds the families' roomCommands against the
+// catalog: a command added there must join the destroy table.
+func TestEveryRoomCommandIsCheckedOnceDestroyed(t *testing.T) {
+	for _, f := range []family{conference, live} {
+		listed := map[string]bool{}
+		for _, c := range f.roomCommands {
+			listed[c.service+"/"+c.name] = true
+		}
+		for _, c := range catalog.Commands() {
+			if string(c.Family) != strings.ToLower(f.name) || c.Name == "create_room" || c.Name == "get_room_list" {
+				continue
+			}
+			if !listed[c.Key()] {
+				t.Errorf("%s: %s addresses a room but is not in the family's roomCommands", f.name, c.Key())
+			}
+		}
 	}
 }

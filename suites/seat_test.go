@@ -94,6 +94,14 @@ func lock(ctx context.Context, req wire.LockSeatRequest) *client.Response {
 	return seatCall(ctx, "lock_seat", req)
 }
 
+// expectSeatsFree expects every seat of the room to be free.
+func expectSeatsFree(ctx context.Context, roomID string) {
+	GinkgoHelper()
+	for _, s := range seats(ctx, roomID) {
+		Expect(s.MemberAccount).To(BeEmpty(), "seat %d is taken after a refused request", s.Index)
+	}
+}
+
 // expectSeatRefused sends a literal body to a seat command and expects one of codes.
 func expectSeatRefused(ctx context.Context, command, body string, codes ...int) {
 	GinkgoHelper()
@@ -146,6 +154,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			first, last := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first-1, member1)).To(BeDocumentedAnswer(catalog.CodeInvalidParameter))
 			Expect(pick(ctx, id, last+1, member1)).To(BeDocumentedAnswer(catalog.CodeInvalidParameter))
+			expectSeatsFree(ctx, id)
 			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 			Expect(pick(ctx, id, last, member2)).To(BeDocumentedAnswer(0))
 			list := seats(ctx, id)
@@ -157,10 +166,19 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			id := seatRoom(ctx, 2, "FreeToTake")
 			first, _ := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member2)).To(BeDocumentedAnswer(catalog.CodeNotMember))
+			expectSeatsFree(ctx, id)
 		})
 
+		// With a control plane the member is in the room, so that only the missing seats are
+		// wrong; without one, which of the two faults a service checks first is not documented.
 		It("refuses a room without seats with 100211", labels.Code(100211), func(ctx SpecContext) {
-			Expect(pick(ctx, conference.room(ctx), 0, member1)).To(BeDocumentedAnswer(codeSeatsNotSupported))
+			id, codes := conference.room(ctx), []int{codeSeatsNotSupported}
+			if session.Control != nil {
+				enter(ctx, id, member1)
+			} else {
+				codes = append(codes, catalog.CodeNotMember)
+			}
+			Expect(pick(ctx, id, 0, member1)).To(BeDocumentedAnswer(codes...))
 		})
 
 		It("refuses a locked seat with 100200", labels.Code(100200), labels.NeedsControlPlane(), labels.Command(catalog.ServiceSeat, "lock_seat"), func(ctx SpecContext) {
@@ -193,6 +211,9 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 			Expect(pick(ctx, id, last, member2)).To(BeDocumentedAnswer(0))
 			Expect(pick(ctx, id, first, ownerB)).To(BeDocumentedAnswer(codeSeatsFull, codeSeatOccupied))
+			list := seats(ctx, id)
+			Expect(occupantOf(list, first)).To(Equal(member1), "a refused pick changed the seats")
+			Expect(occupantOf(list, last)).To(Equal(member2), "a refused pick changed the seats")
 		})
 
 		It("refuses a member whose request for a seat waits in the queue with 100202", labels.Code(100202), labels.NeedsControlPlane(), func(ctx SpecContext) {
@@ -202,6 +223,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(queued).To(BeTrue(), "in an ApplyToTake room a seat request waits for an administrator")
 			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(codeSeatQueued))
+			expectSeatsFree(ctx, id)
 		})
 
 		It("lets a member sit down at once in a FreeToTake room", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
@@ -258,6 +280,21 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 	// Kick User off the Seat: https://trtc.io/document/60717
 	Describe("kick_user_off_seat", labels.Command(catalog.ServiceSeat, "kick_user_off_seat"), func() {
 
+		// D-21: the table marks Data mandatory, but it only carries a notification, and the
+		// vendor's own clients send none: both a refusal and the kick keep a promise.
+		It("kicks a member off the seat without Data, or refuses the packet with 100002", labels.Code(0, 100002), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			id := seatRoom(ctx, 3, "ApplyToTake", member1)
+			first, _ := seatIndexes(seats(ctx, id))
+			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
+			resp := seatCall(ctx, "kick_user_off_seat", `{"RoomId":"`+id+`","Member_Account":"`+member1+`"}`)
+			Expect(resp).To(BeDocumentedAnswer(0, catalog.CodeInvalidParameter))
+			if resp.Code() == 0 {
+				Expect(occupantOf(seats(ctx, id), first)).To(BeEmpty(), "the kick was accepted but the member is still seated")
+			} else {
+				Expect(occupantOf(seats(ctx, id), first)).To(Equal(member1), "a refused kick changed the seat")
+			}
+		})
+
 		It("answers 100004 for a room that does not exist", labels.Code(100004), func(ctx SpecContext) {
 			expectSeatRefused(ctx, "kick_user_off_seat", `{"RoomId":"`+newRoomID()+`","Member_Account":"`+member1+`","Data":"x"}`, catalog.CodeRoomNotFound)
 		})
@@ -266,7 +303,6 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			func(ctx SpecContext, fields string) {
 				expectSeatRefused(ctx, "kick_user_off_seat", `{"RoomId":"`+seatRoom(ctx, 2, "FreeToTake")+`"`+fields+`}`, catalog.CodeInvalidParameter)
 			},
-			Entry("Data missing (D-21: mandatory)", labels.Code(100002), `,"Member_Account":"`+member1+`"`),
 			Entry("Member_Account missing", labels.Code(100002), `,"Data":"x"`),
 		)
 	})
@@ -285,12 +321,16 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 		})
 
-		It("takes the user off a seat it locks; the user stays in the room", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+		// E-27: whether locking an occupied seat frees it or only keeps others off is not
+		// documented; either way the seat is locked and its user stays in the room.
+		It("locks an occupied seat; its user stays in the room, on the seat or off it", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, _ := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: first, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
-			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": "", "IsTakenDisabled": true}))
+			seat := seatAt(seats(ctx, id), first)
+			Expect(seat.IsTakenDisabled).To(BeTrue())
+			Expect(seat.MemberAccount).To(BeElementOf("", member1))
 			Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member1))
 		})
 
@@ -302,8 +342,10 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(seatAt(seats(ctx, id), first)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsVideoDisabled": true, "IsAudioDisabled": true, "IsTakenDisabled": false}))
 		})
 
-		It("refuses a room without seats with 100211", labels.Code(100211), func(ctx SpecContext) {
-			Expect(lock(ctx, wire.LockSeatRequest{RoomID: conference.room(ctx), Index: 0, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(codeSeatsNotSupported))
+		// A room without seats has no seat 0 either: which of the two a service checks first is
+		// not documented.
+		It("refuses a room without seats with 100211 (or 100002: no seat has the index)", labels.Code(100211, 100002), func(ctx SpecContext) {
+			Expect(lock(ctx, wire.LockSeatRequest{RoomID: conference.room(ctx), Index: 0, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(codeSeatsNotSupported, catalog.CodeInvalidParameter))
 		})
 
 		It("refuses a seat past the last one with 100002", labels.Code(100002), func(ctx SpecContext) {
@@ -372,13 +414,25 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(occupantOf(seats(ctx, id), last)).To(Equal(member1))
 		})
 
-		It("moves a member onto a locked seat and unlocks it", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+		// E-26: the page does not say what a move onto a locked seat does: the move may unlock
+		// the seat, keep the lock, or be refused (100200 "seat locked" on the pick page); a
+		// refusal changes nothing.
+		It("moves a member onto a locked seat, or refuses the move and changes nothing", labels.Code(0, 100200), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := seatRoom(ctx, 3, "ApplyToTake", member1)
 			first, last := seatIndexes(seats(ctx, id))
 			Expect(pick(ctx, id, first, member1)).To(BeDocumentedAnswer(0))
 			Expect(lock(ctx, wire.LockSeatRequest{RoomID: id, Index: last, ForbidTaken: wire.Ptr(true)})).To(BeDocumentedAnswer(0))
-			Expect(move(ctx, id, last, member1, wire.MoveCancel)).To(BeDocumentedAnswer(0))
-			Expect(seatAt(seats(ctx, id), last)).To(MatchFields(map[string]any{"MemberAccount": member1, "IsTakenDisabled": false}))
+			resp := move(ctx, id, last, member1, wire.MoveCancel)
+			list := seats(ctx, id)
+			if resp.Code() == 0 {
+				Expect(resp).To(BeDocumentedAnswer(0))
+				Expect(occupantOf(list, last)).To(Equal(member1))
+				Expect(occupantOf(list, first)).To(BeEmpty())
+				return
+			}
+			Expect(resp).To(BeRefusal(codeSeatLocked))
+			Expect(occupantOf(list, first)).To(Equal(member1), "a refused move changed the seats")
+			Expect(seatAt(list, last)).To(MatchFields(map[string]any{"MemberAccount": "", "IsTakenDisabled": true}), "a refused move changed the seats")
 		})
 
 		It("with policy 0 refuses an occupied seat and changes nothing", labels.Code(100002, 100210), labels.NeedsControlPlane(), func(ctx SpecContext) {
@@ -395,7 +449,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			list := seats(ctx, id)
 			Expect(occupantOf(list, last)).To(Equal(member1))
 			Expect(occupantOf(list, first)).To(BeEmpty())
-			Expect(accountsOf(members(ctx, id, nil))).To(ContainElement(member2), "the occupant left the seat, not the room")
+			// E-26: "force move and kick" reads both ways: off the seat, or out of the room too.
 		})
 
 		It("with policy 2 swaps the two members", labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
@@ -434,7 +488,7 @@ var _ = Describe("Seat management", labels.Area("seat"), func() {
 			Expect(session.Control.Leave(ctx, id, member1)).To(Succeed())
 		}),
 		Entry("kick_user_out", labels.Code(0), labels.Command(catalog.ServiceRoom, "kick_user_out"), func(ctx context.Context, id string) {
-			Expect(call(ctx, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "r"})).To(BeDocumentedAnswer(0))
+			Expect(conference.send(ctx, "kick_user_out", wire.KickUserOutRequest{RoomID: id, MemberListAccount: []string{member1}, Reason: "r"})).To(BeDocumentedAnswer(0))
 		}),
 		Entry("ban_room_member", labels.Code(0), labels.Command(catalog.ServiceRoom, "ban_room_member"), func(ctx context.Context, id string) {
 			conference.banAll(ctx, id, 60, member1)
