@@ -66,7 +66,10 @@ func call(ctx context.Context, service, command string, body any) *client.Respon
 	return answered(session.Client.Call(ctx, service, command, body))
 }
 
-// raw sends a literal JSON body to a room command.
+// raw sends a literal JSON body to a room command. The family helpers send through request;
+// raw stays for the gateway and overview specs, which keep their own calls.
+//
+//lint:ignore U1000 part of the helper set other spec files are written against
 func raw(ctx context.Context, command, body string) *client.Response {
 	GinkgoHelper()
 	return send(ctx, client.Request{Service: catalog.ServiceRoom, Command: command, Body: []byte(body)})
