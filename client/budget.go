@@ -16,7 +16,10 @@ type rateBudget struct {
 	mu sync.Mutex
 	// perSecond overrides the documented budget of every command when positive.
 	perSecond int
-	next      map[string]time.Time
+	// share is how many callers split the application's budget (Config.BudgetShare): each
+	// keeps to 1/share of every command's rate, so that together they keep to the rate.
+	share int
+	next  map[string]time.Time
 }
 
 // newRateBudget returns nil (no spacing) for a negative budget, the documented budget of
@@ -37,7 +40,7 @@ func (b *rateBudget) interval(service, command string) time.Duration {
 			rate = documented.MaxQPS
 		}
 	}
-	return time.Second / time.Duration(rate)
+	return time.Second * time.Duration(max(1, b.share)) / time.Duration(rate)
 }
 
 // wait blocks until the command may be sent, or the context ends.
@@ -67,4 +70,10 @@ func (b *rateBudget) wait(ctx context.Context, service, command string) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// rateLimitBackoff is the wait before retry n (0-based) of a call refused for frequency:
+// 100 ms, doubling, at most 2 s; five retries wait 3.1 s in all, past any one-second window.
+func rateLimitBackoff(n int) time.Duration {
+	return min(100*time.Millisecond<<n, 2*time.Second)
 }

@@ -16,12 +16,14 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/results"
 	"github.com/trtc-conformance/trtc-conformance/usersig"
@@ -59,6 +61,14 @@ type Config struct {
 	// RatePerSecond is the budget per command. Zero means each command's documented budget
 	// (catalog: 200/s for the Conference commands); negative disables spacing.
 	RatePerSecond int
+	// BudgetShare is how many callers (for example parallel test processes) share the
+	// application's frequency limits: each client keeps to 1/BudgetShare of every command's
+	// budget. Zero or one: this client is alone.
+	BudgetShare int
+	// RateLimitRetries is how often a call refused for frequency (catalog.RateLimitCodes) is
+	// sent again, after a growing wait, before its answer is returned marked Throttled. Zero:
+	// never. Calls with SkipBudget are never retried.
+	RateLimitRetries int
 	// UserSigTTL is the validity of generated tickets. Zero means DefaultUserSigTTL.
 	UserSigTTL time.Duration
 	Recorder   Recorder
@@ -112,6 +122,8 @@ func New(cfg Config) (*Client, error) {
 		return nil, fmt.Errorf("%w: Admin (the App administrator account) is empty", ErrConfig)
 	case cfg.Timeout < 0:
 		return nil, fmt.Errorf("%w: Timeout %v is negative", ErrConfig, cfg.Timeout)
+	case cfg.BudgetShare < 0 || cfg.RateLimitRetries < 0:
+		return nil, fmt.Errorf("%w: BudgetShare %d and RateLimitRetries %d must not be negative", ErrConfig, cfg.BudgetShare, cfg.RateLimitRetries)
 	case cfg.UserSigTTL < 0 || cfg.UserSigTTL%time.Second != 0:
 		return nil, fmt.Errorf("%w: UserSigTTL %v is not a positive whole number of seconds", ErrConfig, cfg.UserSigTTL)
 	}
@@ -148,6 +160,9 @@ func New(cfg Config) (*Client, error) {
 		budget: newRateBudget(cfg.RatePerSecond),
 		now:    time.Now,
 	}
+	if c.budget != nil {
+		c.budget.share = cfg.BudgetShare
+	}
 	c.common.client = c
 	c.Rooms = (*RoomsService)(&c.common)
 	c.Members = (*MembersService)(&c.common)
@@ -178,7 +193,9 @@ type Request struct {
 	// Query overrides the signed query: a key set here replaces the generated value, and a
 	// key set to nil is removed.
 	Query url.Values
-	// SkipBudget sends without waiting for the rate budget.
+	// SkipBudget sends without waiting for the rate budget, and hands a frequency refusal
+	// back as answered, never retried: for specs that provoke one (a burst beyond the
+	// documented limit) or that need calls at the same instant.
 	SkipBudget bool
 }
 
@@ -196,6 +213,12 @@ type Response struct {
 	// ProtocolProblem says why the answer is not a REST envelope; empty when it is one.
 	// Envelope is meaningless when it is set.
 	ProtocolProblem string
+	// Throttled is true when the answer is a frequency refusal (catalog.RateLimitCodes) that
+	// the client retried Config.RateLimitRetries times in vain: a verdict on the application's
+	// shared budget, not on the call. Never set for SkipBudget calls.
+	Throttled bool
+	// Retries counts the frequency refusals the client retried before this answer.
+	Retries int
 }
 
 // Code is the envelope's ErrorCode.
@@ -223,8 +246,36 @@ func (c *Client) Call(ctx context.Context, service, command string, body any) (*
 
 // Do sends one request. It returns the response together with an *APIError when the
 // envelope reports a failure, a *ProtocolError (with the response) when the answer is not an
-// envelope, and a *TransportError (without response) when no answer came.
+// envelope, and a *TransportError (without response) when no answer came. A frequency
+// refusal is sent again up to Config.RateLimitRetries times (not with SkipBudget); the last
+// answer is returned, marked Throttled when it is still a refusal.
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	for retries := 0; ; retries++ {
+		resp, err := c.doOnce(ctx, req)
+		if resp == nil || resp.ProtocolProblem != "" || req.SkipBudget || !slices.Contains(catalog.RateLimitCodes, resp.Code()) {
+			if resp != nil {
+				resp.Retries = retries
+			}
+			return resp, err
+		}
+		resp.Retries = retries
+		if retries >= c.cfg.RateLimitRetries {
+			resp.Throttled = true
+			return resp, err
+		}
+		timer := time.NewTimer(rateLimitBackoff(retries))
+		select {
+		case <-timer.C:
+		case <-ctx.Done():
+			timer.Stop()
+			resp.Throttled = true
+			return resp, err
+		}
+	}
+}
+
+// doOnce sends the request once, within the rate budget unless SkipBudget.
+func (c *Client) doOnce(ctx context.Context, req Request) (*Response, error) {
 	if !req.SkipBudget {
 		if err := c.budget.wait(ctx, req.Service, req.Command); err != nil {
 			return nil, &TransportError{Service: req.Service, Command: req.Command, Err: fmt.Errorf("waiting for the rate budget: %w", err)}

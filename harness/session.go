@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -30,6 +31,9 @@ type Session struct {
 	// KnownDeviations are the declared known deviations (LoadKnownDeviations) that the
 	// suite's fail handler looks up with KnownDeviationFor.
 	KnownDeviations []results.DeclaredDeviation
+	// EnvelopeProblem is why the probe's answer, JSON in the envelope's shape, is not the
+	// documented envelope; empty when it is. Such a target is tested, and fails.
+	EnvelopeProblem string
 	server          *emulator.Server
 }
 
@@ -53,11 +57,13 @@ func Open(ctx context.Context, settings Settings) (*Session, error) {
 		s.Settings.SDKAppID, s.Settings.SecretKey, s.Settings.Admin = cfg.SDKAppID, cfg.SecretKey, cfg.Admins[0]
 	}
 	c, err := client.New(client.Config{
-		BaseURL:   s.Settings.Endpoint,
-		SDKAppID:  s.Settings.SDKAppID,
-		SecretKey: s.Settings.SecretKey,
-		Admin:     s.Settings.Admin,
-		Recorder:  s.Recorder,
+		BaseURL:          s.Settings.Endpoint,
+		SDKAppID:         s.Settings.SDKAppID,
+		SecretKey:        s.Settings.SecretKey,
+		Admin:            s.Settings.Admin,
+		Recorder:         s.Recorder,
+		BudgetShare:      budgetShare(settings),
+		RateLimitRetries: RateLimitRetries,
 	})
 	if err != nil {
 		s.Close()
@@ -85,6 +91,21 @@ func Open(ctx context.Context, settings Settings) (*Session, error) {
 	return s, nil
 }
 
+// RateLimitRetries is how often the session's client sends a call refused for frequency
+// again before the spec ends with outcome error: the documented limits are per application,
+// so another caller may have used the second's budget (client.Config.RateLimitRetries).
+const RateLimitRetries = 5
+
+// budgetShare is how many processes split the target's frequency limits: every parallel
+// process on a target they share (a hand-started emulator, a remote or the live service);
+// each embedded emulator has a process of its own.
+func budgetShare(settings Settings) int {
+	if settings.Kind() == KindEmbedded {
+		return 1
+	}
+	return max(1, settings.Processes)
+}
+
 // probe explains the first call's failure in terms of the settings to change.
 func (s *Session) probe(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
@@ -97,6 +118,10 @@ func (s *Session) probe(ctx context.Context) error {
 	case err == nil:
 	case errors.As(err, &transport):
 		return fmt.Errorf("%w: cannot reach %s=%s: %v (check the URL and that the service is running)", ErrSettings, EnvEndpoint, s.Settings.Endpoint, transport.Err)
+	case errors.As(err, &protocol) && envelopeLike(protocol.Body):
+		// JSON in the envelope's shape, but not the documented envelope (ErrorCode a string,
+		// say): the target breaks a promise of the overview. The specs run and fail naming it.
+		s.EnvelopeProblem = protocol.Reason
 	case errors.As(err, &protocol):
 		return fmt.Errorf("%w: %s=%s answers, but not with the REST envelope (%s): is it a TRTC REST endpoint?", ErrSettings, EnvEndpoint, s.Settings.Endpoint, protocol.Reason)
 	case errors.As(err, &api):
@@ -111,6 +136,22 @@ func (s *Session) probe(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// envelopeLike reports whether body is a JSON object with at least one of the envelope's
+// attributes: an answer from a TRTC-like service, whatever its mistakes. Anything else (HTML,
+// text, another API's JSON) means the endpoint is not a TRTC REST service at all.
+func envelopeLike(body []byte) bool {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return false
+	}
+	for _, name := range []string{"ActionStatus", "ErrorCode", "ErrorInfo"} {
+		if _, ok := fields[name]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func explainRefusal(api *client.APIError) string {

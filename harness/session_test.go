@@ -75,6 +75,29 @@ func TestOpenFailsFastWithWhatToFix(t *testing.T) {
 			}
 		})
 	}
+	// JSON in the envelope's shape that breaks it is the target's failure, not the
+	// environment's: the session opens, and says why the envelope is wrong.
+	stringCode := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"ActionStatus":"OK","ErrorCode":"0","ErrorInfo":"","RequestId":"r"}`))
+	}))
+	defer stringCode.Close()
+	if s, err := Open(context.Background(), change(func(s *Settings) { s.Endpoint = stringCode.URL })); err != nil {
+		t.Errorf("a target with a broken envelope stopped the run as an environment error: %v", err)
+	} else {
+		if !strings.Contains(s.EnvelopeProblem, "ErrorCode") {
+			t.Errorf("EnvelopeProblem %q does not name ErrorCode", s.EnvelopeProblem)
+		}
+		s.Close()
+	}
+	otherJSON := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = w.Write([]byte(`{"error":"not found"}`))
+	}))
+	defer otherJSON.Close()
+	if s, err := Open(context.Background(), change(func(s *Settings) { s.Endpoint = otherJSON.URL })); err == nil {
+		s.Close()
+		t.Error("another API's JSON was taken for a TRTC service")
+	}
+
 	if s, err := Open(context.Background(), good); err != nil {
 		t.Fatalf("the correct settings were refused: %v", err)
 	} else {

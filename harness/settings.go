@@ -60,6 +60,10 @@ type Settings struct {
 	CallbackURL    string
 	// EmulatorChoices is the embedded emulator's choices profile ("" is the default one).
 	EmulatorChoices string
+	// Processes is how many test processes run against the target at once (ginkgo -p): on a
+	// target they share, each keeps to 1/Processes of every command's frequency limit. Set by
+	// the suite, not from the environment; zero means one.
+	Processes int
 }
 
 // Kind is embedded without an endpoint, live for a vendor domain, remote for anything else.

@@ -1,6 +1,7 @@
 package matchers
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -97,5 +98,83 @@ func TestMatchFields(t *testing.T) {
 	}
 	if _, err := MatchFields(map[string]any{"Missing": 1}).Match(room{}); err == nil {
 		t.Error("a field the struct lacks was accepted")
+	}
+}
+
+func TestBeDocumentedAnswer(t *testing.T) {
+	var recorded []results.Assertion
+	matcher := func(codes ...int) *documentedAnswerMatcher {
+		return &documentedAnswerMatcher{code: &errorCodeMatcher{codes: codes, record: func(a results.Assertion) { recorded = append(recorded, a) }}}
+	}
+	valid := `{"ActionStatus":"FAIL","ErrorInfo":"gone","ErrorCode":100004,"RequestId":"Id-1"}`
+	if ok, err := matcher(100004).Match(answer(100004, "FAIL", valid)); !ok || err != nil {
+		t.Fatalf("a documented answer did not match: %v", err)
+	}
+	if len(recorded) != 1 || !recorded[0].Passed {
+		t.Fatalf("the code was not recorded as an assertion: %+v", recorded)
+	}
+
+	wrongCode := matcher(0)
+	if ok, _ := wrongCode.Match(answer(100004, "FAIL", valid)); ok {
+		t.Fatal("another code matched")
+	}
+	if msg := wrongCode.FailureMessage(answer(100004, "FAIL", valid)); !strings.Contains(msg, "expected ErrorCode 0") {
+		t.Errorf("failure message %q does not say which code was expected", msg)
+	}
+
+	noRequestID := `{"ActionStatus":"FAIL","ErrorInfo":"gone","ErrorCode":100004}`
+	badSchema := matcher(100004)
+	resp := answer(100004, "FAIL", noRequestID)
+	if ok, _ := badSchema.Match(resp); ok {
+		t.Fatal("an answer against its own command's schema matched")
+	}
+	if msg := badSchema.FailureMessage(resp); !strings.Contains(msg, "RequestId") || !strings.Contains(msg, "get_room_info") {
+		t.Errorf("failure message %q names neither the command nor the problem", msg)
+	}
+	if _, err := BeDocumentedAnswer(0).Match("not a response"); err == nil {
+		t.Error("BeDocumentedAnswer accepted a string")
+	}
+}
+
+func TestBeRefusal(t *testing.T) {
+	var recorded []results.Assertion
+	matcher := func(likely ...int) *refusalMatcher {
+		m := BeRefusal(likely...).(*refusalMatcher)
+		m.documented.code.record = func(a results.Assertion) { recorded = append(recorded, a) }
+		return m
+	}
+	envelope := func(code int, status string) *client.Response {
+		raw := fmt.Sprintf(`{"ActionStatus":%q,"ErrorInfo":"x","ErrorCode":%d,"RequestId":"Id-1"}`, status, code)
+		return answer(code, status, raw)
+	}
+	for _, c := range []struct {
+		name     string
+		likely   []int
+		resp     *client.Response
+		matches  bool
+		recorded bool
+	}{
+		{"a likely code", []int{100002}, envelope(100002, "FAIL"), true, true},
+		{"a code of the unread part", []int{100002}, envelope(100099, "FAIL"), true, false},
+		{"any refusal", nil, envelope(100004, "FAIL"), true, false},
+		{"success", []int{100002}, envelope(0, "OK"), false, true},
+		{"success, no likely code", nil, envelope(0, "OK"), false, true},
+		{"a refusal saying OK", []int{100002}, envelope(100099, "OK"), false, false},
+		{"not an envelope", []int{100002}, &client.Response{Service: "s", Command: "c", ProtocolProblem: "not JSON"}, false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			recorded = nil
+			m := matcher(c.likely...)
+			ok, err := m.Match(c.resp)
+			if err != nil || ok != c.matches {
+				t.Fatalf("Match = %v, %v; want %v", ok, err, c.matches)
+			}
+			if (len(recorded) > 0) != c.recorded {
+				t.Errorf("recorded %+v, want recorded %v", recorded, c.recorded)
+			}
+			if !ok && !strings.Contains(m.FailureMessage(c.resp), "refusal") {
+				t.Errorf("failure message %q does not say a refusal was expected", m.FailureMessage(c.resp))
+			}
+		})
 	}
 }

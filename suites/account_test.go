@@ -24,13 +24,11 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 		It("imports an account that account_check then reports as Imported", labels.Code(0), func(ctx SpecContext) {
 			id := strings.ReplaceAll(uniqueName("acct"), "-", "_")
 			resp := call(ctx, catalog.ServiceAccount, "account_import", wire.AccountImportRequest{UserID: id, Nick: "nick"})
-			Expect(resp).To(HaveErrorCode(0))
-			Expect(resp).To(MatchSchema("im_open_login_svc/account_import.response"))
+			Expect(resp).To(BeDocumentedAnswer(0))
 
 			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
-			Expect(check).To(HaveErrorCode(0))
-			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			Expect(check).To(BeDocumentedAnswer(0))
 			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "Imported"})))
 		})
@@ -38,8 +36,7 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 		DescribeTable("refuses an invalid UserID with 70402",
 			func(ctx SpecContext, body string) {
 				resp := send(ctx, client.Request{Service: catalog.ServiceAccount, Command: "account_import", Body: []byte(body)})
-				Expect(resp).To(HaveErrorCode(codeAccountInvalidParameter))
-				Expect(resp).To(MatchSchema("im_open_login_svc/account_import.response"))
+				Expect(resp).To(BeDocumentedAnswer(codeAccountInvalidParameter))
 			},
 			Entry("UserID missing", labels.Code(70402), `{"Nick":"nobody"}`),
 			Entry("UserID of 33 bytes", labels.Code(70402), `{"UserID":"`+strings.Repeat("u", 33)+`"}`),
@@ -55,12 +52,11 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 				{AccountList: []wire.AccountImportRequest{{UserID: profiled, Nick: "n"}}},
 			} {
 				resp := call(ctx, catalog.ServiceAccount, "multiaccount_import", req)
-				Expect(resp).To(HaveErrorCode(0))
-				Expect(resp).To(MatchSchema("im_open_login_svc/multiaccount_import.response"))
+				Expect(resp).To(BeDocumentedAnswer(0))
 			}
 			checked, check, err := session.Client.Accounts.Check(ctx, plain, profiled)
 			answered(check, err)
-			Expect(check).To(HaveErrorCode(0))
+			Expect(check).To(BeDocumentedAnswer(0))
 			results := checked.ResultItem
 			Expect(results).To(HaveEach(MatchFields(map[string]any{"AccountStatus": "Imported"})))
 			Expect(results).To(HaveLen(2))
@@ -73,8 +69,7 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 			id := strings.ReplaceAll(uniqueName("never"), "-", "_")
 			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
-			Expect(check).To(HaveErrorCode(0))
-			Expect(check).To(MatchSchema("im_open_login_svc/account_check.response"))
+			Expect(check).To(BeDocumentedAnswer(0))
 			results := checked.ResultItem
 			Expect(results).To(ConsistOf(MatchFields(map[string]any{"UserID": id, "AccountStatus": "NotImported"})))
 		})
@@ -87,8 +82,7 @@ var _ = Describe("Chat accounts", labels.Area("account"), func() {
 			importAccounts(ctx, id)
 			_, resp, err := session.Client.Accounts.Delete(ctx, id)
 			answered(resp, err)
-			Expect(resp).To(HaveErrorCode(0))
-			Expect(resp).To(MatchSchema("im_open_login_svc/account_delete.response"))
+			Expect(resp).To(BeDocumentedAnswer(0))
 
 			checked, check, err := session.Client.Accounts.Check(ctx, id)
 			answered(check, err)
