@@ -59,9 +59,14 @@ func clientIPOf(r *http.Request) string {
 	return host
 }
 
-// validCallback checks what the schema cannot: every command word is one of the documented
+// validCallback checks what the schema cannot: the Url is a usable http(s) URL that is not
+// the emulator itself (validCallbackURL), and every command word is one of the documented
 // six, or the older spelling of the update event (callbacks.md C-1).
-func validCallback(cfg wire.CallbackConfig) *answer {
+func (e *Emulator) validCallback(cfg wire.CallbackConfig, c *call) *answer {
+	if err := e.validCallbackURL(cfg.URL, c.localAddr); err != nil {
+		a := fail(catalog.CodeInvalidParameter, "invalid parameter: Url "+err.Error())
+		return &a
+	}
 	for _, command := range cfg.CallbackCommandList {
 		if !slices.Contains(catalog.Events, command) && command != catalog.EventUpdateRoomInfoOld {
 			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not a Conference callback command", command))
@@ -100,7 +105,7 @@ func (e *Emulator) storeCallback(c *call, update bool) answer {
 	if err := decodeBody(c.body, &req); err != nil {
 		return fail(catalog.CodeInvalidParameter, "invalid parameter: "+err.Error())
 	}
-	if refusal := validCallback(req); refusal != nil {
+	if refusal := e.validCallback(req, c); refusal != nil {
 		return *refusal
 	}
 	e.mu.Lock()
@@ -112,6 +117,7 @@ func (e *Emulator) storeCallback(c *call, update bool) answer {
 		return fail(catalog.CodeCallbackExists, "a callback configuration exists already: change it with update_callback")
 	}
 	e.state.callback = &callbackConfig{url: req.URL, commands: append([]string{}, req.CallbackCommandList...)}
+	e.notifier.dropPending() // deliveries to the configuration replaced
 	return ok(nil)
 }
 
@@ -121,6 +127,7 @@ func (e *Emulator) deleteCallback(*call) answer {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.state.callback = nil
+	e.notifier.dropPending()
 	return ok(nil)
 }
 
@@ -157,8 +164,10 @@ func (e *Emulator) emit(command string, from origin, fields map[string]any) {
 	e.notifier.send(delivery{url: target, command: command, body: raw})
 }
 
-// delivery is one callback on its way.
+// delivery is one callback on its way. ctx is the generation of the configuration it was
+// made for: replacing or deleting the configuration ends it, queued or in flight.
 type delivery struct {
+	ctx     context.Context
 	url     string
 	command string
 	body    []byte
@@ -174,20 +183,41 @@ type notifier struct {
 	stop    context.CancelFunc
 	ctx     context.Context
 	workers sync.WaitGroup
+
+	// generation is the context of the configuration in force, a child of ctx.
+	genMu      sync.Mutex
+	generation context.Context
+	endGen     context.CancelFunc
 }
 
-func newNotifier(timeout time.Duration, log func(string, ...any)) *notifier {
+func newNotifier(timeout time.Duration, guard *selfGuard, log func(string, ...any)) *notifier {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &notifier{
+	n := &notifier{
 		queue: make(chan delivery, callbackQueue),
-		http:  &http.Client{Timeout: timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
-		log:   log,
-		ctx:   ctx,
-		stop:  cancel,
+		http: &http.Client{Timeout: timeout,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+			Transport:     guard.transport()},
+		log:  log,
+		ctx:  ctx,
+		stop: cancel,
 	}
+	n.generation, n.endGen = context.WithCancel(ctx)
+	return n
+}
+
+// dropPending ends every delivery made so far: the configuration they were made for was
+// replaced, deleted or reset, and a slow receiver must not hold later events behind them.
+func (n *notifier) dropPending() {
+	n.genMu.Lock()
+	defer n.genMu.Unlock()
+	n.endGen()
+	n.generation, n.endGen = context.WithCancel(n.ctx)
 }
 
 func (n *notifier) send(d delivery) {
+	n.genMu.Lock()
+	d.ctx = n.generation
+	n.genMu.Unlock()
 	n.once.Do(func() {
 		for range callbackWorkers {
 			n.workers.Add(1)
@@ -214,7 +244,11 @@ func (n *notifier) work() {
 }
 
 func (n *notifier) deliver(d delivery) {
-	req, err := http.NewRequestWithContext(n.ctx, http.MethodPost, d.url, bytes.NewReader(d.body))
+	if d.ctx.Err() != nil {
+		n.log("callback dropped: its configuration was replaced", "command", d.command)
+		return
+	}
+	req, err := http.NewRequestWithContext(d.ctx, http.MethodPost, d.url, bytes.NewReader(d.body))
 	if err != nil {
 		n.log("callback not sent", "command", d.command, "err", err)
 		return

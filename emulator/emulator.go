@@ -144,9 +144,8 @@ type Emulator struct {
 	// delay then ends early rather than outlive the shutdown deadline.
 	cutDelays     chan struct{}
 	cutDelaysOnce sync.Once
-	// selfAddr is the address Listen serves on ("" for an Emulator served elsewhere): a
-	// callback Url must never point there.
-	selfAddr string
+	// guard knows the emulator's own addresses, which no callback may reach.
+	guard *selfGuard
 }
 
 // New returns an emulator with empty state.
@@ -171,8 +170,9 @@ func New(cfg Config) (*Emulator, error) {
 		verifier:  usersig.NewVerifier(cfg.SDKAppID, cfg.SecretKey, usersig.VerifyOptions{}, 0),
 		state:     newState(cfg.Admins),
 		cutDelays: make(chan struct{}),
+		guard:     &selfGuard{},
 	}
-	e.notifier = newNotifier(cfg.CallbackTimeout, func(msg string, args ...any) { cfg.Logger.Warn(msg, args...) })
+	e.notifier = newNotifier(cfg.CallbackTimeout, e.guard, func(msg string, args ...any) { cfg.Logger.Warn(msg, args...) })
 	if cfg.ControlPlane {
 		e.control = http.NewServeMux()
 		e.registerControlPlane(e.control)
@@ -208,7 +208,7 @@ func (e *Emulator) CutDelays() { e.cutDelaysOnce.Do(func() { close(e.cutDelays) 
 func (e *Emulator) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if e.control != nil && strings.HasPrefix(r.URL.Path, control.PathPrefix+"/") {
-			e.control.ServeHTTP(w, r)
+			e.serveControl(w, r)
 			return
 		}
 		e.serveREST(w, r)
@@ -242,7 +242,7 @@ func Listen(cfg Config, addr string) (*Server, error) {
 	listener := newCappedListener(tcp, cfg.MaxConnections, func(refused int64) {
 		cfg.Logger.Warn("connection refused: the connection cap is reached", "cap", cfg.MaxConnections, "refused so far", refused)
 	})
-	e.selfAddr = listener.Addr().String()
+	e.guard.addOwn(listener.Addr().String())
 	s := &Server{
 		Emulator: e,
 		URL:      "http://" + listener.Addr().String(),
