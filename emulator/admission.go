@@ -24,8 +24,10 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 	if q.sdkAppID == "" {
 		return refuse(catalog.CodeSDKAppIDMissing, "sdkappid is missing from the URL")
 	}
+	// Only the canonical decimal form (docs/emulator.md): "01400000001" is refused, so that
+	// one application has one spelling.
 	sdkAppID, err := strconv.ParseUint(q.sdkAppID, 10, 64)
-	if err != nil || sdkAppID != e.cfg.SDKAppID {
+	if err != nil || sdkAppID != e.cfg.SDKAppID || strconv.FormatUint(sdkAppID, 10) != q.sdkAppID {
 		return refuse(catalog.CodeBadSDKAppID, "sdkappid %q is not a valid SDKAppID of this service", q.sdkAppID)
 	}
 	if q.hasContentType && q.contentType != "json" {
