@@ -339,10 +339,11 @@ func prettyBody(body string) string {
 	if err := json.Indent(&buf, []byte(body), "", "  "); err == nil {
 		body = buf.String()
 	}
+	body = redact(body) // before clipping, which could cut a secret in half
 	if len(body) > htmlBodyLimit {
 		body = strings.ToValidUTF8(body[:htmlBodyLimit], "") + "\n… (clipped; the whole body is in results.json)"
 	}
-	return cleanText(redact(body))
+	return cleanText(body)
 }
 
 func outcomeLabel(o Outcome) string {
