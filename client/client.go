@@ -61,6 +61,10 @@ type Config struct {
 	// UserSigTTL is the validity of generated tickets. Zero means DefaultUserSigTTL.
 	UserSigTTL time.Duration
 	Recorder   Recorder
+	// Gate, when set, is asked before every call is sent; an error ends the call at once as a
+	// *TransportError wrapping it, unsent and unrecorded (the harness stops calling a target
+	// that went silent instead of waiting a time-out per call).
+	Gate func() error
 	// Transport replaces the keep-alive transport (tests).
 	Transport http.RoundTripper
 }
@@ -229,6 +233,11 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if !req.SkipBudget {
 		if err := c.budget.wait(ctx, req.Service, req.Command); err != nil {
 			return nil, &TransportError{Service: req.Service, Command: req.Command, Err: fmt.Errorf("waiting for the rate budget: %w", err)}
+		}
+	}
+	if c.cfg.Gate != nil {
+		if err := c.cfg.Gate(); err != nil {
+			return nil, &TransportError{Service: req.Service, Command: req.Command, Err: err}
 		}
 	}
 	target, err := c.url(req)
