@@ -51,6 +51,11 @@ func TestRunArguments(t *testing.T) {
 		{name: "zero SDKAppID", args: []string{"-addr", "127.0.0.1:0", "-sdkappid", "0"}, want: 2, stderrHas: []string{"-sdkappid"}},
 		{name: "empty key", args: []string{"-addr", "127.0.0.1:0", "-key", ""}, want: 2, stderrHas: []string{"-key"}},
 		{name: "zero rate", args: []string{"-addr", "127.0.0.1:0", "-rate", "0"}, want: 2, stderrHas: []string{"-rate"}},
+		{name: "zero read timeout", args: []string{"-addr", "127.0.0.1:0", "-read-timeout", "0s"}, want: 2, stderrHas: []string{"-read-timeout must be positive"}},
+		{name: "negative write timeout", args: []string{"-addr", "127.0.0.1:0", "-write-timeout", "-1s"}, want: 2, stderrHas: []string{"-write-timeout must be positive"}},
+		{name: "zero idle timeout", args: []string{"-addr", "127.0.0.1:0", "-idle-timeout", "0s"}, want: 2, stderrHas: []string{"-idle-timeout must be positive"}},
+		{name: "zero connection cap", args: []string{"-addr", "127.0.0.1:0", "-max-connections", "0"}, want: 2, stderrHas: []string{"-max-connections must be at least 1"}},
+		{name: "zero shutdown timeout", args: []string{"-addr", "127.0.0.1:0", "-shutdown-timeout", "0s"}, want: 2, stderrHas: []string{"-shutdown-timeout must be positive"}},
 		{name: "address that cannot be listened on", args: []string{"-addr", "127.0.0.1:99999"}, want: 1, stderrHas: []string{"trtc-emulator:", "listen"}},
 	}
 	for _, row := range rows {
