@@ -8,7 +8,7 @@ INTEROP := usersig/testdata/interop
 # Extra flags for Ginkgo, e.g. GINKGO_FLAGS="-p" or GINKGO_FLAGS="--label-filter=cmd:create_room".
 GINKGO_FLAGS ?=
 
-.PHONY: conformance test deps go-deps node-deps vet lint fmt-check emulator build clean help fuzz-smoke bench
+.PHONY: conformance test deps go-deps node-deps vet lint fmt-check emulator build clean help fuzz-smoke bench soak
 
 help:
 	@echo "make conformance   run the conformance suite (embedded emulator unless TRTC_ENDPOINT is set); reports in reports/"
@@ -16,6 +16,7 @@ help:
 	@echo "make emulator      run trtc-emulator on 127.0.0.1:9080"
 	@echo "make build         build bin/trtc-emulator"
 	@echo "make bench         emulator throughput against a bare net/http handler, per-call costs, suite wall time"
+	@echo "make soak          thousands of stalled connections on loopback while a normal client calls (about 30 s)"
 	@echo "make results-diff OLD=a/results.json NEW=b/results.json   list what changed between two runs; fails when NEW is worse"
 
 conformance: go-deps
@@ -34,6 +35,13 @@ fuzz-smoke:
 # serial and parallel (scripts/bench.sh; prints numbers and ratios, never fails on one).
 bench: go-deps
 	scripts/bench.sh
+
+# Thousands of stalled connections held against bin/trtc-emulator on 127.0.0.1 while a normal
+# client calls it (cmd/trtc-soak): prints the client's p50/p99 and the emulator's peak memory
+# and descriptors; fails when p99 is over 100 ms. Stops by itself (SOAK_FLAGS="-duration 10s").
+SOAK_FLAGS ?=
+soak: build
+	$(GO) run ./cmd/trtc-soak -emulator bin/trtc-emulator $(SOAK_FLAGS)
 
 deps: go-deps node-deps
 

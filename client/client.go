@@ -72,6 +72,10 @@ type Config struct {
 	// UserSigTTL is the validity of generated tickets. Zero means DefaultUserSigTTL.
 	UserSigTTL time.Duration
 	Recorder   Recorder
+	// Gate, when set, is asked before every call is sent; an error ends the call at once as a
+	// *TransportError wrapping it, unsent and unrecorded (the harness stops calling a target
+	// that went silent instead of waiting a time-out per call).
+	Gate func() error
 	// Transport replaces the keep-alive transport (tests).
 	Transport http.RoundTripper
 }
@@ -100,6 +104,8 @@ type Client struct {
 	sigMu      sync.Mutex
 	sig        string
 	sigRenewAt time.Time
+	// tickets are every UserSig sent, redacted from everything the client returns or records.
+	tickets ticketSet
 }
 
 var exchangeSeq atomic.Int64
@@ -281,6 +287,11 @@ func (c *Client) doOnce(ctx context.Context, req Request) (*Response, error) {
 			return nil, &TransportError{Service: req.Service, Command: req.Command, Err: fmt.Errorf("waiting for the rate budget: %w", err)}
 		}
 	}
+	if c.cfg.Gate != nil {
+		if err := c.cfg.Gate(); err != nil {
+			return nil, &TransportError{Service: req.Service, Command: req.Command, Err: err}
+		}
+	}
 	target, err := c.url(req)
 	if err != nil {
 		return nil, err
@@ -298,8 +309,8 @@ func (c *Client) doOnce(ctx context.Context, req Request) (*Response, error) {
 		Service:     req.Service,
 		Command:     req.Command,
 		Method:      method,
-		URL:         redactURL(target),
-		RequestBody: string(body),
+		URL:         c.tickets.redact(redactURL(target)),
+		RequestBody: c.tickets.redact(string(body)),
 		Started:     time.Now(),
 	}
 	resp, callErr := c.send(ctx, method, target, body, req)
@@ -317,7 +328,7 @@ func (c *Client) doOnce(ctx context.Context, req Request) (*Response, error) {
 		}
 	}
 	if transportErr, ok := callErr.(*TransportError); ok {
-		exchange.TransportError = transportErr.Err.Error()
+		exchange.TransportError = c.tickets.redact(transportErr.Err.Error())
 	}
 	if c.cfg.Recorder != nil {
 		c.cfg.Recorder.Record(exchange)
@@ -344,6 +355,15 @@ func (c *Client) send(ctx context.Context, method, target string, body []byte, r
 	raw, err := io.ReadAll(io.LimitReader(httpResp.Body, maxResponseBytes))
 	if err != nil {
 		return nil, &TransportError{Service: req.Service, Command: req.Command, Err: fmt.Errorf("reading the answer: %w", err)}
+	}
+	// A target that echoes the request must not carry a ticket into a failure message or a
+	// report: the answer is redacted before anyone reads it. A ticket sits inside a JSON string
+	// and Redacted is plain letters, so the body stays the JSON it was.
+	raw = c.tickets.redactBytes(raw)
+	for _, values := range httpResp.Header {
+		for i, value := range values {
+			values[i] = c.tickets.redact(value)
+		}
 	}
 	resp := &Response{
 		Service:    req.Service,
@@ -457,6 +477,9 @@ func (c *Client) url(req Request) (string, error) {
 		} else {
 			query[key] = values
 		}
+	}
+	for _, ticket := range query["usersig"] {
+		c.tickets.add(ticket) // generated here or given by the caller: a secret either way
 	}
 	u := *c.base
 	u.Path = c.base.Path + "/v4/" + req.Service + "/" + req.Command

@@ -102,6 +102,7 @@ func (c *Client) do(ctx context.Context, method, path string, body, out any) err
 		return fmt.Errorf("control %s: %w", path, err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(RequestHeader, "1")
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
 		return fmt.Errorf("control %s: %w", path, err)

@@ -11,6 +11,21 @@ const PathPrefix = "/_emulator"
 // injected ErrorCode. Clients use it to tell an injected answer from one the target caused.
 const FaultHeader = "X-Trtc-Emulator-Fault"
 
+// RequestHeader must be on every control request (any non-empty value; the client sends
+// "1"). The emulator's callback deliveries never carry it, so a delivery can never be taken
+// for a control call, whatever Url it was sent to.
+const RequestHeader = "X-Trtc-Emulator-Control"
+
+// Bounds of the control plane (docs/control-plane.md); a request beyond one is refused with
+// HTTP 400 and the reason.
+const (
+	MaxRequestBytes    = 64 << 10 // one control request body
+	MaxErrorInfoBytes  = 4 << 10  // a fault's ErrorInfo
+	MaxArmedFaults     = 1000     // faults armed at once, over all commands
+	MaxChatGroups      = 10000    // Chat group IDs registered
+	MaxChatGroupIDSize = 128      // bytes of one Chat group ID
+)
+
 // Endpoints under PathPrefix.
 const (
 	PathReset       = PathPrefix + "/reset"

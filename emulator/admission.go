@@ -27,7 +27,10 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 			_, a := refuse(catalog.CodeSDKAppIDMissing, "sdkappid is missing from the URL")
 			return a
 		}
-		if sdkAppID, err := strconv.ParseUint(q.sdkAppID, 10, 64); err != nil || sdkAppID != e.cfg.SDKAppID {
+		// Only the canonical decimal form (docs/emulator.md): "01400000001" is refused, so that
+		// one application has one spelling.
+		sdkAppID, err := strconv.ParseUint(q.sdkAppID, 10, 64)
+		if err != nil || sdkAppID != e.cfg.SDKAppID || strconv.FormatUint(sdkAppID, 10) != q.sdkAppID {
 			_, a := refuse(catalog.CodeBadSDKAppID, "sdkappid %q is not a valid SDKAppID of this service", q.sdkAppID)
 			return a
 		}

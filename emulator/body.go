@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"os"
 	"strconv"
 
 	"github.com/go-json-experiment/json"
@@ -24,6 +25,10 @@ func readBody(r *http.Request) ([]byte, *answer) {
 	switch {
 	case err == nil && len(body) > MaxBodyBytes:
 		a := fail(catalog.CodeHTTPParse, fmt.Sprintf("request body over %d bytes", MaxBodyBytes))
+		return nil, &a
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		// The body did not arrive within the read timeout (stalled or trickled).
+		a := fail(catalog.CodeServiceTimeout, "request body not received within the server's read timeout")
 		return nil, &a
 	case err != nil:
 		a := fail(catalog.CodeHTTPParse, "request body could not be read: "+err.Error())

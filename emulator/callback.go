@@ -65,8 +65,13 @@ func knownCallbackCommand(command string) bool {
 	return slices.Contains(catalog.Events, command) || command == catalog.EventUpdateRoomInfoOld
 }
 
-// validCallback checks what the schema cannot: every command word is known.
-func validCallback(cfg wire.CallbackConfig) *answer {
+// validCallback checks what the schema cannot: the Url is a usable http(s) URL that is not
+// the emulator itself (validCallbackURL), and every command word is known.
+func (e *Emulator) validCallback(cfg wire.CallbackConfig, c *call) *answer {
+	if err := e.validCallbackURL(cfg.URL, c.localAddr); err != nil {
+		a := fail(catalog.CodeInvalidParameter, "invalid parameter: Url "+err.Error())
+		return &a
+	}
 	for _, command := range cfg.CallbackCommandList {
 		if !knownCallbackCommand(command) {
 			a := fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q is not a Conference callback command", command))
@@ -110,7 +115,8 @@ func (e *Emulator) storeCallback(c *call, update bool) answer {
 	}
 	if e.cfg.Choices.UnknownCallbackCommandIgnored {
 		req.CallbackCommandList = slices.DeleteFunc(slices.Clone(req.CallbackCommandList), func(command string) bool { return !knownCallbackCommand(command) })
-	} else if refusal := validCallback(req); refusal != nil {
+	}
+	if refusal := e.validCallback(req, c); refusal != nil {
 		return *refusal
 	}
 	e.mu.Lock()
@@ -122,6 +128,7 @@ func (e *Emulator) storeCallback(c *call, update bool) answer {
 		return fail(catalog.CodeCallbackExists, "a callback configuration exists already: change it with update_callback")
 	}
 	e.state.callback = &callbackConfig{url: req.URL, commands: append([]string{}, req.CallbackCommandList...)}
+	e.notifier.dropPending() // deliveries to the configuration replaced
 	return ok(nil)
 }
 
@@ -134,6 +141,7 @@ func (e *Emulator) deleteCallback(*call) answer {
 		return fail(catalog.CodeCallbackMissing, "no callback configuration to delete")
 	}
 	e.state.callback = nil
+	e.notifier.dropPending()
 	return ok(nil)
 }
 
@@ -170,8 +178,10 @@ func (e *Emulator) emit(command string, from origin, fields map[string]any) {
 	e.notifier.send(delivery{url: target, command: command, body: raw})
 }
 
-// delivery is one callback on its way.
+// delivery is one callback on its way. ctx is the generation of the configuration it was
+// made for: replacing or deleting the configuration ends it, queued or in flight.
 type delivery struct {
+	ctx     context.Context
 	url     string
 	command string
 	body    []byte
@@ -187,20 +197,41 @@ type notifier struct {
 	stop    context.CancelFunc
 	ctx     context.Context
 	workers sync.WaitGroup
+
+	// generation is the context of the configuration in force, a child of ctx.
+	genMu      sync.Mutex
+	generation context.Context
+	endGen     context.CancelFunc
 }
 
-func newNotifier(timeout time.Duration, log func(string, ...any)) *notifier {
+func newNotifier(timeout time.Duration, guard *selfGuard, log func(string, ...any)) *notifier {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &notifier{
+	n := &notifier{
 		queue: make(chan delivery, callbackQueue),
-		http:  &http.Client{Timeout: timeout, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
-		log:   log,
-		ctx:   ctx,
-		stop:  cancel,
+		http: &http.Client{Timeout: timeout,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+			Transport:     guard.transport()},
+		log:  log,
+		ctx:  ctx,
+		stop: cancel,
 	}
+	n.generation, n.endGen = context.WithCancel(ctx)
+	return n
+}
+
+// dropPending ends every delivery made so far: the configuration they were made for was
+// replaced, deleted or reset, and a slow receiver must not hold later events behind them.
+func (n *notifier) dropPending() {
+	n.genMu.Lock()
+	defer n.genMu.Unlock()
+	n.endGen()
+	n.generation, n.endGen = context.WithCancel(n.ctx)
 }
 
 func (n *notifier) send(d delivery) {
+	n.genMu.Lock()
+	d.ctx = n.generation
+	n.genMu.Unlock()
 	n.once.Do(func() {
 		for range callbackWorkers {
 			n.workers.Add(1)
@@ -227,7 +258,11 @@ func (n *notifier) work() {
 }
 
 func (n *notifier) deliver(d delivery) {
-	req, err := http.NewRequestWithContext(n.ctx, http.MethodPost, d.url, bytes.NewReader(d.body))
+	if d.ctx.Err() != nil {
+		n.log("callback dropped: its configuration was replaced", "command", d.command)
+		return
+	}
+	req, err := http.NewRequestWithContext(d.ctx, http.MethodPost, d.url, bytes.NewReader(d.body))
 	if err != nil {
 		n.log("callback not sent", "command", d.command, "err", err)
 		return

@@ -46,11 +46,23 @@ func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+control.PathSeatTake, e.controlTakeSeat)
 }
 
+// serveControl admits a control request: it must carry control.RequestHeader, which no
+// callback delivery sends, and its body is cut at control.MaxRequestBytes.
+func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
+	if r.Header.Get(control.RequestHeader) == "" {
+		writeControl(w, nil, fmt.Errorf("a control request carries the header %s (a callback delivery never does)", control.RequestHeader))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, control.MaxRequestBytes)
+	e.control.ServeHTTP(w, r)
+}
+
 // Reset returns the emulator to its initial state: no rooms, no imported accounts but the
 // administrators, no faults, no Chat groups, the wall clock.
 func (e *Emulator) Reset() {
 	e.mu.Lock()
 	e.state = newState(e.cfg.Admins, e.cfg.Choices)
+	e.notifier.dropPending() // the callback configuration is gone with the rest
 	e.mu.Unlock()
 	e.faults.clear()
 	e.clock.reset()
@@ -120,8 +132,14 @@ func (e *Emulator) controlArmFault(w http.ResponseWriter, r *http.Request) {
 	case fault.DelayMillis < 0 || fault.DelayMillis > 60_000:
 		writeControl(w, nil, fmt.Errorf("the fault's DelayMillis %d must be from 0 to 60000", fault.DelayMillis))
 		return
+	case len(fault.ErrorInfo) > control.MaxErrorInfoBytes:
+		writeControl(w, nil, fmt.Errorf("the fault's ErrorInfo is %d bytes, over %d", len(fault.ErrorInfo), control.MaxErrorInfoBytes))
+		return
 	}
-	e.faults.arm(fault)
+	if !e.faults.arm(fault, control.MaxArmedFaults) {
+		writeControl(w, nil, fmt.Errorf("%d faults are armed already, the most the emulator holds: disarm them (DELETE %s)", control.MaxArmedFaults, control.PathFaults))
+		return
+	}
 	writeControl(w, control.Answer{OK: true}, nil)
 }
 
@@ -131,13 +149,24 @@ func (e *Emulator) controlChatGroup(w http.ResponseWriter, r *http.Request) {
 		writeControl(w, nil, err)
 		return
 	}
-	if group.GroupID == "" {
+	switch {
+	case group.GroupID == "":
 		writeControl(w, nil, fmt.Errorf("GroupId is empty"))
+		return
+	case len(group.GroupID) > control.MaxChatGroupIDSize:
+		writeControl(w, nil, fmt.Errorf("GroupId is %d bytes, over %d", len(group.GroupID), control.MaxChatGroupIDSize))
 		return
 	}
 	e.mu.Lock()
-	e.state.chatGroups[group.GroupID] = true
+	full := len(e.state.chatGroups) >= control.MaxChatGroups && !e.state.chatGroups[group.GroupID]
+	if !full {
+		e.state.chatGroups[group.GroupID] = true
+	}
 	e.mu.Unlock()
+	if full {
+		writeControl(w, nil, fmt.Errorf("%d Chat groups are registered already, the most the emulator holds (reset to start over)", control.MaxChatGroups))
+		return
+	}
 	writeControl(w, control.Answer{OK: true}, nil)
 }
 
@@ -212,8 +241,12 @@ func (e *Emulator) controlMembership(w http.ResponseWriter, r *http.Request, app
 }
 
 func readControl(r *http.Request, into any) error {
-	raw, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	raw, err := io.ReadAll(r.Body) // cut at control.MaxRequestBytes by serveControl
 	if err != nil {
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return fmt.Errorf("the body is over %d bytes", tooLarge.Limit)
+		}
 		return fmt.Errorf("reading the body: %w", err)
 	}
 	decoder := json.NewDecoder(bytes.NewReader(raw))

@@ -10,6 +10,7 @@
 package emulator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -38,6 +39,24 @@ const (
 	MaxBodyBytes = 1 << 20
 )
 
+// Connection limits of Listen (README "Limits"). A client that stops sending, trickles its
+// body or keeps idle connections open must not hold the emulator's sockets for ever.
+const (
+	// DefaultReadTimeout bounds reading one request, headers and body: the RESTful API
+	// overview gives the server 3 s.
+	DefaultReadTimeout = 3 * time.Second
+	// DefaultWriteTimeout bounds handling and writing one answer after its headers were read;
+	// a fault's DelayMillis extends it for that call.
+	DefaultWriteTimeout = 10 * time.Second
+	// DefaultIdleTimeout closes a keep-alive connection that sends no new request.
+	DefaultIdleTimeout = 30 * time.Second
+	// DefaultMaxConnections caps the open connections; one more is answered 503 and closed.
+	DefaultMaxConnections = 4096
+	// DefaultShutdownTimeout is how long Close lets calls in flight finish before it closes
+	// the connections left.
+	DefaultShutdownTimeout = 5 * time.Second
+)
+
 // Config describes the emulated application.
 type Config struct {
 	SDKAppID  uint64
@@ -58,7 +77,13 @@ type Config struct {
 	Choices Choices
 	// CallbackTimeout bounds one callback delivery; zero means DefaultCallbackTimeout.
 	CallbackTimeout time.Duration
-	Logger          *slog.Logger
+	// ReadTimeout, WriteTimeout, IdleTimeout and MaxConnections bound what a client may hold
+	// of a Server (Listen); zero means the Default… value of the same name.
+	ReadTimeout    time.Duration
+	WriteTimeout   time.Duration
+	IdleTimeout    time.Duration
+	MaxConnections int
+	Logger         *slog.Logger
 }
 
 func (cfg Config) withDefaults() Config {
@@ -86,6 +111,18 @@ func (cfg Config) withDefaults() Config {
 	if cfg.CallbackTimeout <= 0 {
 		cfg.CallbackTimeout = DefaultCallbackTimeout
 	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = DefaultWriteTimeout
+	}
+	if cfg.IdleTimeout <= 0 {
+		cfg.IdleTimeout = DefaultIdleTimeout
+	}
+	if cfg.MaxConnections <= 0 {
+		cfg.MaxConnections = DefaultMaxConnections
+	}
 	return cfg
 }
 
@@ -106,6 +143,12 @@ type Emulator struct {
 	state *state
 
 	notifier *notifier
+	// cutDelays is closed when a shutdown needs the calls in flight answered now: a fault's
+	// delay then ends early rather than outlive the shutdown deadline.
+	cutDelays     chan struct{}
+	cutDelaysOnce sync.Once
+	// guard knows the emulator's own addresses, which no callback may reach.
+	guard *selfGuard
 }
 
 // New returns an emulator with empty state.
@@ -123,14 +166,16 @@ func New(cfg Config) (*Emulator, error) {
 		}
 	}
 	e := &Emulator{
-		cfg:      cfg,
-		clock:    &clock{},
-		faults:   newFaults(),
-		limiter:  newLimiter(servedCommands(), cfg.RatePerSecond),
-		verifier: usersig.NewVerifier(cfg.SDKAppID, cfg.SecretKey, usersig.VerifyOptions{}, 0),
-		state:    newState(cfg.Admins, cfg.Choices),
+		cfg:       cfg,
+		clock:     &clock{},
+		faults:    newFaults(),
+		limiter:   newLimiter(servedCommands(), cfg.RatePerSecond),
+		verifier:  usersig.NewVerifier(cfg.SDKAppID, cfg.SecretKey, usersig.VerifyOptions{}, 0),
+		state:     newState(cfg.Admins, cfg.Choices),
+		cutDelays: make(chan struct{}),
+		guard:     &selfGuard{},
 	}
-	e.notifier = newNotifier(cfg.CallbackTimeout, func(msg string, args ...any) { cfg.Logger.Warn(msg, args...) })
+	e.notifier = newNotifier(cfg.CallbackTimeout, e.guard, func(msg string, args ...any) { cfg.Logger.Warn(msg, args...) })
 	if cfg.ControlPlane {
 		e.control = http.NewServeMux()
 		e.registerControlPlane(e.control)
@@ -156,13 +201,17 @@ func (e *Emulator) ControlConfig() control.Config {
 // answering (Server.Close stops it).
 func (e *Emulator) Close() { e.notifier.close() }
 
+// CutDelays ends every fault delay now and makes later ones end at once, so that a shutdown
+// never waits for them.
+func (e *Emulator) CutDelays() { e.cutDelaysOnce.Do(func() { close(e.cutDelays) }) }
+
 // Handler serves the control plane under control.PathPrefix when it is enabled, and every other
 // path as a REST call. REST paths do not go through http.ServeMux, which would answer
 // unclean paths (//, /./) with a redirect instead of the envelope.
 func (e *Emulator) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if e.control != nil && strings.HasPrefix(r.URL.Path, control.PathPrefix+"/") {
-			e.control.ServeHTTP(w, r)
+			e.serveControl(w, r)
 			return
 		}
 		e.serveREST(w, r)
@@ -173,7 +222,7 @@ func (e *Emulator) Handler() http.Handler {
 type Server struct {
 	*Emulator
 	URL      string
-	listener net.Listener
+	listener *cappedListener
 	http     *http.Server
 	done     chan error
 
@@ -181,22 +230,36 @@ type Server struct {
 	closeErr  error
 }
 
-// Listen starts serving on addr (e.g. "127.0.0.1:0" for a free loopback port).
+// Listen starts serving on addr (e.g. "127.0.0.1:0" for a free loopback port), within the
+// read, write and idle timeouts and the connection cap of cfg.
 func Listen(cfg Config, addr string) (*Server, error) {
 	e, err := New(cfg)
 	if err != nil {
 		return nil, err
 	}
-	listener, err := net.Listen("tcp", addr)
+	tcp, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("emulator: listen on %s: %w", addr, err)
 	}
+	cfg = e.cfg
+	listener := newCappedListener(tcp, cfg.MaxConnections, func(refused int64) {
+		cfg.Logger.Warn("connection refused: the connection cap is reached", "cap", cfg.MaxConnections, "refused so far", refused)
+	})
+	e.guard.addOwn(listener.Addr().String())
 	s := &Server{
 		Emulator: e,
 		URL:      "http://" + listener.Addr().String(),
 		listener: listener,
-		http:     &http.Server{Handler: e.Handler(), ReadHeaderTimeout: 10 * time.Second},
-		done:     make(chan error, 1),
+		http: &http.Server{
+			Handler:           e.Handler(),
+			ReadHeaderTimeout: cfg.ReadTimeout,
+			ReadTimeout:       cfg.ReadTimeout,
+			WriteTimeout:      cfg.WriteTimeout,
+			IdleTimeout:       cfg.IdleTimeout,
+			MaxHeaderBytes:    maxHeaderBytes,
+			ErrorLog:          slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelDebug),
+		},
+		done: make(chan error, 1),
 	}
 	go func() {
 		err := s.http.Serve(listener)
@@ -208,17 +271,36 @@ func Listen(cfg Config, addr string) (*Server, error) {
 	return s, nil
 }
 
-// Close stops accepting calls and waits up to timeout for calls in flight to finish. Calling
-// it again returns the first call's result.
+// maxHeaderBytes bounds a request's header block (the URL included): REST calls carry a
+// short signed query and a few headers.
+const maxHeaderBytes = 64 << 10
+
+// OpenConnections is the number of connections the server holds now.
+func (s *Server) OpenConnections() int { return s.listener.open() }
+
+// Close stops accepting calls and gives calls in flight up to timeout to finish (a fault's
+// delay is cut short so that its call is answered in time); then it closes the connections
+// left, such as a client stalled in the middle of its body. Running out of time is not an
+// error: Close returns an error only when the server itself failed. Calling it again returns
+// the first call's result.
 func (s *Server) Close(timeout time.Duration) error {
 	s.closeOnce.Do(func() {
+		if timeout <= 0 {
+			timeout = DefaultShutdownTimeout
+		}
 		ctx, cancel := contextWithTimeout(timeout)
 		defer cancel()
-		if err := s.http.Shutdown(ctx); err != nil {
+		// Delays end a little before the deadline so that their answers are still written.
+		cut := time.AfterFunc(timeout*3/4, s.Emulator.CutDelays)
+		defer cut.Stop()
+		if err := s.http.Shutdown(ctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
 			s.closeErr = fmt.Errorf("emulator: shutdown: %w", err)
-			return
 		}
-		s.closeErr = <-s.done
+		s.Emulator.CutDelays()
+		_ = s.http.Close() // what did not finish in time
+		if err := <-s.done; err != nil && s.closeErr == nil {
+			s.closeErr = fmt.Errorf("emulator: serve: %w", err)
+		}
 		s.Emulator.Close()
 	})
 	return s.closeErr

@@ -14,11 +14,20 @@ type faults struct {
 
 func newFaults() *faults { return &faults{armed: map[string][]control.Fault{}} }
 
-func (f *faults) arm(fault control.Fault) {
+// arm adds a fault unless limit faults are armed already.
+func (f *faults) arm(fault control.Fault, limit int) bool {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	armed := 0
+	for _, queue := range f.armed {
+		armed += len(queue)
+	}
+	if armed >= limit {
+		return false
+	}
 	key := fault.Service + "/" + fault.Command
 	f.armed[key] = append(f.armed[key], fault)
+	return true
 }
 
 // take consumes one use of the first fault armed for the command.

@@ -3,6 +3,7 @@ package emulator
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ type call struct {
 	route      *route
 	identifier string
 	clientIP   string // for the callbacks' ClientIP
+	localAddr  string // the address the call came in on ("" when unknown): never a callback target
 	body       []byte
 	now        time.Time
 }
@@ -32,7 +34,7 @@ func (e *Emulator) serveREST(w http.ResponseWriter, r *http.Request) {
 			e.write(w, fail(catalog.CodeInternal, "internal error"))
 		}
 	}()
-	a, injected := e.handle(r)
+	a, injected := e.handle(w, r)
 	if a.code != 0 {
 		e.cfg.Logger.Debug("refused", "path", r.URL.Path, "code", a.code, "info", a.info, "injected", injected)
 	}
@@ -44,18 +46,18 @@ func (e *Emulator) serveREST(w http.ResponseWriter, r *http.Request) {
 }
 
 // handle returns the answer to one REST call, and whether an armed fault forced it.
-func (e *Emulator) handle(r *http.Request) (answer, bool) {
+func (e *Emulator) handle(w http.ResponseWriter, r *http.Request) (answer, bool) {
 	c, refusal := e.admit(r)
 	if refusal != nil {
 		return *refusal, false
 	}
 	c.clientIP = clientIPOf(r)
+	if local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		c.localAddr = local.String()
+	}
 	if fault, armed := e.faults.take(c.service, c.command); armed {
 		if fault.DelayMillis > 0 {
-			select {
-			case <-time.After(time.Duration(fault.DelayMillis) * time.Millisecond):
-			case <-r.Context().Done():
-			}
+			e.delay(w, r, time.Duration(fault.DelayMillis)*time.Millisecond)
 		}
 		return fail(fault.ErrorCode, fault.ErrorInfo), true
 	}
@@ -68,6 +70,23 @@ func (e *Emulator) handle(r *http.Request) (answer, bool) {
 		return *refusal, false
 	}
 	return c.route.handle(e, c), false
+}
+
+// delay holds a faulted call for d: until then, unless the caller gives up or a shutdown cuts
+// delays short. The write deadline moves by d, so that the server's WriteTimeout counts from
+// the end of the delay and the delayed answer is still written.
+func (e *Emulator) delay(w http.ResponseWriter, r *http.Request, d time.Duration) {
+	if e.cfg.WriteTimeout > 0 {
+		// Fails only where the writer has no deadline to move (httptest recorders).
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(d + e.cfg.WriteTimeout))
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-r.Context().Done():
+	case <-e.cutDelays:
+	}
 }
 
 // validateRequest checks the body against the command's request schema. A user ID that is not

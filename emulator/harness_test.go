@@ -314,6 +314,7 @@ func (h *harness) controlRaw(method, path, body string) (int, control.Answer, []
 		h.t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set(control.RequestHeader, "1")
 	resp, err := h.hc.Do(req)
 	if err != nil {
 		h.t.Fatalf("%s %s: %v", method, path, err)

@@ -53,6 +53,7 @@ func TestSpecHelpersInARealGinkgoRun(t *testing.T) {
 		"helpers skips itself":                                       results.Skipped,
 		"helpers fails, then loses the target while cleaning up":     results.Fail,
 		"helpers loses the target while cleaning up after a success": results.Error,
+		"helpers is not run once the target went silent":             results.Skipped,
 	}
 	if len(run.Specs) != len(want) {
 		t.Errorf("%d specs, want %d: %+v", len(run.Specs), len(want), run.Specs)
@@ -60,6 +61,12 @@ func TestSpecHelpersInARealGinkgoRun(t *testing.T) {
 	for _, spec := range run.Specs {
 		if spec.Outcome != want[spec.Name] {
 			t.Errorf("%q: %s (%q), want %s", spec.Name, spec.Outcome, spec.Reason, want[spec.Name])
+		}
+		if spec.Name == "helpers is not run once the target went silent" && spec.Reason != results.ReasonNotRunTargetSilent {
+			t.Errorf("%q: reason %q, want %q", spec.Name, spec.Reason, results.ReasonNotRunTargetSilent)
+		}
+		if run.Interrupted == "" {
+			t.Errorf("the run does not say it was interrupted")
 		}
 		if spec.Outcome == results.KnownDeviation && spec.Reason != "expected ErrorCode 100003" {
 			t.Errorf("%q: reason %q, want the failure it replaced", spec.Name, spec.Reason)
@@ -105,6 +112,14 @@ func runChildSuite(path string) {
 		})
 		ginkgo.It("loses the target while cleaning up after a success", func() {
 			ginkgo.DeferCleanup(func() { FailEnvironment(errors.New("connection reset")) })
+		})
+		ginkgo.It("is not run once the target went silent", func() {
+			silent := &Session{Recorder: NewRecorder()}
+			for range SilenceBound {
+				silent.Recorder.Record(results.Exchange{Service: "s", Command: "c", TransportError: "timeout"})
+			}
+			silent.SkipIfTargetSilent()
+			ginkgo.Fail("SkipIfTargetSilent let the spec run")
 		})
 	})
 	ginkgo.ReportAfterSuite("write the run", func(report ginkgo.Report) {

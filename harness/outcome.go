@@ -23,6 +23,8 @@ const OutcomeEntryName = "trtc-conformance/outcome"
 //   - Kind results.KnownDeviation: the spec's failure is a declared known deviation, and the
 //     spec is skipped instead of failed (SkipAsKnownDeviation does both); Reason is the
 //     failure, since the skip message is not.
+//   - Kind results.Skipped: the spec was not run for a reason of the run, not of the spec
+//     (Session.SkipIfTargetSilent); Reason is the reason the reports give.
 //
 // Any other Kind, or a Kind that disagrees with how the spec ended (an error declared by a
 // spec that did not fail), is ignored: the spec's state decides.

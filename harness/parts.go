@@ -1,7 +1,9 @@
 package harness
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -19,14 +21,55 @@ const (
 	partPattern = partPrefix + "*" + partSuffix
 )
 
-// ResetParts empties the folder the processes write their parts to; call it once, before
-// any process records.
+// ReportFiles are the reports a run writes into the reports folder.
+var ReportFiles = []string{"junit.xml", "results.json", "index.html"}
+
+// ResetParts removes the reports of an earlier run and empties the folder the processes
+// write their parts to; call it once, before any process records. A run that stops before
+// it writes its own reports then leaves none, never an earlier run's "all passed" for a CI
+// job to upload.
 func ResetParts(reportsDir string) error {
+	if err := RemoveReports(reportsDir); err != nil {
+		return err
+	}
 	dir := filepath.Join(reportsDir, partsDir)
 	if err := os.RemoveAll(dir); err != nil {
 		return fmt.Errorf("clear %s: %w", dir, err)
 	}
 	return os.MkdirAll(dir, 0o755)
+}
+
+// RemoveReports deletes the report files (ReportFiles) from reportsDir; missing ones are fine.
+func RemoveReports(reportsDir string) error {
+	for _, name := range ReportFiles {
+		if err := os.Remove(filepath.Join(reportsDir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove the earlier run's %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// RemoveParts deletes the parts folder once the reports are built from it.
+func RemoveParts(reportsDir string) error {
+	dir := filepath.Join(reportsDir, partsDir)
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("remove %s: %w", dir, err)
+	}
+	return nil
+}
+
+// RemoveStaleReports removes the earlier run's reports when the settings cannot be read (the
+// run stops before it knows where its reports go): the folder is TRTC_REPORTS_DIR as given,
+// or the default.
+func RemoveStaleReports(getenv func(string) string) error {
+	dir := strings.TrimSpace(getenv(EnvReportsDir))
+	if dir == "" {
+		dir = DefaultReportsDir
+	}
+	if err := RemoveReports(dir); err != nil {
+		return err
+	}
+	return RemoveParts(dir)
 }
 
 // WritePart saves one process's recording for the merge at the end of the suite.

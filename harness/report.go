@@ -64,6 +64,8 @@ func judge(spec types.SpecReport) (results.Outcome, string) {
 		switch {
 		case found && declared.Kind == results.KnownDeviation:
 			return results.KnownDeviation, declared.Reason
+		case found && declared.Kind == results.Skipped: // not run: the target went silent
+			return results.Skipped, declared.Reason
 		case spec.Failure.Message == "":
 			return results.Skipped, results.ReasonNotSelected
 		}

@@ -40,6 +40,9 @@ func BuildRun(report types.Report, parts map[int]*results.Run) (*results.Run, er
 	run.Suite = report.SuiteDescription
 	run.Specs = SpecResults(report)
 	run.Started, run.Finished = report.StartTime, report.EndTime
+	if run.Interrupted == "" && slices.ContainsFunc(run.Specs, func(s results.SpecResult) bool { return s.Reason == results.ReasonNotRunTargetSilent }) {
+		run.Interrupted = "the target went silent" // the part that said more is missing
+	}
 	return run, nil
 }
 

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/onsi/ginkgo/v2"
+
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
@@ -64,6 +66,7 @@ func Open(ctx context.Context, settings Settings) (*Session, error) {
 		Recorder:         s.Recorder,
 		BudgetShare:      budgetShare(settings),
 		RateLimitRetries: RateLimitRetries,
+		Gate:             s.Recorder.Silence,
 	})
 	if err != nil {
 		s.Close()
@@ -192,6 +195,17 @@ func (s *Session) Close() {
 	if s.server != nil {
 		_ = s.server.Close(5 * time.Second)
 	}
+}
+
+// SkipIfTargetSilent skips the running spec, fast and with results.ReasonNotRunTargetSilent,
+// once the target went silent (Recorder.Silence): a target that stopped answering must not
+// cost every remaining spec its time-out. The suite calls it first in every BeforeEach.
+func (s *Session) SkipIfTargetSilent() {
+	if s == nil || s.Recorder.Silence() == nil {
+		return
+	}
+	recordOutcome(Outcome{Kind: results.Skipped, Reason: results.ReasonNotRunTargetSilent})
+	ginkgo.Skip(results.ReasonNotRunTargetSilent + ": " + s.Recorder.Silence().Error())
 }
 
 // Emulator returns the embedded emulator, or nil when the target is elsewhere.

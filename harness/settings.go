@@ -81,6 +81,10 @@ func (s Settings) Kind() string {
 }
 
 // SettingsFromEnv reads the TRTC_* variables through getenv (os.Getenv in the suite).
+// DefaultReportsDir is where reports go without TRTC_REPORTS_DIR: the repository's reports/,
+// seen from the suite's package folder.
+const DefaultReportsDir = "../reports"
+
 func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 	s := Settings{
 		Endpoint:   strings.TrimSpace(getenv(EnvEndpoint)),
@@ -103,7 +107,7 @@ func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 		}
 	}
 	if s.ReportsDir == "" {
-		s.ReportsDir = "../reports"
+		s.ReportsDir = DefaultReportsDir
 	}
 	rawAppID := strings.TrimSpace(getenv(EnvSDKAppID))
 	if s.Endpoint == "" {

@@ -102,6 +102,7 @@ type htmlProblem struct {
 
 type htmlPage struct {
 	Suite, Started, Finished, Duration string
+	Interrupted                        string
 	Target, Config                     []htmlKV
 	Counts, CellCounts                 []htmlCount
 	Grids                              []htmlGrid
@@ -128,7 +129,7 @@ type htmlRuleFamily struct{ Family, State, Class string }
 type htmlRuleSpec struct{ Name, Outcome, Class string }
 
 func buildHTMLPage(r *Run) htmlPage {
-	p := htmlPage{Suite: orDash(cleanText(r.Suite))}
+	p := htmlPage{Suite: orDash(cleanText(r.Suite)), Interrupted: cleanText(redact(r.Interrupted))}
 	if !r.Started.IsZero() {
 		p.Started = r.Started.UTC().Format(time.RFC3339)
 	}
@@ -370,10 +371,11 @@ func prettyBody(body string) string {
 	if err := json.Indent(&buf, []byte(body), "", "  "); err == nil {
 		body = buf.String()
 	}
+	body = redact(body) // before clipping, which could cut a secret in half
 	if len(body) > htmlBodyLimit {
 		body = strings.ToValidUTF8(body[:htmlBodyLimit], "") + "\n… (clipped; the whole body is in results.json)"
 	}
-	return cleanText(redact(body))
+	return cleanText(body)
 }
 
 func outcomeLabel(o Outcome) string {
@@ -400,6 +402,7 @@ var htmlTemplate = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;margin:0 auto;padding:1.5em 2em 4em;max-width:1400px;color:#1d2430;background:#fafbfc}
 h1{font-size:1.6em;margin:0 0 .2em}h2{font-size:1.25em;margin:2em 0 .6em;border-bottom:1px solid #d5dae1;padding-bottom:.2em}h3{font-size:1.05em;margin:1.4em 0 .4em}
 .sub{color:#5b6675;margin:0 0 1em}
+.interrupted{background:#fdecea;border:1px solid #c0392b;padding:.5em .8em}
 table{border-collapse:collapse}
 table.kv td,table.kv th{padding:.15em .9em .15em 0;text-align:left;vertical-align:top}table.kv th{color:#5b6675;font-weight:600}
 .meta{display:flex;gap:3em;flex-wrap:wrap}
@@ -439,6 +442,7 @@ pre{background:#f4f5f7;border:1px solid #e1e4e8;border-radius:4px;padding:.6em .
 <body>
 <h1>{{.Suite}}</h1>
 <p class="sub">Conformance report{{if .Started}}: started {{.Started}}{{end}}{{if .Finished}}, finished {{.Finished}}{{end}} ({{.Duration}}). Secrets are redacted; results.json beside this page has every exchange.</p>
+{{if .Interrupted}}<p class="interrupted"><strong>Run interrupted:</strong> {{.Interrupted}}</p>{{end}}
 
 <div class="meta">
 <section id="target"><h2>Target</h2>

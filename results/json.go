@@ -89,6 +89,7 @@ func forOutput(r *Run) *Run {
 		n.Specs[i].DurationMillis = finite(n.Specs[i].DurationMillis)
 		n.Specs[i].Reason = redact(n.Specs[i].Reason)
 	}
+	n.Interrupted = redact(n.Interrupted)
 	for i := range n.Exchanges {
 		e := &n.Exchanges[i]
 		e.DurationMillis = finite(e.DurationMillis)

@@ -118,6 +118,9 @@ func WriteJUnit(w io.Writer, r *Run) error {
 	if !r.Started.IsZero() {
 		suite.Timestamp = r.Started.UTC().Format("2006-01-02T15:04:05")
 	}
+	if r.Interrupted != "" {
+		suite.Properties = append(suite.Properties, junitProperty{Name: "interrupted", Value: cleanText(redact(r.Interrupted))})
+	}
 	for _, s := range sortedSpecs(r.Specs) {
 		name := displayName(s)
 		c := junitCase{

@@ -23,6 +23,9 @@ const (
 	ReasonNotSelected = "not selected by the label or focus filter, or skipped after a set-up failure"
 	// ReasonPending: the spec is written but not implemented yet.
 	ReasonPending = "pending: not implemented yet"
+	// ReasonNotRunTargetSilent: the target stopped answering earlier in the run (Run.Interrupted
+	// says when), and the spec was not run rather than left to wait for its time-out.
+	ReasonNotRunTargetSilent = "not run: the target went silent earlier in the run"
 )
 
 // CellState is what the run proved about one (command, error code) cell of the matrix.
@@ -292,7 +295,7 @@ func BuildMatrix(r *Run, docs []catalog.Command) Matrix {
 				}
 				for _, code := range sl.codes {
 					acc := cell(k, code)
-					np := s.Reason != ReasonNotSelected && s.Reason != ReasonPending
+					np := s.Reason != ReasonNotSelected && s.Reason != ReasonPending && s.Reason != ReasonNotRunTargetSilent
 					if np && !acc.notProvokable {
 						acc.notProvokable = true
 						acc.skipReason = notProvokableReason(sl, s)

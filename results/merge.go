@@ -32,6 +32,9 @@ func Merge(parts ...*Run) *Run {
 		if out.Target == (Target{}) {
 			out.Target = p.Target
 		}
+		if out.Interrupted == "" {
+			out.Interrupted = p.Interrupted
+		}
 		if out.Config == nil && len(p.Config) > 0 {
 			out.Config = maps.Clone(p.Config)
 		}

@@ -139,12 +139,15 @@ type Run struct {
 	Target Target `json:"target"`
 	// Config is the run's configuration as shown to readers (label filter, processes,
 	// settings), secrets already redacted by whoever fills it.
-	Config     map[string]string `json:"config,omitempty"`
-	Started    time.Time         `json:"started"`
-	Finished   time.Time         `json:"finished"`
-	Specs      []SpecResult      `json:"specs"`
-	Exchanges  []Exchange        `json:"exchanges"`
-	Assertions []Assertion       `json:"assertions"`
+	Config   map[string]string `json:"config,omitempty"`
+	Started  time.Time         `json:"started"`
+	Finished time.Time         `json:"finished"`
+	// Interrupted says why the run stopped before its end (the target went silent), "" when it
+	// ran to the end; the specs it did not reach are skipped with ReasonNotRunTargetSilent.
+	Interrupted string       `json:"interrupted,omitempty"`
+	Specs       []SpecResult `json:"specs"`
+	Exchanges   []Exchange   `json:"exchanges"`
+	Assertions  []Assertion  `json:"assertions"`
 }
 
 // Counts returns how many specs ended with each outcome. Every defined

@@ -50,6 +50,9 @@ func WriteSummary(w io.Writer, r *Run) {
 		orDash(oneLine(t.Kind)), orDash(oneLine(t.Endpoint)), t.SDKAppID, orDash(oneLine(t.Admin)), oneLine(cp))
 	fmt.Fprintf(w, "Suite:  %s, %d specs in %ss\n", orDash(oneLine(r.Suite)), len(r.Specs), seconds(suiteSeconds(r)))
 	fmt.Fprintln(w, CountsLine(r.Counts()))
+	if r.Interrupted != "" {
+		fmt.Fprintf(w, "RUN INTERRUPTED: %s\n", oneLine(redact(r.Interrupted)))
+	}
 
 	if cov := r.Coverage(); len(cov) > 0 {
 		fmt.Fprintln(w)

@@ -67,6 +67,11 @@ func runSuite(t *testing.T, tgt *target, extraArgs ...string) suiteRun {
 func runSuiteWith(t *testing.T, tgt *target, extraEnv []string, extraArgs ...string) suiteRun {
 	t.Helper()
 	reports := t.TempDir()
+	for _, kv := range extraEnv { // a caller that reads the other reports names the folder
+		if dir, ok := strings.CutPrefix(kv, "TRTC_REPORTS_DIR="); ok {
+			reports = dir
+		}
+	}
 	env := append([]string{"TRTC_REPORTS_DIR=" + reports}, extraEnv...)
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "TRTC_") {

@@ -78,6 +78,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 // Every spec's traffic is tagged with the spec; control-plane specs are skipped, with the
 // reason, on targets without a control plane.
 var _ = BeforeEach(func() {
+	session.SkipIfTargetSilent()
 	session.Recorder.SetSpec(CurrentSpecReport().FullText())
 	specLabels := CurrentSpecReport().Labels()
 	if labels.Has(specLabels, catalog.LabelNeedsControlPlane) && session.Control == nil {
@@ -105,10 +106,12 @@ var _ = SynchronizedAfterSuite(func() {
 var _ = ReportAfterSuite("conformance reports", func(report Report) {
 	settings, err := harness.SettingsFromEnv(os.Getenv)
 	if err != nil {
-		return // the BeforeSuite failure already says what to fix
+		_ = harness.RemoveStaleReports(os.Getenv) // no earlier run's reports may pass for this one's
+		return                                    // the BeforeSuite failure already says what to fix
 	}
 	parts, err := harness.ReadParts(settings.ReportsDir)
 	Expect(err).NotTo(HaveOccurred())
+	defer func() { _ = harness.RemoveParts(settings.ReportsDir) }()
 	run, err := harness.BuildRun(report, parts)
 	Expect(err).NotTo(HaveOccurred())
 	// Known deviations: a broken file is reported after the reports are written without it.

@@ -1,6 +1,6 @@
 // Command trtc-emulator serves the TRTC Conference REST API emulation on a TCP address, with
-// the control plane of docs/control-plane.md, until SIGINT or SIGTERM; calls in flight
-// finish before it exits.
+// the control plane of docs/control-plane.md, until SIGINT or SIGTERM; calls in flight get
+// -shutdown-timeout to finish, then the connections left are closed and it exits 0.
 package main
 
 import (
@@ -13,7 +13,6 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/emulator"
 )
@@ -35,6 +34,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	controlPlane := flags.Bool("control", true, "serve the control plane under /_emulator")
 	choicesName := flags.String("choices", emulator.ProfileDefault, "behaviours where the documentation is silent: default or alternate (docs/emulator.md)")
 	verbose := flags.Bool("v", false, "log every refused call and internal error to stderr")
+	readTimeout := flags.Duration("read-timeout", emulator.DefaultReadTimeout, "time to read one request, headers and body (the vendor's server allows itself 3 s)")
+	writeTimeout := flags.Duration("write-timeout", emulator.DefaultWriteTimeout, "time to handle and write one answer (a fault's DelayMillis adds to it)")
+	idleTimeout := flags.Duration("idle-timeout", emulator.DefaultIdleTimeout, "time a keep-alive connection may stay idle")
+	maxConnections := flags.Int("max-connections", emulator.DefaultMaxConnections, "open connections allowed at once; beyond, a connection is answered 503 and closed")
+	shutdownTimeout := flags.Duration("shutdown-timeout", emulator.DefaultShutdownTimeout, "on SIGINT/SIGTERM, time given to calls in flight before the connections left are closed")
 	flags.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: trtc-emulator [flags]\n\nServes the TRTC Conference REST API emulation (see docs/emulator.md).\n\nFlags:\n")
 		flags.PrintDefaults()
@@ -59,6 +63,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{*memberCap < 1, "-member-cap must be at least 1"},
 		{*seatCap < 1, "-seat-cap must be at least 1"},
 		{*rate == 0, "-rate must be positive, or negative for no limit"},
+		{*readTimeout <= 0, "-read-timeout must be positive"},
+		{*writeTimeout <= 0, "-write-timeout must be positive"},
+		{*idleTimeout <= 0, "-idle-timeout must be positive"},
+		{*maxConnections < 1, "-max-connections must be at least 1"},
+		{*shutdownTimeout <= 0, "-shutdown-timeout must be positive"},
 	} {
 		if check.bad {
 			fmt.Fprintf(stderr, "trtc-emulator: %s\n", check.reason)
@@ -80,15 +89,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		level = slog.LevelDebug
 	}
 	server, err := emulator.Listen(emulator.Config{
-		SDKAppID:      *sdkAppID,
-		SecretKey:     *key,
-		Admins:        strings.Split(*admins, ","),
-		MemberCap:     *memberCap,
-		SeatCap:       *seatCap,
-		RatePerSecond: *rate,
-		ControlPlane:  *controlPlane,
-		Choices:       choices,
-		Logger:        slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
+		SDKAppID:       *sdkAppID,
+		SecretKey:      *key,
+		Admins:         strings.Split(*admins, ","),
+		MemberCap:      *memberCap,
+		SeatCap:        *seatCap,
+		RatePerSecond:  *rate,
+		ControlPlane:   *controlPlane,
+		ReadTimeout:    *readTimeout,
+		WriteTimeout:   *writeTimeout,
+		IdleTimeout:    *idleTimeout,
+		MaxConnections: *maxConnections,
+		Choices:        choices,
+		Logger:         slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})),
 	}, *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "trtc-emulator: %v\n", err)
@@ -98,8 +111,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		server.URL, *sdkAppID, *admins, *controlPlane, *choicesName)
 
 	<-ctx.Done()
-	fmt.Fprintln(stdout, "trtc-emulator: shutting down, finishing calls in flight")
-	if err := server.Close(30 * time.Second); err != nil {
+	fmt.Fprintf(stdout, "trtc-emulator: shutting down, finishing calls in flight (at most %v)\n", *shutdownTimeout)
+	if err := server.Close(*shutdownTimeout); err != nil {
 		fmt.Fprintf(stderr, "trtc-emulator: %v\n", err)
 		return 1
 	}

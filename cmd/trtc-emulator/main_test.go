@@ -6,7 +6,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os/exec"
@@ -27,7 +29,7 @@ import (
 )
 
 func TestRunArguments(t *testing.T) {
-	flagNames := []string{"-addr", "-sdkappid", "-key", "-admin", "-member-cap", "-seat-cap", "-rate", "-control", "-choices", "-v"}
+	flagNames := []string{"-addr", "-sdkappid", "-key", "-admin", "-member-cap", "-seat-cap", "-rate", "-control", "-choices", "-v", "-read-timeout", "-write-timeout", "-idle-timeout", "-max-connections", "-shutdown-timeout"}
 	rows := []struct {
 		name       string
 		args       []string
@@ -50,6 +52,11 @@ func TestRunArguments(t *testing.T) {
 		{name: "empty key", args: []string{"-addr", "127.0.0.1:0", "-key", ""}, want: 2, stderrHas: []string{"-key"}},
 		{name: "zero rate", args: []string{"-addr", "127.0.0.1:0", "-rate", "0"}, want: 2, stderrHas: []string{"-rate"}},
 		{name: "unknown choices profile", args: []string{"-addr", "127.0.0.1:0", "-choices", "odd"}, want: 2, stderrHas: []string{"-choices", "alternate"}},
+		{name: "zero read timeout", args: []string{"-addr", "127.0.0.1:0", "-read-timeout", "0s"}, want: 2, stderrHas: []string{"-read-timeout must be positive"}},
+		{name: "negative write timeout", args: []string{"-addr", "127.0.0.1:0", "-write-timeout", "-1s"}, want: 2, stderrHas: []string{"-write-timeout must be positive"}},
+		{name: "zero idle timeout", args: []string{"-addr", "127.0.0.1:0", "-idle-timeout", "0s"}, want: 2, stderrHas: []string{"-idle-timeout must be positive"}},
+		{name: "zero connection cap", args: []string{"-addr", "127.0.0.1:0", "-max-connections", "0"}, want: 2, stderrHas: []string{"-max-connections must be at least 1"}},
+		{name: "zero shutdown timeout", args: []string{"-addr", "127.0.0.1:0", "-shutdown-timeout", "0s"}, want: 2, stderrHas: []string{"-shutdown-timeout must be positive"}},
 		{name: "address that cannot be listened on", args: []string{"-addr", "127.0.0.1:99999"}, want: 1, stderrHas: []string{"trtc-emulator:", "listen"}},
 	}
 	for _, row := range rows {
@@ -365,5 +372,63 @@ func TestBinarySignalRightAfterListeningLine(t *testing.T) {
 		if code != 0 || !strings.Contains(stdout.String(), "shutting down") {
 			t.Fatalf("try %d: exit code %d, stdout %q, stderr %q; want 0 and the shutdown line", i, code, stdout.String(), stderr.String())
 		}
+	}
+}
+
+// TestBinaryShutdownClosesStalledClients: a client stalled in the middle of its body and a
+// fault delayed for a minute must not hold SIGTERM: the process answers what it can, closes
+// the rest and exits 0 within -shutdown-timeout.
+func TestBinaryShutdownClosesStalledClients(t *testing.T) {
+	bin := buildBinary(t)
+	cmd, base, stdout, stderr := startBinary(t, bin, "-shutdown-timeout", "1s", "-read-timeout", "20s")
+	settle()
+	c := control.NewClient(base)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	if err := c.InjectFault(ctx, control.Fault{Service: catalog.ServiceRoom, Command: "get_room_info", ErrorCode: catalog.CodeInternal, ErrorInfo: "slow", Count: 1, DelayMillis: 60_000}); err != nil {
+		t.Fatal(err)
+	}
+	// A body announced as 100 bytes of which one arrives; -read-timeout 20s keeps the read
+	// timeout out of the picture, so only the shutdown can end it.
+	stalled, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stalled.Close()
+	fmt.Fprintf(stalled, "POST /v4/room_engine_http_srv/create_room HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{")
+
+	delayed := make(chan error, 1)
+	go func() {
+		_, env, err := restCall(base, "get_room_info", `{"RoomId":"whatever"}`)
+		if err == nil && env.ErrorInfo != "slow" {
+			err = fmt.Errorf("answer %+v, want the fault", env)
+		}
+		delayed <- err
+	}()
+	for started := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		faults, err := c.ArmedFaults(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(faults) == 0 {
+			break
+		}
+		if time.Since(started) > 10*time.Second {
+			t.Fatal("the delayed call never reached the emulator")
+		}
+	}
+	signalled := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	code, exitedAt := waitExit(t, cmd, 10*time.Second, stdout, stderr)
+	if code != 0 {
+		t.Errorf("exit code %d, want 0 (stderr %s)", code, stderr.String())
+	}
+	if took := exitedAt.Sub(signalled); took > 2500*time.Millisecond {
+		t.Errorf("exit %v after SIGTERM, want within the 1 s shutdown timeout", took)
+	}
+	if err := <-delayed; err != nil {
+		t.Errorf("the delayed call was not answered before the exit: %v", err)
 	}
 }
