@@ -23,7 +23,7 @@ conformance: go-deps
 	$(GO) tool ginkgo $(GINKGO_FLAGS) ./suites
 
 test: deps vet lint fmt-check fuzz-smoke
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 
 # Every fuzz target of the tree for FUZZTIME each (scripts/fuzz-smoke.sh). Longer runs:
 # make fuzz-smoke FUZZTIME=10m.
