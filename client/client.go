@@ -478,8 +478,14 @@ func (c *Client) url(req Request) (string, error) {
 			query[key] = values
 		}
 	}
-	for _, ticket := range query["usersig"] {
-		c.tickets.add(ticket) // generated here or given by the caller: a secret either way
+	// Every ticket sent is a secret, generated here or given by the caller, under usersig or
+	// under any other name a spec tries (UserSig, a parameter repeated…).
+	for key, values := range query {
+		for _, value := range values {
+			if key == "usersig" || looksLikeTicket(value) {
+				c.tickets.add(value)
+			}
+		}
 	}
 	u := *c.base
 	u.Path = c.base.Path + "/v4/" + req.Service + "/" + req.Command
@@ -518,4 +524,10 @@ func redactURL(raw string) string {
 		u.RawQuery = query.Encode()
 	}
 	return u.String()
+}
+
+// looksLikeTicket reports whether value decodes as a UserSig, whatever it signs.
+func looksLikeTicket(value string) bool {
+	_, err := usersig.Decode(value)
+	return err == nil
 }
