@@ -69,7 +69,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 // Every spec's traffic is tagged with the spec; control-plane specs are skipped, with the
 // reason, on targets without a control plane.
 var _ = BeforeEach(func() {
-	session.Recorder.SetSpec(CurrentSpecReport().FullText())
+	session.Recorder.SetSpec(harness.SpecTag(CurrentSpecReport()))
 	specLabels := CurrentSpecReport().Labels()
 	if labels.Has(specLabels, catalog.LabelNeedsControlPlane) && session.Control == nil {
 		Skip(fmt.Sprintf("needs the emulator control plane, and %s has none (set %s to run it against an emulator)",
