@@ -272,9 +272,6 @@ func writeSpecLine(w io.Writer, label string, s SpecResult) {
 	fmt.Fprintln(w, line)
 }
 
-// cell cleans s for one tabwriter cell.
-func cell(s string) string { return oneLine(s) }
-
 // orDash returns s, or "-" when s is empty.
 func orDash(s string) string {
 	if s == "" {
@@ -282,6 +279,3 @@ func orDash(s string) string {
 	}
 	return s
 }
-
-// joinOrDash joins v with spaces, or returns "-" when v is empty.
-func joinOrDash(v []string) string { return orDash(strings.Join(v, " ")) }
