@@ -107,10 +107,10 @@ func failedAssertions(r *Run) map[string]Assertion {
 
 // writeFailureLine writes "  LABEL  name: what failed  (file:line)": what failed is the
 // code expected and the code got when an error-code assertion of the spec failed on an
-// answer, else the first line of its message.
+// answer, else the start of its message (messageHead).
 func writeFailureLine(w io.Writer, label string, s SpecResult, failed Assertion) {
 	line := "  " + label + "  " + oneLine(displayName(s))
-	what := oneLine(firstLine(redact(s.Reason)))
+	what := messageHead(s.Reason)
 	if len(failed.Expected) > 0 && failed.Observed != nil { // without an envelope, the message says why
 		what = fmt.Sprintf("%s/%s expected ErrorCode %s, got %d", oneLine(failed.Service), oneLine(failed.Command),
 			joinInts(failed.Expected), *failed.Observed)
@@ -122,6 +122,28 @@ func writeFailureLine(w io.Writer, label string, s SpecResult, failed Assertion)
 		line += "  (" + at + ")"
 	}
 	fmt.Fprintln(w, line)
+}
+
+// messageHeadRunes bounds the message part of a failure line.
+const messageHeadRunes = 160
+
+// messageHead is the start of a failure message on one line: its lines up to the location
+// the harness appends ("at file:line"), joined, so that Gomega's "Expected\n <int>: 1\nto
+// equal\n <int>: 2" reads "Expected <int>: 1 to equal <int>: 2"; clipped to
+// messageHeadRunes, redacted.
+func messageHead(reason string) string {
+	var lines []string
+	for line := range strings.SplitSeq(redact(reason), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "at ") && strings.Contains(line, ".go:") {
+			break
+		}
+		lines = append(lines, line)
+	}
+	head := oneLine(strings.Join(lines, " "))
+	if r := []rune(head); len(r) > messageHeadRunes {
+		head = strings.TrimSpace(string(r[:messageHeadRunes])) + "…"
+	}
+	return head
 }
 
 // failureLocation is where the spec failed, as the harness appends it to the reason ("at

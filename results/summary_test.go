@@ -63,6 +63,12 @@ func TestWriteSummary(t *testing.T) {
 	if strings.Contains(out, "\x1b") {
 		t.Error("summary contains escape sequences")
 	}
+	if got := messageHead("Expected\n    <int>: 1\nto equal\n    <int>: 2\nat /x/suites/room_test.go:9"); got != "Expected <int>: 1 to equal <int>: 2" {
+		t.Errorf("a Gomega message on one line: %q", got)
+	}
+	if got := messageHead(strings.Repeat("é", 300)); len([]rune(got)) != messageHeadRunes+1 || !strings.HasSuffix(got, "…") {
+		t.Errorf("a long message is not clipped to %d characters: %d", messageHeadRunes, len([]rune(got)))
+	}
 	if n := strings.Count(out, "DestroyRoom rejects unknown"); n != 1 {
 		t.Errorf("the failure is printed %d times, want once", n)
 	}
