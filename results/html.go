@@ -470,7 +470,7 @@ table.matrix th.cmd{text-align:left;background:#f0f2f5;font-weight:500}
 table.matrix th.cmd a{color:inherit;text-decoration:none}table.matrix th.cmd a:hover{text-decoration:underline}
 table.matrix td.none{background:transparent}
 table.matrix td.cell{min-width:3.3em;font-weight:600}
-table.matrix td.extra{text-align:left;background:transparent;white-space:normal;min-width:14em;max-width:30em}
+table.matrix td.extra{text-align:left;background:transparent;white-space:nowrap}
 table.matrix td.extra span.cell{display:inline-block;border-radius:4px;padding:.05em .4em;margin:.1em .15em;font-weight:600;outline:1px dashed rgba(0,0,0,.25)}
 .incomplete{color:#a05a00;font-size:.85em;margin-left:.3em}
 table.list td{padding:.2em .8em .2em 0;vertical-align:top}table.list .tag{white-space:nowrap}
