@@ -19,8 +19,10 @@ help:
 	@echo "make soak          thousands of stalled connections on loopback while a normal client calls (about 30 s)"
 	@echo "make results-diff OLD=a/results.json NEW=b/results.json   list what changed between two runs; fails when NEW is worse"
 
+# Colours only on a terminal: a log file or a CI console gets plain text. The test runs in the
+# recipe's own shell ($(shell ...) and $$(...) would see a pipe, never the terminal).
 conformance: go-deps
-	$(GO) tool ginkgo $(GINKGO_FLAGS) ./suites
+	if test -t 1; then color=; else color=--no-color; fi; $(GO) tool ginkgo $$color $(GINKGO_FLAGS) ./suites
 
 test: deps vet lint fmt-check fuzz-smoke
 	$(GO) test -race -count=1 -timeout 30m ./...

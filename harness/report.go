@@ -2,6 +2,7 @@ package harness
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -17,14 +18,19 @@ import (
 // (OutcomeEntryName), never from its message.
 func SpecResults(report types.Report) []results.SpecResult {
 	var out []results.SpecResult
+	ids := newSpecIDs(report)
 	for _, spec := range report.SpecReports {
 		if spec.LeafNodeType != types.NodeTypeIt && !spec.State.Is(types.SpecStateFailureStates) {
 			continue
 		}
 		name := specName(spec)
 		outcome, reason := judge(spec)
+		id := name
+		if spec.LeafNodeType == types.NodeTypeIt {
+			id = ids.of(spec)
+		}
 		out = append(out, results.SpecResult{
-			ID:             name,
+			ID:             id,
 			Name:           name,
 			Labels:         spec.Labels(),
 			Outcome:        outcome,
@@ -34,6 +40,35 @@ func SpecResults(report types.Report) []results.SpecResult {
 		})
 	}
 	return out
+}
+
+// specIDs gives each It of a report its results ID (results.SpecResult.ID): the full text,
+// which stays the same across runs and machines, followed by the leaf's file:line only for
+// texts that several specs share (the file's base name: a checkout's path differs per machine).
+type specIDs map[string]int // full text → number of Its with that text
+
+func newSpecIDs(report types.Report) specIDs {
+	ids := specIDs{}
+	for _, spec := range report.SpecReports {
+		if spec.LeafNodeType == types.NodeTypeIt {
+			ids[spec.FullText()]++
+		}
+	}
+	return ids
+}
+
+func (ids specIDs) of(spec types.SpecReport) string {
+	text := spec.FullText()
+	if ids[text] > 1 {
+		return text + " @ " + filepath.Base(spec.LeafNodeLocation.FileName) + ":" + strconv.Itoa(spec.LeafNodeLocation.LineNumber)
+	}
+	return text
+}
+
+// SpecTag is what the recorder tags a spec's exchanges with (Recorder.SetSpec): unique even
+// when specs share their text; BuildRun turns it into the spec's ID.
+func SpecTag(spec types.SpecReport) string {
+	return spec.FullText() + " @ " + spec.LeafNodeLocation.String()
 }
 
 // specName is the spec's full text, or the node type of a suite-level node.

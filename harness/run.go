@@ -38,7 +38,20 @@ func BuildRun(report types.Report, parts map[int]*results.Run) (*results.Run, er
 	}
 	run := results.Merge(ordered...)
 	run.Suite = report.SuiteDescription
+	run.SuiteVersion = results.SuiteVersion
 	run.Specs = SpecResults(report)
+	// The recorder tagged each exchange with its spec's SpecTag: the results refer to spec IDs.
+	ids, idOfTag := newSpecIDs(report), map[string]string{}
+	for _, spec := range report.SpecReports {
+		if spec.LeafNodeType == types.NodeTypeIt {
+			idOfTag[SpecTag(spec)] = ids.of(spec)
+		}
+	}
+	for i, e := range run.Exchanges {
+		if id, ok := idOfTag[e.SpecID]; ok {
+			run.Exchanges[i].SpecID = id
+		}
+	}
 	run.Started, run.Finished = report.StartTime, report.EndTime
 	if run.Interrupted == "" && slices.ContainsFunc(run.Specs, func(s results.SpecResult) bool { return s.Reason == results.ReasonNotRunTargetSilent }) {
 		run.Interrupted = "the target went silent" // the part that said more is missing
@@ -48,13 +61,14 @@ func BuildRun(report types.Report, parts map[int]*results.Run) (*results.Run, er
 
 // assertionsByProcess collects the error-code assertions that matchers.HaveErrorCode
 // recorded on the spec reports, in the order each process recorded them, tagged with their
-// spec: the full text of an It, "" for the suite's set-up and tear-down.
+// spec: the ID of an It (specIDs), "" for the suite's set-up and tear-down.
 func assertionsByProcess(report types.Report) (map[int][]results.Assertion, error) {
 	out := map[int][]results.Assertion{}
+	ids := newSpecIDs(report)
 	for _, spec := range report.SpecReports {
 		specID := ""
 		if spec.LeafNodeType == types.NodeTypeIt {
-			specID = spec.FullText()
+			specID = ids.of(spec)
 		}
 		for _, entry := range spec.ReportEntries {
 			if entry.Name != matchers.AssertionEntryName {

@@ -86,3 +86,37 @@ func TestBuildRunJoinsAssertionsToTheirProcessTraffic(t *testing.T) {
 		t.Errorf("err = %v, want an *EntryError naming the assertion entry", err)
 	}
 }
+
+// TestSpecIDsAreUniqueAndStable: two specs that share their text get their file:line (base
+// name only, the same on every machine) in their ID, and their exchanges and assertions
+// follow them; a spec with a text of its own is identified by its text alone.
+func TestSpecIDsAreUniqueAndStable(t *testing.T) {
+	code := 0
+	it := func(text, file string, line int) types.SpecReport {
+		spec := types.SpecReport{ContainerHierarchyTexts: []string{"Room"}, LeafNodeType: types.NodeTypeIt, LeafNodeText: text,
+			LeafNodeLocation: types.CodeLocation{FileName: file, LineNumber: line}, State: types.SpecStatePassed, ParallelProcess: 1}
+		spec.ReportEntries = types.ReportEntries{entry(matchers.AssertionEntryName, results.Assertion{Command: "c", Expected: []int{0},
+			Observed: &code, Passed: true, ExchangeSeq: line}, 1)}
+		return spec
+	}
+	first, second := it("twice", "/home/a/suites/room_test.go", 10), it("twice", "/home/a/suites/room_test.go", 20)
+	alone := it("once", "/home/a/suites/room_test.go", 30)
+	parts := map[int]*results.Run{1: {Exchanges: []results.Exchange{
+		{Seq: 10, SpecID: SpecTag(first), Command: "c", ErrorCode: &code},
+		{Seq: 20, SpecID: SpecTag(second), Command: "c", ErrorCode: &code},
+		{Seq: 30, SpecID: SpecTag(alone), Command: "c", ErrorCode: &code},
+	}}}
+	run, err := BuildRun(types.Report{SpecReports: types.SpecReports{first, second, alone}}, parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Room twice @ room_test.go:10", "Room twice @ room_test.go:20", "Room once"}
+	for i, spec := range run.Specs {
+		if spec.ID != want[i] || run.Exchanges[i].SpecID != want[i] || run.Assertions[i].SpecID != want[i] {
+			t.Errorf("spec %d: ID %q, its exchange %q, its assertion %q; want %q", i, spec.ID, run.Exchanges[i].SpecID, run.Assertions[i].SpecID, want[i])
+		}
+	}
+	if run.SuiteVersion != results.SuiteVersion {
+		t.Errorf("suite version %q, want %q", run.SuiteVersion, results.SuiteVersion)
+	}
+}

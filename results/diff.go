@@ -56,8 +56,10 @@ type RunDiff struct {
 	NewFailures []SpecChange `json:"new_failures"`
 	// Fixed are specs that pass now and failed, errored or deviated before.
 	Fixed []SpecChange `json:"fixed"`
-	// OtherChanges are the remaining outcome changes (pass to skipped, fail to error, specs
-	// that appeared or left...).
+	// SkippedNow are specs that passed and are skipped now: the run checks less than before.
+	SkippedNow []SpecChange `json:"skipped_now"`
+	// OtherChanges are the remaining outcome changes (fail to error, specs that appeared or
+	// left...).
 	OtherChanges []SpecChange `json:"other_changes"`
 	// CodesChanged are the (command, case) pairs whose answered codes differ.
 	CodesChanged []CodeChange `json:"codes_changed"`
@@ -66,34 +68,71 @@ type RunDiff struct {
 	FieldsVanished []FieldChange `json:"fields_vanished"`
 	FieldsAppeared []FieldChange `json:"fields_appeared"`
 	// CellsWorse are matrix cells that fail now (failed, other-code, error) and did not;
-	// CellsBetter cells that pass now and failed; CellsChanged the other state changes.
-	CellsWorse   []CellChange `json:"cells_worse"`
-	CellsBetter  []CellChange `json:"cells_better"`
-	CellsChanged []CellChange `json:"cells_changed"`
+	// CellsBetter cells that pass now and failed; CellsLostCoverage cells that passed and are
+	// not covered or not provokable now; CellsChanged the other state changes.
+	CellsWorse        []CellChange `json:"cells_worse"`
+	CellsBetter       []CellChange `json:"cells_better"`
+	CellsLostCoverage []CellChange `json:"cells_lost_coverage"`
+	CellsChanged      []CellChange `json:"cells_changed"`
+	// Warnings say why the two runs may not be comparable: other targets, other formats of
+	// results.json, other suite versions.
+	Warnings []string `json:"warnings"`
 }
 
 // Worse reports whether the new run is worse than the old one: a new failure or error, a
 // response field that vanished, or a matrix cell that fails now. With strict, codes that
-// changed and response fields that appeared count too.
+// changed, response fields that appeared, specs skipped now and matrix cells that lost their
+// coverage count too.
 func (d RunDiff) Worse(strict bool) bool {
 	worse := len(d.NewFailures) > 0 || len(d.FieldsVanished) > 0 || len(d.CellsWorse) > 0
 	if strict {
-		worse = worse || len(d.CodesChanged) > 0 || len(d.FieldsAppeared) > 0
+		worse = worse || len(d.CodesChanged) > 0 || len(d.FieldsAppeared) > 0 ||
+			len(d.SkippedNow) > 0 || len(d.CellsLostCoverage) > 0
 	}
 	return worse
 }
 
-// Empty reports whether nothing changed.
+// Empty reports whether nothing changed (warnings aside).
 func (d RunDiff) Empty() bool {
-	return len(d.NewFailures)+len(d.Fixed)+len(d.OtherChanges)+len(d.CodesChanged)+len(d.FieldsVanished)+
-		len(d.FieldsAppeared)+len(d.CellsWorse)+len(d.CellsBetter)+len(d.CellsChanged) == 0
+	return len(d.NewFailures)+len(d.Fixed)+len(d.SkippedNow)+len(d.OtherChanges)+len(d.CodesChanged)+
+		len(d.FieldsVanished)+len(d.FieldsAppeared)+len(d.CellsWorse)+len(d.CellsBetter)+
+		len(d.CellsLostCoverage)+len(d.CellsChanged) == 0
+}
+
+// comparability lists why old and new may not be comparable.
+func comparability(old, new *Run) []string {
+	warnings := []string{}
+	format := func(r *Run) int {
+		if r.Format == 0 {
+			return 1
+		}
+		return r.Format
+	}
+	if old.Target.Kind != new.Target.Kind || old.Target.Endpoint != new.Target.Endpoint {
+		warnings = append(warnings, fmt.Sprintf("the runs had different targets: %s %s, then %s %s",
+			orDash(oneLine(old.Target.Kind)), orDash(oneLine(old.Target.Endpoint)),
+			orDash(oneLine(new.Target.Kind)), orDash(oneLine(new.Target.Endpoint))))
+	}
+	if format(old) != format(new) {
+		warnings = append(warnings, fmt.Sprintf("the files have different formats: %d, then %d (spec IDs and fields may differ)",
+			format(old), format(new)))
+	}
+	if old.SuiteVersion != new.SuiteVersion {
+		warnings = append(warnings, fmt.Sprintf("different suite versions ran: %s, then %s (specs may have been renamed or added)",
+			orDash(oneLine(old.SuiteVersion)), orDash(oneLine(new.SuiteVersion))))
+	}
+	return warnings
+}
+
+func lostCoverage(old, new CellState) bool {
+	return old == CellPassed && (new == CellNotCovered || new == CellNotProvokable)
 }
 
 func failing(o Outcome) bool { return o == Fail || o == Error }
 
 func failingCell(s CellState) bool { return s == CellFailed || s == CellOtherCode || s == CellError }
 
-// DiffRuns compares two runs. Specs are matched by ID (the spec's full text) and a case of
+// DiffRuns compares two runs. Specs are matched by ID (SpecResult.ID) and a case of
 // the traffic is the spec that sent it, so renamed specs show as one that left and one that
 // appeared. The matrix of both runs is computed over the current reference (Reference).
 func DiffRuns(old, new *Run) RunDiff {
@@ -105,7 +144,8 @@ func DiffRuns(old, new *Run) RunDiff {
 	}
 	d := RunDiff{NewFailures: []SpecChange{}, Fixed: []SpecChange{}, OtherChanges: []SpecChange{},
 		CodesChanged: []CodeChange{}, FieldsVanished: []FieldChange{}, FieldsAppeared: []FieldChange{},
-		CellsWorse: []CellChange{}, CellsBetter: []CellChange{}, CellsChanged: []CellChange{}}
+		CellsWorse: []CellChange{}, CellsBetter: []CellChange{}, CellsChanged: []CellChange{},
+		SkippedNow: []SpecChange{}, CellsLostCoverage: []CellChange{}, Warnings: comparability(old, new)}
 
 	oldSpecs, newSpecs := specsByID(old.Specs), specsByID(new.Specs)
 	ids := sortedUnique(append(slices.Collect(maps.Keys(oldSpecs)), slices.Collect(maps.Keys(newSpecs))...))
@@ -130,6 +170,8 @@ func DiffRuns(old, new *Run) RunDiff {
 			d.NewFailures = append(d.NewFailures, change)
 		case inOld && inNew && change.New == Pass && (failing(change.Old) || change.Old == KnownDeviation):
 			d.Fixed = append(d.Fixed, change)
+		case change.Old == Pass && change.New == Skipped:
+			d.SkippedNow = append(d.SkippedNow, change)
 		default:
 			d.OtherChanges = append(d.OtherChanges, change)
 		}
@@ -187,6 +229,8 @@ func DiffRuns(old, new *Run) RunDiff {
 			d.CellsWorse = append(d.CellsWorse, c)
 		case n == CellPassed && failingCell(o):
 			d.CellsBetter = append(d.CellsBetter, c)
+		case lostCoverage(o, n):
+			d.CellsLostCoverage = append(d.CellsLostCoverage, c)
 		default:
 			d.CellsChanged = append(d.CellsChanged, c)
 		}
@@ -319,6 +363,11 @@ func WriteDiff(w io.Writer, d RunDiff, strict bool) error {
 			ew.printf("  %s -> pass  %s\n", outcomeWord(c.Old), oneLine(c.ID))
 		}
 	}
+	if section("Passed before, skipped now", len(d.SkippedNow), strict) {
+		for _, c := range d.SkippedNow {
+			ew.printf("  pass -> skipped  %s%s\n", oneLine(c.ID), reasonSuffix(c.Reason))
+		}
+	}
 	if section("Other outcome changes", len(d.OtherChanges), false) {
 		for _, c := range d.OtherChanges {
 			ew.printf("  %s -> %s  %s%s\n", outcomeWord(c.Old), outcomeWord(c.New), oneLine(c.ID), reasonSuffix(c.Reason))
@@ -343,7 +392,8 @@ func WriteDiff(w io.Writer, d RunDiff, strict bool) error {
 		title string
 		cells []CellChange
 		worse bool
-	}{{"Matrix cells that fail now", d.CellsWorse, true}, {"Matrix cells that pass now", d.CellsBetter, false}, {"Other matrix changes", d.CellsChanged, false}} {
+	}{{"Matrix cells that fail now", d.CellsWorse, true}, {"Matrix cells that pass now", d.CellsBetter, false},
+		{"Matrix cells that lost their coverage", d.CellsLostCoverage, strict}, {"Other matrix changes", d.CellsChanged, false}} {
 		if section(s.title, len(s.cells), s.worse) {
 			for _, c := range s.cells {
 				ew.printf("  %s %d: %s -> %s\n", oneLine(c.Command), c.Code, c.Old, c.New)
@@ -357,8 +407,10 @@ func WriteDiff(w io.Writer, d RunDiff, strict bool) error {
 	if d.Empty() {
 		ew.printf("No differences.\n")
 	}
-	ew.printf("\n%s: %d new failures, %d fixed, %d codes changed, %d fields vanished, %d fields appeared, %d matrix cells fail now\n",
-		verdict, len(d.NewFailures), len(d.Fixed), len(d.CodesChanged), len(d.FieldsVanished), len(d.FieldsAppeared), len(d.CellsWorse))
+	ew.printf("\n%s: %d new failures, %d fixed, %d skipped now, %d codes changed, %d fields vanished, %d fields appeared, "+
+		"%d matrix cells fail now, %d lost their coverage\n",
+		verdict, len(d.NewFailures), len(d.Fixed), len(d.SkippedNow), len(d.CodesChanged), len(d.FieldsVanished),
+		len(d.FieldsAppeared), len(d.CellsWorse), len(d.CellsLostCoverage))
 	return ew.err
 }
 

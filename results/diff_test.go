@@ -38,7 +38,8 @@ func TestDiffRunsOutcomes(t *testing.T) {
 	}{
 		{"new failures", ids(d.NewFailures), []string{"dev-fail", "new-fail", "pass-error", "pass-fail", "skip-fail"}},
 		{"fixed", ids(d.Fixed), []string{"dev-pass", "error-pass", "fail-pass"}},
-		{"other changes", ids(d.OtherChanges), []string{"fail-error", "left", "new-pass", "pass-dev", "pass-skip"}},
+		{"skipped now", ids(d.SkippedNow), []string{"pass-skip"}},
+		{"other changes", ids(d.OtherChanges), []string{"fail-error", "left", "new-pass", "pass-dev"}},
 	} {
 		if !reflect.DeepEqual(tt.got, tt.want) {
 			t.Errorf("%s = %v, want %v", tt.name, tt.got, tt.want)
@@ -50,7 +51,7 @@ func TestDiffRunsOutcomes(t *testing.T) {
 	if !d.Worse(false) {
 		t.Error("new failures are worse")
 	}
-	if back := DiffRuns(new, new); !back.Empty() || back.Worse(true) {
+	if back := DiffRuns(new, new); !back.Empty() || back.Worse(true) || len(back.Warnings) != 0 {
 		t.Errorf("a run compared with itself: %+v", back)
 	}
 }
@@ -143,5 +144,59 @@ func TestWriteDiff(t *testing.T) {
 	err := WriteDiff(failingWriter{}, d, false)
 	if !errors.Is(err, errWrite) {
 		t.Errorf("err = %v, want the writer's error", err)
+	}
+}
+
+// TestStrictCountsLostCoverage: a spec that passed and is skipped now, alone, is worse only
+// with strict; so is a matrix cell that passed and is not covered now.
+func TestStrictCountsLostCoverage(t *testing.T) {
+	old := &Run{Specs: []SpecResult{{ID: "a", Name: "a", Outcome: Pass}}}
+	skipped := &Run{Specs: []SpecResult{{ID: "a", Name: "a", Outcome: Skipped, Reason: "needs the control plane"}}}
+	d := DiffRuns(old, skipped)
+	if len(d.SkippedNow) != 1 || d.Worse(false) || !d.Worse(true) {
+		t.Errorf("pass -> skipped: %+v, worse %v, strict %v", d.SkippedNow, d.Worse(false), d.Worse(true))
+	}
+
+	for _, tt := range []struct {
+		old, new CellState
+		lost     bool
+	}{
+		{CellPassed, CellNotCovered, true},
+		{CellPassed, CellNotProvokable, true},
+		{CellNotCovered, CellNotProvokable, false},
+		{CellPassed, CellKnownDeviation, false},
+	} {
+		if got := lostCoverage(tt.old, tt.new); got != tt.lost {
+			t.Errorf("lostCoverage(%s, %s) = %v", tt.old, tt.new, got)
+		}
+	}
+	cells := RunDiff{CellsLostCoverage: []CellChange{{Command: "s/c", Code: 1, Old: CellPassed, New: CellNotCovered}}}
+	if cells.Worse(false) || !cells.Worse(true) || cells.Empty() {
+		t.Errorf("a cell that lost its coverage: worse %v, strict %v", cells.Worse(false), cells.Worse(true))
+	}
+	var buf bytes.Buffer
+	if err := WriteDiff(&buf, cells, true); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Matrix cells that lost their coverage (1) [worse]:\n  s/c 1: passed -> not-covered") {
+		t.Errorf("text:\n%s", buf.String())
+	}
+}
+
+func TestDiffWarnsOfIncomparableRuns(t *testing.T) {
+	embedded := Target{Kind: TargetEmbedded, Endpoint: "http://127.0.0.1:1"}
+	live := Target{Kind: TargetLive, Endpoint: "https://adminapisgp.im.qcloud.com"}
+	same := DiffRuns(&Run{Format: 2, SuiteVersion: "v1", Target: live}, &Run{Format: 2, SuiteVersion: "v1", Target: live})
+	if len(same.Warnings) != 0 {
+		t.Errorf("same target, format and version: %v", same.Warnings)
+	}
+	d := DiffRuns(&Run{Target: live, SuiteVersion: "v1"}, &Run{Format: 2, SuiteVersion: "v2", Target: embedded})
+	want := []string{
+		"the runs had different targets: live https://adminapisgp.im.qcloud.com, then embedded http://127.0.0.1:1",
+		"the files have different formats: 1, then 2 (spec IDs and fields may differ)",
+		"different suite versions ran: v1, then v2 (specs may have been renamed or added)",
+	}
+	if !reflect.DeepEqual(d.Warnings, want) {
+		t.Errorf("warnings %q, want %q", d.Warnings, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io"
 	"maps"
@@ -22,11 +23,13 @@ const (
 )
 
 // WriteHTML writes r as one self-contained HTML page (inline CSS, no script, no external
-// asset): the target and configuration, the outcome counts, the endpoint × error-code matrix
-// as a colour grid (one grid per service; see BuildMatrix), the cells that need attention,
-// every failed, errored and known-deviation spec with its message (which carries the schema
-// errors) and its requests and responses, the deviations no longer observed, and the skipped
-// specs with their reasons. UserSig values are redacted from every text.
+// asset): the target and configuration, the outcome counts, the failures and errors first
+// (a list of links at the top, then each with its message and exchanges, known deviations
+// after them), the endpoint × error-code matrix as a colour grid (one table per service,
+// scrolling within its frame under a sticky header; see BuildMatrix), the cells that need attention, the overview rules, the deviations no
+// longer observed, and the skipped specs with their reasons. A run in which no spec ran
+// shows its target and why at the top instead of an empty matrix. UserSig values are
+// redacted from every text.
 //
 // Every matrix cell is an element with data-command ("<service>/<command>"), data-code,
 // data-state (a CellState) and data-documented attributes, so that tools can read the
@@ -93,6 +96,9 @@ type htmlExchange struct {
 }
 
 type htmlProblem struct {
+	// Anchor is the element id of the spec's section, linked from the list at the top of the
+	// page; derived from the spec's ID, so that a link to it stays valid from run to run.
+	Anchor                             string
 	ID, Name, Outcome, Class, Location string
 	Labels                             []string
 	Reason, Deviation                  string
@@ -112,9 +118,13 @@ type htmlPage struct {
 	Gone                               []htmlProblem
 	Skipped                            []htmlProblem
 	DocumentedCells, PassedCells       int
-	Rules                              []htmlRule
-	RuleCounts                         []htmlCount
-	UnknownRules                       []string
+	// StoppedAtSetup: no spec ran (set-up failed, or nothing was selected); the page then
+	// shows the target and SetupReason at the top instead of an empty matrix.
+	StoppedAtSetup bool
+	SetupReason    string
+	Rules          []htmlRule
+	RuleCounts     []htmlCount
+	UnknownRules   []string
 }
 
 // htmlRule is one row of the overview rules table.
@@ -203,13 +213,18 @@ func buildHTMLPage(r *Run) htmlPage {
 			referenced[a.SpecID][a.ExchangeSeq] = true
 		}
 	}
+	var deviations []htmlProblem // listed after the failures and errors
 	for _, s := range sortedSpecs(r.Specs) {
 		o := s.Outcome.normalized()
 		switch {
 		case o == Fail || o == Error || o == KnownDeviation:
 			prob := problemView(s)
 			prob.Exchanges, prob.More = exchangesView(bySpec[s.ID], referenced[s.ID])
-			p.Problems = append(p.Problems, prob)
+			if o == KnownDeviation {
+				deviations = append(deviations, prob)
+			} else {
+				p.Problems = append(p.Problems, prob)
+			}
 		case o == Skipped:
 			p.Skipped = append(p.Skipped, problemView(s))
 		}
@@ -217,7 +232,42 @@ func buildHTMLPage(r *Run) htmlPage {
 			p.Gone = append(p.Gone, problemView(s))
 		}
 	}
+	p.Problems = append(p.Problems, deviations...)
+	p.StoppedAtSetup, p.SetupReason = stoppedAtSetup(r)
 	return p
+}
+
+// stoppedAtSetup reports whether no spec of r ran, and why: the message of the suite-level
+// node that failed ("[BeforeSuite] ..."), or what the specs' skip reasons say.
+func stoppedAtSetup(r *Run) (bool, string) {
+	var suiteFailure, skipReason string
+	for _, s := range r.Specs {
+		o := s.Outcome.normalized()
+		switch {
+		case strings.HasPrefix(s.Name, "[") && o != Pass && o != Skipped: // a suite-level node that failed
+			if suiteFailure == "" {
+				suiteFailure = cleanText(redact(strings.TrimSpace(s.Name) + ": " + s.Reason))
+			}
+		case o != Skipped:
+			return false, ""
+		case skipReason == "":
+			skipReason = cleanText(redact(s.Reason))
+		}
+	}
+	switch {
+	case suiteFailure != "":
+		return true, suiteFailure
+	case skipReason != "":
+		return true, "every spec was skipped: " + skipReason
+	}
+	return true, "the run recorded no spec at all (it was stopped before any ran, or the filters selected none)"
+}
+
+// problemAnchor is the element id of a spec's section: stable for the spec's ID.
+func problemAnchor(id string) string {
+	h := fnv.New64a()
+	h.Write([]byte(id))
+	return fmt.Sprintf("spec-%016x", h.Sum64())
 }
 
 // buildGrids groups the rows by service, each grid with the union of its rows' documented
@@ -324,7 +374,7 @@ func cellView(key string, c MatrixCell) htmlCell {
 
 func problemView(s SpecResult) htmlProblem {
 	o := s.Outcome.normalized()
-	p := htmlProblem{ID: s.ID, Name: displayName(s), Outcome: outcomeLabel(o), Class: "o-" + string(o),
+	p := htmlProblem{Anchor: problemAnchor(s.ID), ID: s.ID, Name: displayName(s), Outcome: outcomeLabel(o), Class: "o-" + string(o),
 		Location: cleanText(s.Location), Labels: sortedLabels(s.Labels), Reason: cleanText(redact(s.Reason))}
 	if d := s.Deviation; d != nil {
 		p.Deviation = cleanText(redact(deviationText(*d)))
@@ -423,11 +473,19 @@ table.matrix th.cmd{text-align:left;background:#f0f2f5;font-weight:500}
 table.matrix th.cmd a{color:inherit;text-decoration:none}table.matrix th.cmd a:hover{text-decoration:underline}
 table.matrix td.none{background:transparent}
 table.matrix td.cell{min-width:3.3em;font-weight:600}
-table.matrix td.extra{text-align:left;background:transparent;white-space:normal;min-width:14em;max-width:30em}
+table.matrix td.extra{text-align:left;background:transparent;white-space:nowrap}
 table.matrix td.extra span.cell{display:inline-block;border-radius:4px;padding:.05em .4em;margin:.1em .15em;font-weight:600;outline:1px dashed rgba(0,0,0,.25)}
 .incomplete{color:#a05a00;font-size:.85em;margin-left:.3em}
 table.list td{padding:.2em .8em .2em 0;vertical-align:top}table.list .tag{white-space:nowrap}
-.grid{overflow-x:auto}
+.grid{overflow:auto;max-height:80vh;max-width:100%;border:1px solid #e1e4e8;border-radius:4px;margin:.3em 0 1.2em}
+.grid table.matrix{margin:0}
+table.matrix thead th{position:sticky;top:0;z-index:1}
+table.matrix th.cmd{position:sticky;left:0;z-index:1}
+table.matrix thead th.cmd{z-index:2}
+.stop{border:2px solid #7a0c0c;border-radius:6px;background:#fff4f4;padding:.6em 1em;margin:1em 0}
+.stop h2{margin-top:.2em;border:0;color:#7a0c0c}
+ol#problem-links{margin:.3em 0 1em;padding-left:1.6em}ol#problem-links li{margin:.15em 0}
+ol#problem-links a{color:#1d2430}
 details.problem{border:1px solid #d5dae1;border-radius:6px;margin:.7em 0;background:#fff}
 details.problem>summary{cursor:pointer;padding:.5em .8em;font-weight:600}
 details.problem>div{padding:0 .8em .8em}
@@ -444,6 +502,11 @@ pre{background:#f4f5f7;border:1px solid #e1e4e8;border-radius:4px;padding:.6em .
 <p class="sub">Conformance report{{if .Started}}: started {{.Started}}{{end}}{{if .Finished}}, finished {{.Finished}}{{end}} ({{.Duration}}). Secrets are redacted; results.json beside this page has every exchange.</p>
 {{if .Interrupted}}<p class="interrupted"><strong>Run interrupted:</strong> {{.Interrupted}}</p>{{end}}
 
+{{if .StoppedAtSetup}}<section class="stop" id="setup-stop"><h2>The run stopped at set-up: no spec ran</h2>
+<p>Target: {{range .Target}}{{if eq .Key "kind" "endpoint"}}<b>{{.Value}}</b> {{end}}{{end}}</p>
+<pre>{{.SetupReason}}</pre>
+<p class="note">There is no matrix and no rules table to show: fix what the message says and run again.</p></section>
+{{end}}
 <div class="meta">
 <section id="target"><h2>Target</h2>
 <table class="kv">{{range .Target}}<tr><th>{{.Key}}</th><td>{{.Value}}</td></tr>{{end}}</table>
@@ -456,41 +519,9 @@ pre{background:#f4f5f7;border:1px solid #e1e4e8;border-radius:4px;padding:.6em .
 <h2>Specs</h2>
 <ul class="counts" id="counts">{{range .Counts}}<li class="{{.Class}}" data-outcome="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>
 
-<h2>Endpoint × error-code matrix</h2>
-<p class="note">Rows: every documented command of the reference. Columns: 0 and every error code the command's page documents (an empty square: the command's page does not list that code). Computed from the traffic recorded and the code each spec expected. “*” marks a code passed only through fault injection; hover over a cell for its evidence. Codes a spec expected that the page does not list (the gateway's common codes) follow in the last column, outlined.</p>
-<ul class="counts" id="cell-counts">{{range .CellCounts}}<li class="{{.Class}}" data-state="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>
-<p class="note">{{.PassedCells}} of {{.DocumentedCells}} documented (command, code) cells passed.</p>
-{{range .Grids}}
-<h3>{{.Service}}</h3>
-<div class="grid"><table class="matrix" data-service="{{.Service}}">
-<thead><tr><th class="cmd">command</th>{{range .Codes}}<th title="{{.Meaning}}">{{.Code}}</th>{{end}}<th>other codes expected</th></tr></thead>
-<tbody>
-{{range .Rows}}<tr data-command="{{.Key}}"><th class="cmd"><a href="{{.Page}}">{{.Command}}</a>{{if not .CodesComplete}}<span class="incomplete" title="the vendor's error table could not be read to its end">(codes partial)</span>{{end}}</th>
-{{- range .Cells}}{{if .Present}}<td class="cell {{.Class}}" data-command="{{.Command}}" data-code="{{.Code}}" data-state="{{.State}}" data-documented="{{.DocumentedAttr}}" title="{{.Title}}">{{.Text}}</td>{{else}}<td class="none"></td>{{end}}{{end -}}
-<td class="extra">{{range .Extra}}<span class="cell {{.Class}}" data-command="{{.Command}}" data-code="{{.Code}}" data-state="{{.State}}" data-documented="{{.DocumentedAttr}}" title="{{.Title}}">{{.Prefix}}{{.Text}}</span>{{end}}</td></tr>
-{{end}}</tbody>
-</table></div>
-{{end}}
-{{if .Attention}}<h3>Cells to look at</h3>
-<table class="list" id="attention">{{range .Attention}}<tr><td><span class="tag {{.Class}}">{{.State}}</span></td><td><code>{{.Key}}</code> {{.Code}}</td><td>{{.Note}}</td></tr>{{end}}</table>{{end}}
-{{range .NotProvokable}}<h3>Not provokable on this target</h3>
-<p class="note">{{.Reason}}</p>
-<table class="list not-provokable">{{range .Rows}}<tr><td><code>{{.Key}}</code></td><td>{{range .Codes}}<span class="tag s-not-provokable">{{.}}</span>{{end}}</td></tr>{{end}}</table>
-{{end}}
-<h2>RESTful API overview rules</h2>
-<p class="note">The rules of the RESTful API Overview that every command inherits, each with the specs that assert it (spec labels <code>rule:&lt;id&gt;</code>): kept when a spec passed and none failed, broken when one failed.</p>
-<ul class="counts" id="rule-counts">{{range .RuleCounts}}<li class="{{.Class}}" data-state="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>
-<table class="list" id="rules">{{range .Rules}}<tr data-rule="{{.ID}}" data-state="{{.State}}"><td><span class="tag {{.Class}}">{{.State}}</span></td><td><a href="{{.Page}}"><code>{{.ID}}</code></a></td><td>{{.Summary}}{{range .Families}} <span class="tag {{.Class}}" data-family="{{.Family}}">{{.Family}}: {{.State}}</span>{{end}}
-<details><summary>{{len .Specs}} specs</summary><ul>{{range .Specs}}<li><span class="tag {{.Class}}">{{.Outcome}}</span>{{.Name}}</li>{{end}}</ul></details></td></tr>{{end}}</table>
-{{range .UnknownRules}}<p class="note unknown-rule">Rule label <code>{{.}}</code> names no rule of the catalog.</p>{{end}}
-
-{{if .Gone}}<h2>Deviations no longer observed</h2>
-<p class="note">These specs match a declared known deviation but passed: the target now does what the documentation promises. Remove their entries from the known-deviations file.</p>
-<table class="list" id="gone">{{range .Gone}}<tr><td>{{.Name}}</td><td>{{.Deviation}}</td></tr>{{end}}</table>{{end}}
-
 <h2>Failures, errors and known deviations</h2>
-{{if not .Problems}}<p class="note" id="no-problems">None.</p>{{end}}
-{{range .Problems}}<details class="problem" open data-outcome="{{.Outcome}}">
+{{if not .Problems}}<p class="note" id="no-problems">None.</p>{{else}}<ol id="problem-links">{{range .Problems}}<li><a href="#{{.Anchor}}"><span class="tag {{.Class}}">{{.Outcome}}</span>{{.Name}}</a></li>{{end}}</ol>{{end}}
+{{range .Problems}}<details class="problem" open id="{{.Anchor}}" data-outcome="{{.Outcome}}">
 <summary><span class="tag {{.Class}}">{{.Outcome}}</span>{{.Name}}</summary>
 <div>
 {{if .Location}}<p class="note">{{.Location}}</p>{{end}}
@@ -511,6 +542,39 @@ pre{background:#f4f5f7;border:1px solid #e1e4e8;border-radius:4px;padding:.6em .
 </div>
 </details>
 {{end}}
+
+{{if not .StoppedAtSetup}}<h2 id="matrix">Endpoint × error-code matrix</h2>
+<p class="note">Rows: every documented command of the reference. Columns: 0 and every error code the command's page documents (an empty square: the command's page does not list that code). Computed from the traffic recorded and the code each spec expected. “*” marks a code passed only through fault injection; hover over a cell for its evidence. Codes a spec expected that the page does not list (the gateway's common codes) follow in the last column, outlined. “(more codes may exist)” after a command: the vendor's error table could not be read to its end, so its page may document codes that have no column here. Each service is a table of its own; a wide or long one scrolls within its frame, its header row and command column staying in view.</p>
+<ul class="counts" id="cell-counts">{{range .CellCounts}}<li class="{{.Class}}" data-state="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>
+<p class="note">{{.PassedCells}} of {{.DocumentedCells}} documented (command, code) cells passed.</p>
+{{range .Grids}}
+<h3>{{.Service}}</h3>
+<div class="grid"><table class="matrix" data-service="{{.Service}}">
+<thead><tr><th class="cmd">command</th>{{range .Codes}}<th title="{{.Meaning}}">{{.Code}}</th>{{end}}<th>other codes expected</th></tr></thead>
+<tbody>
+{{range .Rows}}<tr data-command="{{.Key}}"><th class="cmd"><a href="{{.Page}}">{{.Command}}</a>{{if not .CodesComplete}}<span class="incomplete" title="the vendor's error table could not be read to its end: more codes may exist">(more codes may exist)</span>{{end}}</th>
+{{- range .Cells}}{{if .Present}}<td class="cell {{.Class}}" data-command="{{.Command}}" data-code="{{.Code}}" data-state="{{.State}}" data-documented="{{.DocumentedAttr}}" title="{{.Title}}">{{.Text}}</td>{{else}}<td class="none"></td>{{end}}{{end -}}
+<td class="extra">{{range .Extra}}<span class="cell {{.Class}}" data-command="{{.Command}}" data-code="{{.Code}}" data-state="{{.State}}" data-documented="{{.DocumentedAttr}}" title="{{.Title}}">{{.Prefix}}{{.Text}}</span>{{end}}</td></tr>
+{{end}}</tbody>
+</table></div>
+{{end}}
+{{if .Attention}}<h3>Cells to look at</h3>
+<table class="list" id="attention">{{range .Attention}}<tr><td><span class="tag {{.Class}}">{{.State}}</span></td><td><code>{{.Key}}</code> {{.Code}}</td><td>{{.Note}}</td></tr>{{end}}</table>{{end}}
+{{range .NotProvokable}}<h3>Not provokable on this target</h3>
+<p class="note">{{.Reason}}</p>
+<table class="list not-provokable">{{range .Rows}}<tr><td><code>{{.Key}}</code></td><td>{{range .Codes}}<span class="tag s-not-provokable">{{.}}</span>{{end}}</td></tr>{{end}}</table>
+{{end}}
+<h2>RESTful API overview rules</h2>
+<p class="note">The rules of the RESTful API Overview that every command inherits, each with the specs that assert it (spec labels <code>rule:&lt;id&gt;</code>): kept when a spec passed and none failed, broken when one failed.</p>
+<ul class="counts" id="rule-counts">{{range .RuleCounts}}<li class="{{.Class}}" data-state="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>
+<table class="list" id="rules">{{range .Rules}}<tr data-rule="{{.ID}}" data-state="{{.State}}"><td><span class="tag {{.Class}}">{{.State}}</span></td><td><a href="{{.Page}}"><code>{{.ID}}</code></a></td><td>{{.Summary}}{{range .Families}} <span class="tag {{.Class}}" data-family="{{.Family}}">{{.Family}}: {{.State}}</span>{{end}}
+<details><summary>{{len .Specs}} specs</summary><ul>{{range .Specs}}<li><span class="tag {{.Class}}">{{.Outcome}}</span>{{.Name}}</li>{{end}}</ul></details></td></tr>{{end}}</table>
+{{range .UnknownRules}}<p class="note unknown-rule">Rule label <code>{{.}}</code> names no rule of the catalog.</p>{{end}}
+
+{{end}}
+{{if .Gone}}<h2>Deviations no longer observed</h2>
+<p class="note">These specs match a declared known deviation but passed: the target now does what the documentation promises. Remove their entries from the known-deviations file.</p>
+<table class="list" id="gone">{{range .Gone}}<tr><td>{{.Name}}</td><td>{{.Deviation}}</td></tr>{{end}}</table>{{end}}
 
 {{if .Skipped}}<h2>Skipped specs</h2>
 <table class="list" id="skipped">{{range .Skipped}}<tr><td>{{.Name}}</td><td class="note">{{.Reason}}</td></tr>{{end}}</table>{{end}}

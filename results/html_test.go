@@ -89,41 +89,46 @@ func TestHTMLMatrixCellsCarryTheirState(t *testing.T) {
 	assertMatrixEqual(t, got, r.Matrix())
 }
 
-// TestHTMLInChromium opens the report in headless Chromium, as a reader would, and reads the
-// matrix back from the rendered page.
-func TestHTMLInChromium(t *testing.T) {
-	browser, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed; .ci/run installs it (apt-get update && apt-get install -y chromium)")
-		}
-		t.Skip("chromium is not installed: apt-get update && apt-get install -y chromium (CI installs it through .ci/run)")
-	}
-	dir := t.TempDir()
-	r := matrixRun()
-	page := filepath.Join(dir, "index.html")
-	var buf bytes.Buffer
-	if err := WriteHTML(&buf, r); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(page, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+// chromiumArgs are the flags of a headless Chromium that touches nothing but the page.
+func chromiumArgs(profile string) []string {
+	return []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + profile}
+}
 
+// runChromium runs the browser with args and returns its standard output.
+func runChromium(t *testing.T, browser string, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, browser,
-		"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+filepath.Join(dir, "profile"), "--dump-dom", "file://"+page)
+	cmd := exec.CommandContext(ctx, browser, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
 		t.Fatalf("chromium: %v\n%s", err, tail(stderr.String(), 2000))
 	}
-	dom := stdout.String()
+	return stdout.String()
+}
+
+func writePage(t *testing.T, dir string, r *Run) string {
+	t.Helper()
+	page := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(page, []byte(renderHTML(t, r)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return page
+}
+
+// TestHTMLInChromium opens the report in headless Chromium, as a reader would, and reads the
+// matrix back from the rendered page, and follows the links from the list of failures.
+func TestHTMLInChromium(t *testing.T) {
+	browser := needTool(t, "chromium", "chromium")
+	dir := t.TempDir()
+	r := matrixRun()
+	page := writePage(t, dir, r)
+	dom := runChromium(t, browser, append(chromiumArgs(filepath.Join(dir, "profile")), "--dump-dom", "file://"+page)...)
 	if !strings.Contains(dom, `id="cell-counts"`) {
-		t.Fatalf("chromium did not render the report; its DOM:\n%s\nstderr:\n%s", tail(dom, 2000), tail(stderr.String(), 2000))
+		t.Fatalf("chromium did not render the report; its DOM:\n%s", tail(dom, 2000))
 	}
 	doc := parseHTML(t, dom)
 	assertMatrixEqual(t, readMatrix(t, doc), r.Matrix())
@@ -131,6 +136,127 @@ func TestHTMLInChromium(t *testing.T) {
 	for s, n := range r.Matrix().Counts() {
 		if counts[string(s)] != n {
 			t.Errorf("cell count %s shown %d, want %d", s, counts[string(s)], n)
+		}
+	}
+	assertFailureLinks(t, doc, r)
+}
+
+// assertFailureLinks checks the list at the top of the page: one link per failed, errored
+// and known-deviation spec, failures and errors first, each pointing at an element that
+// exists and holds that spec.
+func assertFailureLinks(t *testing.T, doc *html.Node, r *Run) {
+	t.Helper()
+	lists := findAll(doc, func(n *html.Node) bool { return attr(n, "id") == "problem-links" })
+	if len(lists) != 1 {
+		t.Fatalf("%d lists of failure links, want 1", len(lists))
+	}
+	links := findAll(lists[0], func(n *html.Node) bool { return n.Data == "a" })
+	want := 0
+	for _, s := range r.Specs {
+		if o := s.Outcome.normalized(); o == Fail || o == Error || o == KnownDeviation {
+			want++
+		}
+	}
+	if len(links) != want {
+		t.Errorf("%d failure links, want %d", len(links), want)
+	}
+	sawDeviation := false
+	for _, a := range links {
+		href := attr(a, "href")
+		targets := findAll(doc, func(n *html.Node) bool { return "#"+attr(n, "id") == href })
+		if !strings.HasPrefix(href, "#") || len(targets) != 1 {
+			t.Errorf("link %q (%s) points at %d elements, want 1", href, textOf(a), len(targets))
+			continue
+		}
+		name := strings.TrimSpace(textOf(findAll(a, func(n *html.Node) bool { return n.Data == "span" })[0].NextSibling))
+		if !strings.Contains(textOf(targets[0]), name) {
+			t.Errorf("link to %q leads to a section that does not name it", name)
+		}
+		deviation := attr(targets[0], "data-outcome") == outcomeLabel(KnownDeviation)
+		if sawDeviation && !deviation {
+			t.Errorf("%q is listed after a known deviation: failures and errors come first", name)
+		}
+		sawDeviation = sawDeviation || deviation
+	}
+}
+
+// TestHTMLScreenshotAt1280 renders the report at 1280×1000 pixels, the width the matrix must
+// stay readable at, and checks that Chromium produced an image of that size (the PNG header).
+// Set TRTC_KEEP_SCREENSHOT to a file name to keep the image for a look.
+func TestHTMLScreenshotAt1280(t *testing.T) {
+	browser := needTool(t, "chromium", "chromium")
+	dir := t.TempDir()
+	for name, r := range map[string]*Run{"report": matrixRun(), "stopped": stoppedRun()} {
+		page := writePage(t, t.TempDir(), r)
+		shot := filepath.Join(dir, name+".png")
+		runChromium(t, browser, append(chromiumArgs(filepath.Join(dir, "profile-"+name)),
+			"--window-size=1280,1000", "--screenshot="+shot, "file://"+page)...)
+		data, err := os.ReadFile(shot)
+		if err != nil {
+			t.Fatalf("%s: no screenshot: %v", name, err)
+		}
+		width, height, err := pngSize(data)
+		if err != nil || width != 1280 || height != 1000 {
+			t.Errorf("%s: screenshot %d×%d (%v), want 1280×1000", name, width, height, err)
+		}
+		if keep := os.Getenv("TRTC_KEEP_SCREENSHOT"); keep != "" {
+			if err := os.WriteFile(strings.TrimSuffix(keep, ".png")+"-"+name+".png", data, 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}
+}
+
+// pngSize reads the width and height from a PNG's header: the signature, then the IHDR chunk
+// (length, type, width, height, big-endian).
+func pngSize(data []byte) (width, height int, err error) {
+	const signature = "\x89PNG\r\n\x1a\n"
+	if len(data) < 24 || string(data[:8]) != signature || string(data[12:16]) != "IHDR" {
+		return 0, 0, errors.New("not a PNG")
+	}
+	be := func(b []byte) int { return int(b[0])<<24 | int(b[1])<<16 | int(b[2])<<8 | int(b[3]) }
+	return be(data[16:20]), be(data[20:24]), nil
+}
+
+// stoppedRun is a run whose set-up failed: the target did not answer the probe, no spec ran.
+func stoppedRun() *Run {
+	return &Run{Suite: "TRTC Conference REST API conformance", Target: Target{Kind: TargetRemote, Endpoint: "http://127.0.0.1:9"},
+		Specs: []SpecResult{
+			{ID: "[SynchronizedBeforeSuite] ", Name: "[SynchronizedBeforeSuite] ", Outcome: Error,
+				Reason: "environment error: probe account_check: dial tcp 127.0.0.1:9: connect: connection refused\nat /x/suites/suite_test.go:64"},
+			{ID: "Room management create_room creates a room", Name: "Room management create_room creates a room", Outcome: Skipped, Reason: ReasonNotSelected},
+		}}
+}
+
+// TestHTMLStoppedAtSetup: a run in which no spec ran says so at the top, with its target and
+// the reason, instead of an empty matrix.
+func TestHTMLStoppedAtSetup(t *testing.T) {
+	doc := parseHTML(t, renderHTML(t, stoppedRun()))
+	stops := findAll(doc, func(n *html.Node) bool { return attr(n, "id") == "setup-stop" })
+	if len(stops) != 1 {
+		t.Fatalf("%d set-up notices, want 1", len(stops))
+	}
+	text := textOf(stops[0])
+	for _, want := range []string{"no spec ran", "remote", "http://127.0.0.1:9", "connection refused"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the set-up notice lacks %q: %s", want, text)
+		}
+	}
+	if tables := findAll(doc, func(n *html.Node) bool { return n.Data == "table" && hasClass(n, "matrix") }); len(tables) != 0 {
+		t.Errorf("%d matrix tables on a page where no spec ran", len(tables))
+	}
+	if len(findAll(parseHTML(t, renderHTML(t, matrixRun())), func(n *html.Node) bool { return attr(n, "id") == "setup-stop" })) != 0 {
+		t.Error("a run whose specs ran shows the set-up notice")
+	}
+	for name, r := range map[string]*Run{
+		"no spec at all":      {},
+		"every spec skipped":  {Specs: []SpecResult{{Name: "a", Outcome: Skipped, Reason: "needs the control plane"}}},
+		"a spec that ran":     {Specs: []SpecResult{{Name: "a", Outcome: Pass}, {Name: "b", Outcome: Skipped}}},
+		"a failed AfterSuite": {Specs: []SpecResult{{Name: "a", Outcome: Pass}, {Name: "[AfterSuite] ", Outcome: Error}}},
+	} {
+		stopped, reason := stoppedAtSetup(r)
+		if want := !strings.HasPrefix(name, "a "); stopped != want || (stopped && reason == "") {
+			t.Errorf("%s: stopped %v (%q), want %v with a reason", name, stopped, reason, want)
 		}
 	}
 }

@@ -75,6 +75,9 @@ func ReadJSON(rd io.Reader) (*Run, error) {
 	if err := dec.Decode(&r); err != nil {
 		return nil, fmt.Errorf("results: read JSON: %w", err)
 	}
+	if r.Format == 0 {
+		r.Format = 1 // written before the format had a version
+	}
 	return &r, nil
 }
 
@@ -82,6 +85,7 @@ func ReadJSON(rd io.Reader) (*Run, error) {
 // empty ones, non-finite durations replaced by 0 and secrets redacted.
 func forOutput(r *Run) *Run {
 	n := *r
+	n.Format = FormatVersion
 	n.Specs = append(make([]SpecResult, 0, len(r.Specs)), r.Specs...)
 	n.Exchanges = append(make([]Exchange, 0, len(r.Exchanges)), r.Exchanges...)
 	n.Assertions = append(make([]Assertion, 0, len(r.Assertions)), r.Assertions...)

@@ -40,6 +40,34 @@ func sampleRun() *Run {
 	}
 }
 
+// TestJSONFormatVersion: a document states its format; one written before formats had a
+// version reads as format 1.
+func TestJSONFormatVersion(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, &Run{SuiteVersion: SuiteVersion}); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Run struct {
+			Format       int    `json:"format"`
+			SuiteVersion string `json:"suite_version"`
+		} `json:"run"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Run.Format != FormatVersion || doc.Run.SuiteVersion != SuiteVersion {
+		t.Errorf("written: %+v", doc.Run)
+	}
+	old, err := ReadJSON(strings.NewReader(`{"run": {"suite": "s", "specs": []}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if old.Format != 1 {
+		t.Errorf("a document without a format reads as format %d, want 1", old.Format)
+	}
+}
+
 func TestJSONRoundTrip(t *testing.T) {
 	tests := []struct {
 		name string
@@ -59,6 +87,9 @@ func TestJSONRoundTrip(t *testing.T) {
 			if want == nil {
 				want = tt.run
 			}
+			copied := *want
+			copied.Format = FormatVersion // WriteJSON stamps its format
+			want = &copied
 			var buf bytes.Buffer
 			if err := WriteJSON(&buf, tt.run); err != nil {
 				t.Fatal(err)

@@ -16,7 +16,6 @@ type junitSuites struct {
 	Tests    int        `xml:"tests,attr"`
 	Failures int        `xml:"failures,attr"`
 	Errors   int        `xml:"errors,attr"`
-	Skipped  int        `xml:"skipped,attr"`
 	Time     string     `xml:"time,attr"`
 	Suite    junitSuite `xml:"testsuite"`
 }
@@ -33,23 +32,20 @@ type junitSuite struct {
 	Cases      []junitCase     `xml:"testcase"`
 }
 
-type junitProperties struct {
-	Property []junitProperty `xml:"property"`
-}
-
 type junitProperty struct {
 	Name  string `xml:"name,attr"`
 	Value string `xml:"value,attr"`
 }
 
 type junitCase struct {
-	Name       string           `xml:"name,attr"`
-	Classname  string           `xml:"classname,attr"`
-	Time       string           `xml:"time,attr"`
-	Properties *junitProperties `xml:"properties,omitempty"`
-	Failure    *junitProblem    `xml:"failure,omitempty"`
-	Error      *junitProblem    `xml:"error,omitempty"`
-	Skipped    *junitSkipped    `xml:"skipped,omitempty"`
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	// SystemOut carries what the schema has no attribute for, one "name: value" line each.
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -86,8 +82,8 @@ type junitSkipped struct {
 // that is empty. Times are in seconds with 3 decimals; the suite time is
 // Finished-Started when both are set and ordered, otherwise the sum of the
 // spec durations. Labels never appear in testcase names: they are written
-// as <properties><property name="labels" value="a,b"/></properties> inside
-// the testcase (sorted, deduplicated), and a trailing " [a, b]" label suffix
+// as the line "labels: a,b" of the testcase's <system-out> (sorted,
+// deduplicated), and a trailing " [a, b]" label suffix
 // that exactly repeats the spec's labels is removed from the name. ANSI
 // escape sequences, invalid UTF-8 and characters that XML 1.0 forbids are
 // stripped from all text, and UserSig values from reasons. The output
@@ -125,19 +121,17 @@ func WriteJUnit(w io.Writer, r *Run) error {
 		name := displayName(s)
 		c := junitCase{
 			Name:      name,
-			Classname: classname(name, r.Suite),
+			Classname: classname(s, r.Suite),
 			Time:      seconds(finite(s.DurationMillis) / 1000),
 		}
-		var props []junitProperty
+		var out []string
 		if labels := sortedLabels(s.Labels); len(labels) > 0 {
-			props = append(props, junitProperty{Name: "labels", Value: strings.Join(labels, ",")})
+			out = append(out, "labels: "+strings.Join(labels, ","))
 		}
 		if d := s.Deviation; d != nil && !d.Observed && s.Outcome.normalized() == Pass {
-			props = append(props, junitProperty{Name: "known_deviation", Value: cleanText("no longer observed: " + deviationText(*d))})
+			out = append(out, "known_deviation: "+cleanText("no longer observed: "+deviationText(*d)))
 		}
-		if len(props) > 0 {
-			c.Properties = &junitProperties{Property: props}
-		}
+		c.SystemOut = strings.Join(out, "\n")
 		reason := cleanText(redact(s.Reason))
 		switch s.Outcome.normalized() {
 		case Fail:
@@ -160,7 +154,6 @@ func WriteJUnit(w io.Writer, r *Run) error {
 		Tests:    suite.Tests,
 		Failures: suite.Failures,
 		Errors:   suite.Errors,
-		Skipped:  suite.Skipped,
 		Time:     suite.Time,
 		Suite:    suite,
 	}

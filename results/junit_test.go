@@ -3,6 +3,9 @@ package results
 import (
 	"bytes"
 	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -46,10 +49,11 @@ type xCase struct {
 	Name       string      `xml:"name,attr"`
 	Classname  string      `xml:"classname,attr"`
 	Time       string      `xml:"time,attr"`
-	Properties []xProperty `xml:"properties>property"`
 	Failure    *xProblem   `xml:"failure"`
 	Error      *xProblem   `xml:"error"`
 	Skipped    *xProblem   `xml:"skipped"`
+	SystemOut  string      `xml:"system-out"`
+	Properties []xProperty `xml:"-"` // the "name: value" lines of SystemOut
 }
 
 func renderJUnit(t *testing.T, r *Run) ([]byte, xSuites) {
@@ -68,6 +72,14 @@ func renderJUnit(t *testing.T, r *Run) ([]byte, xSuites) {
 	if len(doc.Suites) != 1 {
 		t.Fatalf("want exactly one testsuite, got %d", len(doc.Suites))
 	}
+	for i := range doc.Suites[0].Cases {
+		c := &doc.Suites[0].Cases[i]
+		for line := range strings.SplitSeq(c.SystemOut, "\n") {
+			if name, value, ok := strings.Cut(line, ": "); ok {
+				c.Properties = append(c.Properties, xProperty{name, value})
+			}
+		}
+	}
 	return buf.Bytes(), doc
 }
 
@@ -79,7 +91,7 @@ func TestJUnitCountsAndProperties(t *testing.T) {
 		got, want any
 	}{
 		{"testsuites tests", doc.Tests, 5}, {"testsuites failures", doc.Failures, 1},
-		{"testsuites errors", doc.Errors, 1}, {"testsuites skipped", doc.Skipped, 2},
+		{"testsuites errors", doc.Errors, 1},
 		{"testsuites time", doc.Time, "2.500"},
 		{"testsuite name", s.Name, "trtc-conformance"}, {"testsuite tests", s.Tests, 5},
 		{"testsuite failures", s.Failures, 1}, {"testsuite errors", s.Errors, 1},
@@ -100,6 +112,25 @@ func TestJUnitCountsAndProperties(t *testing.T) {
 	}
 }
 
+// TestJUnitClassnameIsWhatTheSpecChecks: CI groups test cases by classname, so it is the
+// spec's service/command, or its area, never a word of its text.
+func TestJUnitClassnameIsWhatTheSpecChecks(t *testing.T) {
+	for _, tt := range []struct {
+		labels []string
+		want   string
+	}{
+		{[]string{"area:room", "svc:room_engine_http_srv", "cmd:create_room", "code:0"}, "room_engine_http_srv/create_room"},
+		{[]string{"cmd:create_room", "area:room"}, "create_room"},
+		{[]string{"area:gateway", "rule:R-http-200"}, "gateway"},
+		{[]string{"needs:control-plane"}, "the-suite"},
+	} {
+		_, doc := renderJUnit(t, &Run{Suite: "the-suite", Specs: []SpecResult{{Name: "The gateway answers", Labels: tt.labels, Outcome: Pass}}})
+		if got := doc.Suites[0].Cases[0].Classname; got != tt.want {
+			t.Errorf("labels %v: classname %q, want %q", tt.labels, got, tt.want)
+		}
+	}
+}
+
 func TestJUnitOutcomeMapping(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -111,12 +142,12 @@ func TestJUnitOutcomeMapping(t *testing.T) {
 		wantClass string
 		wantTime  string
 	}{
-		{"pass", SpecResult{Name: "CreateRoom works", Outcome: Pass, DurationMillis: 1234.5678}, "", "", "", "", "CreateRoom", "1.235"},
-		{"fail", SpecResult{Name: "DestroyRoom rejects", Outcome: Fail, Reason: "\n  Expected 100004\n  got 0"}, "failure", "Expected 100004", "fail", "\n  Expected 100004\n  got 0", "DestroyRoom", "0.000"},
-		{"error", SpecResult{Name: "GetRoomInfo times out", Outcome: Error, Reason: "dial tcp: timeout\nmore"}, "error", "dial tcp: timeout", "error", "dial tcp: timeout\nmore", "GetRoomInfo", "0.000"},
-		{"undefined outcome is an error", SpecResult{Name: "Weird", Outcome: "bogus", Reason: "r"}, "error", "r", "error", "r", "Weird", "0.000"},
-		{"skipped", SpecResult{Name: "ChangeRoomInfo skip", Outcome: Skipped, Reason: "no control plane"}, "skipped", "no control plane", "", "", "ChangeRoomInfo", "0.000"},
-		{"known deviation", SpecResult{Name: "ListUsers dev", Outcome: KnownDeviation, Reason: "vendor answers 70001"}, "skipped", "known deviation: vendor answers 70001", "", "", "ListUsers", "0.000"},
+		{"pass", SpecResult{Name: "CreateRoom works", Outcome: Pass, DurationMillis: 1234.5678}, "", "", "", "", "the-suite", "1.235"},
+		{"fail", SpecResult{Name: "DestroyRoom rejects", Outcome: Fail, Reason: "\n  Expected 100004\n  got 0"}, "failure", "Expected 100004", "fail", "\n  Expected 100004\n  got 0", "the-suite", "0.000"},
+		{"error", SpecResult{Name: "GetRoomInfo times out", Outcome: Error, Reason: "dial tcp: timeout\nmore"}, "error", "dial tcp: timeout", "error", "dial tcp: timeout\nmore", "the-suite", "0.000"},
+		{"undefined outcome is an error", SpecResult{Name: "Weird", Outcome: "bogus", Reason: "r"}, "error", "r", "error", "r", "the-suite", "0.000"},
+		{"skipped", SpecResult{Name: "ChangeRoomInfo skip", Outcome: Skipped, Reason: "no control plane"}, "skipped", "no control plane", "", "", "the-suite", "0.000"},
+		{"known deviation", SpecResult{Name: "ListUsers dev", Outcome: KnownDeviation, Reason: "vendor answers 70001"}, "skipped", "known deviation: vendor answers 70001", "", "", "the-suite", "0.000"},
 		{"empty name uses suite as classname", SpecResult{Name: "", Outcome: Pass}, "", "", "", "", "the-suite", "0.000"},
 	}
 	for _, tt := range tests {
@@ -306,5 +337,31 @@ func TestJUnitKnownDeviations(t *testing.T) {
 	}
 	if s := doc.Suites[0]; s.Failures != 2 || s.Errors != 1 || s.Skipped != 3 {
 		t.Errorf("failures/errors/skipped = %d/%d/%d, want 2/1/3 (a known deviation counts as skipped)", s.Failures, s.Errors, s.Skipped)
+	}
+}
+
+// TestJUnitValidatesAgainstTheJenkinsSchema validates the JUnit of runs with every outcome,
+// known deviations and hostile text against the schema Jenkins reads
+// (testdata/junit-jenkins.xsd, provenance in the file).
+func TestJUnitValidatesAgainstTheJenkinsSchema(t *testing.T) {
+	xmllint := needTool(t, "xmllint", "libxml2-utils")
+	for name, run := range map[string]*Run{"sample": sampleRun(), "matrix": matrixRun(), "empty": {}} {
+		raw, _ := renderJUnit(t, run)
+		path := filepath.Join(t.TempDir(), "junit.xml")
+		if err := os.WriteFile(path, raw, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/junit-jenkins.xsd", path).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s run: xmllint: %v\n%s", name, err, out)
+		}
+	}
+	// The schema is strict enough to catch what Jenkins would not read.
+	invalid := filepath.Join(t.TempDir(), "invalid.xml")
+	if err := os.WriteFile(invalid, []byte(`<testsuites skipped="1"><testsuite name="s" tests="1" failures="0" errors="0"><testcase name="c"><properties/></testcase></testsuite></testsuites>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(xmllint, "--noout", "--schema", "testdata/junit-jenkins.xsd", invalid).CombinedOutput(); err == nil {
+		t.Errorf("the schema accepts a skipped count on testsuites and properties in a testcase:\n%s", out)
 	}
 }

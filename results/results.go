@@ -108,7 +108,10 @@ type Assertion struct {
 
 // SpecResult is the outcome of one spec.
 type SpecResult struct {
-	ID             string   `json:"id"`   // stable identifier (the caller passes the spec's full text)
+	// ID identifies the spec across runs and machines: its full text, followed by " @ file:line"
+	// (the file's base name) only when several specs of the run share that text. Exchanges
+	// and assertions refer to it (SpecID) and trtc-results-diff matches specs by it.
+	ID             string   `json:"id"`
 	Name           string   `json:"name"` // full text, never containing labels
 	Labels         []string `json:"labels,omitempty"`
 	Outcome        Outcome  `json:"outcome"`
@@ -135,8 +138,12 @@ type Deviation struct {
 // Run is everything recorded during one run of the suite (or one part of
 // it, written by one parallel process; see Merge).
 type Run struct {
-	Suite  string `json:"suite"`
-	Target Target `json:"target"`
+	// Format is the results.json format the run was read from or is written in (FormatVersion).
+	Format int `json:"format"`
+	// SuiteVersion is the version of the suite that ran (SuiteVersion when it was written).
+	SuiteVersion string `json:"suite_version,omitempty"`
+	Suite        string `json:"suite"`
+	Target       Target `json:"target"`
 	// Config is the run's configuration as shown to readers (label filter, processes,
 	// settings), secrets already redacted by whoever fills it.
 	Config   map[string]string `json:"config,omitempty"`

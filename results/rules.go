@@ -132,8 +132,9 @@ func (t RulesTable) Counts() map[RuleState]int {
 	return c
 }
 
-// writeRules writes the rules table for the console: a counts line, then one line per rule
-// with its state per family, and the specs of the rules not kept.
+// writeRules writes the rules of the overview for the console: a counts line, then one line
+// per rule not kept, with its state per family (its specs are listed once, with the failures;
+// the full table is in the reports).
 func writeRules(w io.Writer, r *Run) {
 	t := r.Rules()
 	c := t.Counts()
@@ -144,6 +145,9 @@ func writeRules(w io.Writer, r *Run) {
 		width = max(width, len(row.ID))
 	}
 	for _, row := range t.Rows {
+		if row.State != RuleBroken && row.State != RuleError {
+			continue
+		}
 		families := make([]string, 0, len(row.Families))
 		for _, f := range row.Families {
 			families = append(families, f.Family+": "+string(f.State))
@@ -153,13 +157,6 @@ func writeRules(w io.Writer, r *Run) {
 			fmt.Fprintf(w, " (%s)", strings.Join(families, ", "))
 		}
 		fmt.Fprintln(w)
-		if row.State == RuleBroken || row.State == RuleError {
-			for _, s := range row.Specs {
-				if s.Outcome != Pass && s.Outcome != Skipped {
-					fmt.Fprintf(w, "  %-*s    %s: %s\n", width, "", strings.ToUpper(string(s.Outcome)), oneLine(s.Name))
-				}
-			}
-		}
 	}
 	for _, id := range t.Unknown {
 		fmt.Fprintf(w, "  rule label %q names no rule of the catalog\n", id)

@@ -3,7 +3,6 @@ package results
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -16,27 +15,23 @@ func CountsLine(counts map[Outcome]int) string {
 		counts[Pass], counts[Fail], counts[Error], counts[Skipped], counts[KnownDeviation])
 }
 
-// WriteSummary writes a compact console summary of r:
+// WriteSummary writes a console summary of r that fits a screen; the full coverage table,
+// matrix and rules are in the reports (index.html, results.json):
 //
-//   - a target line (kind, endpoint, sdkappid, admin, control plane) and
-//     the suite with its wall time;
-//   - the counts line (see CountsLine);
-//   - a table, one row per command (sorted by service then command), with
-//     the number of calls, the codes covered by passing assertions (an "*"
-//     marks a code proved only through fault injection, explained by a
-//     footnote when present), the codes whose
-//     assertions failed, and the codes observed in envelopes as code(count);
-//   - the failed and error specs, sorted by name, each with the first line
-//     of its reason;
-//   - the endpoint × error-code matrix (see BuildMatrix): a counts line, one
-//     line per documented command with a symbol per code, and the cells
-//     that failed, deviate or cannot be provoked on this target, with why;
-//   - the known deviations, likewise, so that they stay visible, with the
-//     declared reason and page;
-//   - the declared deviations no longer observed (their spec passed).
+//   - a target line (kind, endpoint, sdkappid, admin, control plane), the suite with its
+//     version and wall time, and the counts line (see CountsLine);
+//   - the endpoint × error-code matrix compacted (see writeMatrix): its counts, one line per
+//     command with cells that failed, got another code, broke or deviate, and one line per
+//     reason cells cannot be provoked on this target;
+//   - the overview rules: counts, and the rules not kept (see writeRules);
+//   - each failed and errored spec once, on one line: its name, the code expected and got
+//     (or the first line of its message), and the file:line where it failed;
+//   - the known deviations, with the declared reason and page, and the declared deviations
+//     no longer observed (their spec passed).
 //
-// Text is cleaned of control characters and escape sequences. Write errors
-// are ignored: the summary is best-effort console output.
+// The summary is plain text (no colour, no escape sequences: text is cleaned of control
+// characters) and secrets are redacted. Write errors are ignored: the summary is best-effort
+// console output.
 func WriteSummary(w io.Writer, r *Run) {
 	if r == nil {
 		r = &Run{}
@@ -48,49 +43,14 @@ func WriteSummary(w io.Writer, r *Run) {
 	}
 	fmt.Fprintf(w, "Target: %s %s (sdkappid %d, admin %s, control plane %s)\n",
 		orDash(oneLine(t.Kind)), orDash(oneLine(t.Endpoint)), t.SDKAppID, orDash(oneLine(t.Admin)), oneLine(cp))
-	fmt.Fprintf(w, "Suite:  %s, %d specs in %ss\n", orDash(oneLine(r.Suite)), len(r.Specs), seconds(suiteSeconds(r)))
+	version := ""
+	if v := oneLine(r.SuiteVersion); v != "" {
+		version = " " + v
+	}
+	fmt.Fprintf(w, "Suite:  %s%s, %d specs in %ss\n", orDash(oneLine(r.Suite)), version, len(r.Specs), seconds(suiteSeconds(r)))
 	fmt.Fprintln(w, CountsLine(r.Counts()))
 	if r.Interrupted != "" {
 		fmt.Fprintf(w, "RUN INTERRUPTED: %s\n", oneLine(redact(r.Interrupted)))
-	}
-
-	if cov := r.Coverage(); len(cov) > 0 {
-		fmt.Fprintln(w)
-		anyInjected := false
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "SERVICE\tCOMMAND\tCALLS\tCOVERED\tFAILED\tOBSERVED")
-		for _, c := range cov {
-			var covered, failed []string
-			for _, a := range c.Asserted {
-				if a.Passed > 0 {
-					s := strconv.Itoa(a.Code)
-					if a.Injected {
-						s += "*"
-						anyInjected = true
-					}
-					covered = append(covered, s)
-				}
-				if a.Failed > 0 {
-					failed = append(failed, strconv.Itoa(a.Code))
-				}
-			}
-			codes := make([]int, 0, len(c.Observed))
-			for code := range c.Observed {
-				codes = append(codes, code)
-			}
-			slices.Sort(codes)
-			observed := make([]string, 0, len(codes))
-			for _, code := range codes {
-				observed = append(observed, fmt.Sprintf("%d(%d)", code, c.Observed[code]))
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n",
-				orDash(cell(c.Service)), orDash(cell(c.Command)), c.Calls,
-				joinOrDash(covered), joinOrDash(failed), joinOrDash(observed))
-		}
-		tw.Flush()
-		if anyInjected {
-			fmt.Fprintln(w, "(* = covered only through fault injection)")
-		}
 	}
 
 	writeMatrix(w, r)
@@ -109,17 +69,18 @@ func WriteSummary(w io.Writer, r *Run) {
 		}
 	}
 	if len(problems) > 0 {
-		fmt.Fprintln(w, "\nFailed and errored specs:")
+		fmt.Fprintf(w, "\nFailed and errored specs (%d):\n", len(problems))
+		failedCodes := failedAssertions(r)
 		for _, s := range problems {
 			label := "FAIL "
 			if s.Outcome.normalized() == Error {
 				label = "ERROR"
 			}
-			writeSpecLine(w, label, s)
+			writeFailureLine(w, label, s, failedCodes[s.ID])
 		}
 	}
 	if len(deviations) > 0 {
-		fmt.Fprintln(w, "\nKnown deviations:")
+		fmt.Fprintf(w, "\nKnown deviations (%d):\n", len(deviations))
 		for _, s := range deviations {
 			if d := s.Deviation; d != nil {
 				s.Reason = deviationText(*d)
@@ -136,6 +97,81 @@ func WriteSummary(w io.Writer, r *Run) {
 	}
 }
 
+// failedAssertions returns, per spec ID, its first failed error-code assertion.
+func failedAssertions(r *Run) map[string]Assertion {
+	out := map[string]Assertion{}
+	for _, a := range r.Assertions {
+		if _, seen := out[a.SpecID]; !seen && !a.Passed && a.SpecID != "" {
+			out[a.SpecID] = a
+		}
+	}
+	return out
+}
+
+// writeFailureLine writes "  LABEL  name: what failed  (file:line)": what failed is the
+// code expected and the code got when an error-code assertion of the spec failed on an
+// answer, else the start of its message (messageHead).
+func writeFailureLine(w io.Writer, label string, s SpecResult, failed Assertion) {
+	line := "  " + label + "  " + oneLine(displayName(s))
+	what := messageHead(s.Reason)
+	if len(failed.Expected) > 0 && failed.Observed != nil { // without an envelope, the message says why
+		what = fmt.Sprintf("%s/%s expected ErrorCode %s, got %d", oneLine(failed.Service), oneLine(failed.Command),
+			joinInts(failed.Expected), *failed.Observed)
+	}
+	if what != "" {
+		line += ": " + what
+	}
+	if at := failureLocation(s); at != "" {
+		line += "  (" + at + ")"
+	}
+	fmt.Fprintln(w, line)
+}
+
+// messageHeadRunes bounds the message part of a failure line.
+const messageHeadRunes = 160
+
+// messageHead is the start of a failure message on one line: its lines up to the location
+// the harness appends ("at file:line"), joined, so that Gomega's "Expected\n <int>: 1\nto
+// equal\n <int>: 2" reads "Expected <int>: 1 to equal <int>: 2"; clipped to
+// messageHeadRunes, redacted.
+func messageHead(reason string) string {
+	var lines []string
+	for line := range strings.SplitSeq(redact(reason), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "at ") && strings.Contains(line, ".go:") {
+			break
+		}
+		lines = append(lines, line)
+	}
+	head := oneLine(strings.Join(lines, " "))
+	if r := []rune(head); len(r) > messageHeadRunes {
+		head = strings.TrimSpace(string(r[:messageHeadRunes])) + "…"
+	}
+	return head
+}
+
+// failureLocation is where the spec failed, as the harness appends it to the reason ("at
+// file:line" on a line of its own), else where the spec is; shortened to the path from the
+// suites directory (or the file's name) so that the line stays short.
+func failureLocation(s SpecResult) string {
+	at := s.Location
+	for line := range strings.SplitSeq(s.Reason, "\n") {
+		if l, ok := strings.CutPrefix(strings.TrimSpace(line), "at "); ok && strings.Contains(l, ".go:") {
+			at = l
+		}
+	}
+	at = oneLine(at)
+	if strings.HasPrefix(at, "suites/") {
+		return at
+	}
+	if i := strings.LastIndex(at, "/suites/"); i >= 0 {
+		return at[i+1:]
+	}
+	if i := strings.LastIndex(at, "/"); i >= 0 {
+		return at[i+1:]
+	}
+	return at
+}
+
 // deviationText is "reason (page)" of a declared deviation.
 func deviationText(d Deviation) string {
 	text := oneLine(d.Reason)
@@ -145,9 +181,11 @@ func deviationText(d Deviation) string {
 	return text
 }
 
-// writeMatrix writes the endpoint × error-code matrix: a counts line, one line per documented
-// command with a symbol per code, and the cells that need a reader's attention with their
-// reasons.
+// writeMatrix writes the endpoint × error-code matrix compacted for the console: a counts
+// line, then one line per command with the cells that need a reader's attention (failed,
+// another code, error, known deviation), then one line per reason some cells cannot be
+// provoked on this target. Passing and not-covered cells are only counted: the full matrix
+// is in index.html and results.json.
 func writeMatrix(w io.Writer, r *Run) {
 	m := r.Matrix()
 	if len(m.Rows) == 0 {
@@ -169,44 +207,25 @@ func writeMatrix(w io.Writer, r *Run) {
 		"%d failed, %d got another code, %d errors, %d known deviations, %d not provokable on this target, %d not covered\n",
 		counts[CellPassed], total, injected, counts[CellFailed], counts[CellOtherCode], counts[CellError],
 		counts[CellKnownDeviation], counts[CellNotProvokable], counts[CellNotCovered])
-	fmt.Fprintln(w, "(P passed, F failed, O got another code, E error, D known deviation, N not provokable on this target, "+
-		". not covered; * only through fault injection; after | the codes the page does not list)")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	var attention []string
 	for _, row := range m.Rows {
-		var documented, extra []string
+		var notes []string
 		for _, c := range row.Cells {
-			text := strconv.Itoa(c.Code) + ":" + c.State.Symbol()
-			if c.Injected {
-				text += "*"
-			}
-			if c.Documented {
-				documented = append(documented, text)
-			} else {
-				extra = append(extra, text)
-			}
 			if note := cellNote(c); note != "" {
-				attention = append(attention, fmt.Sprintf("  %s %d  %s", oneLine(row.Key()), c.Code, note))
+				notes = append(notes, fmt.Sprintf("%d %s", c.Code, note))
 			}
 		}
-		line := strings.Join(documented, " ")
-		if len(extra) > 0 {
-			line += " | " + strings.Join(extra, " ")
+		if len(notes) > 0 {
+			fmt.Fprintf(tw, "  %s\t%s\n", oneLine(row.Key()), strings.Join(notes, "; "))
 		}
-		fmt.Fprintf(tw, "%s\t%s\n", oneLine(row.Key()), line)
 	}
 	tw.Flush()
-	if len(attention) > 0 {
-		fmt.Fprintln(w, "Cells to look at:")
-		for _, line := range attention {
-			fmt.Fprintln(w, line)
-		}
-	}
 	for _, g := range notProvokableGroups(m) {
-		fmt.Fprintf(w, "Not provokable on this target, %s:\n", oneLine(g.Reason))
+		cells := 0
 		for _, row := range g.Rows {
-			fmt.Fprintf(w, "  %s %s\n", oneLine(row.Key), joinInts(row.Codes))
+			cells += len(row.Codes)
 		}
+		fmt.Fprintf(w, "  %d cells of %d commands not provokable on this target: %s\n", cells, len(g.Rows), oneLine(g.Reason))
 	}
 }
 
@@ -248,34 +267,25 @@ func notProvokableGroups(m Matrix) []cellGroup {
 	return groups
 }
 
-// cellNote explains a cell that failed, broke or deviates; "" for the others (the
-// not-provokable cells are grouped by reason: see notProvokableGroups).
+// cellNote says in a few words why a cell needs a reader's attention (failed, another code,
+// error, known deviation); "" for the others (the not-provokable cells are grouped by reason:
+// see notProvokableGroups). The specs are listed once, with the failures.
 func cellNote(c MatrixCell) string {
-	var note string
 	switch c.State {
 	case CellFailed:
-		note = "failed: no valid answer with the code"
+		return "failed"
 	case CellOtherCode:
 		got := make([]string, len(c.Got))
 		for i, g := range c.Got {
 			got[i] = strconv.Itoa(g)
 		}
-		note = "got another code: " + strings.Join(got, ", ")
+		return "got " + strings.Join(got, ",")
 	case CellError:
-		note = "environment error"
+		return "environment error"
 	case CellKnownDeviation:
-		note = "known deviation"
-	default:
-		return ""
+		return "known deviation"
 	}
-	if len(c.Specs) > 0 {
-		note += " (" + oneLine(displayName(SpecResult{Name: c.Specs[0]}))
-		if len(c.Specs) > 1 {
-			note += fmt.Sprintf(" and %d more", len(c.Specs)-1)
-		}
-		note += ")"
-	}
-	return note
+	return ""
 }
 
 // writeSpecLine writes "  LABEL  name: first line of reason".
@@ -287,9 +297,6 @@ func writeSpecLine(w io.Writer, label string, s SpecResult) {
 	fmt.Fprintln(w, line)
 }
 
-// cell cleans s for one tabwriter cell.
-func cell(s string) string { return oneLine(s) }
-
 // orDash returns s, or "-" when s is empty.
 func orDash(s string) string {
 	if s == "" {
@@ -297,6 +304,3 @@ func orDash(s string) string {
 	}
 	return s
 }
-
-// joinOrDash joins v with spaces, or returns "-" when v is empty.
-func joinOrDash(v []string) string { return orDash(strings.Join(v, " ")) }

@@ -2,6 +2,8 @@ package results
 
 import (
 	"slices"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"strings"
 	"unicode/utf8"
 )
@@ -109,15 +111,29 @@ func displayName(s SpecResult) string {
 	return strings.TrimSpace(name)
 }
 
-// classname returns the JUnit classname of a spec: the name up to its first
-// space (for "CreateRoom rejects an empty RoomId" that is "CreateRoom"), or
-// suite when that is empty.
-func classname(name, suite string) string {
-	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
-	if first == "" {
-		return cleanText(suite)
+// classname returns the JUnit classname of a spec, by which CI groups test cases: the
+// command it checks, "<service>/<command>" from its first cmd: label and its svc: label
+// ("<command>" without one); the area of a spec of no command ("room" from area:room); or
+// suite. Labels come from the catalog's vocabulary (catalog/labels.go).
+func classname(s SpecResult, suite string) string {
+	value := func(prefix string) string {
+		for _, l := range s.Labels {
+			if v, ok := strings.CutPrefix(l, prefix); ok && strings.TrimSpace(v) != "" {
+				return strings.TrimSpace(cleanText(v))
+			}
+		}
+		return ""
 	}
-	return first
+	if command := value(catalog.LabelCommandPrefix); command != "" {
+		if service := value(catalog.LabelServicePrefix); service != "" {
+			return service + "/" + command
+		}
+		return command
+	}
+	if area := value(catalog.LabelAreaPrefix); area != "" {
+		return area
+	}
+	return cleanText(suite)
 }
 
 // sortedLabels returns the distinct, cleaned, non-empty labels sorted.

@@ -115,11 +115,11 @@ func runSuiteWith(t *testing.T, tgt *target, extraEnv []string, extraArgs ...str
 	return suiteRun{exitCode: code, run: run, output: string(out)}
 }
 
-// outcomes maps each spec's name to its outcome.
+// outcomes maps each spec's ID to its outcome (IDs are unique; names may repeat).
 func (r suiteRun) outcomes() map[string]results.Outcome {
 	out := map[string]results.Outcome{}
 	for _, spec := range r.run.Specs {
-		out[spec.Name] = spec.Outcome
+		out[spec.ID] = spec.Outcome
 	}
 	return out
 }

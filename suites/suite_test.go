@@ -79,7 +79,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 // reason, on targets without a control plane.
 var _ = BeforeEach(func() {
 	session.SkipIfTargetSilent()
-	session.Recorder.SetSpec(CurrentSpecReport().FullText())
+	session.Recorder.SetSpec(harness.SpecTag(CurrentSpecReport()))
 	specLabels := CurrentSpecReport().Labels()
 	if labels.Has(specLabels, catalog.LabelNeedsControlPlane) && session.Control == nil {
 		Skip(fmt.Sprintf("needs the emulator control plane, and %s has none (set %s to run it against an emulator)",
@@ -118,6 +118,9 @@ var _ = ReportAfterSuite("conformance reports", func(report Report) {
 	deviationsPath, deviations, deviationsErr := harness.LoadKnownDeviations(os.Getenv)
 	unmatched := results.ApplyKnownDeviations(run, deviations)
 	run.Config = harness.RunConfig(settings, report.SuiteConfig, deviationsPath, len(deviations))
+	if run.Target.Kind == "" { // set-up stopped before any process recorded: the reports still name the target
+		run.Target.Kind, run.Target.Endpoint = settings.Kind(), settings.Endpoint
+	}
 	Expect(writeReport(filepath.Join(settings.ReportsDir, "junit.xml"), run, results.WriteJUnit)).To(Succeed())
 	Expect(writeReport(filepath.Join(settings.ReportsDir, "results.json"), run, results.WriteJSON)).To(Succeed())
 	Expect(writeReport(filepath.Join(settings.ReportsDir, "index.html"), run, results.WriteHTML)).To(Succeed())
@@ -125,7 +128,11 @@ var _ = ReportAfterSuite("conformance reports", func(report Report) {
 	for _, d := range unmatched {
 		fmt.Printf("Known deviation %s %q matched no spec of this run (renamed, or not selected)\n", d.Command, d.Case)
 	}
-	fmt.Printf("Reports in %s: junit.xml, results.json, index.html\n", settings.ReportsDir)
+	reportsDir, err := filepath.Abs(settings.ReportsDir)
+	if err != nil {
+		reportsDir = settings.ReportsDir
+	}
+	fmt.Printf("Reports in %s: junit.xml, results.json, index.html\n", reportsDir)
 	if deviationsErr != nil {
 		Fail(deviationsErr.Error() + " (the reports above were written without the known deviations)")
 	}

@@ -26,9 +26,14 @@ writes reports/results.json) and lists, each item on its own line:
     the JSON key paths of the answers;
   - matrix cells (command x error code) that fail now, pass now, or changed otherwise.
 
+Specs are matched by their ID (results.json "id": the spec's full text, with its file:line
+when several specs share that text). When the runs had different targets, results.json
+formats or suite versions, a warning says so on stderr (and in "warnings" with -json).
+
 Exit status: 0 when nothing got worse, 1 when something did (a new failure, a vanished
-response field, a matrix cell that fails now; with -strict also a changed code or an
-appeared field), 2 when the usage is wrong or a file cannot be read.
+response field, a matrix cell that fails now; with -strict also a changed code, an appeared
+field, a spec that passed and is skipped now, a matrix cell that passed and is not covered
+or not provokable now), 2 when the usage is wrong or a file cannot be read.
 
 Flags:
 `
@@ -41,7 +46,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("trtc-results-diff", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	asJSON := flags.Bool("json", false, "write the differences as one JSON object instead of text")
-	strict := flags.Bool("strict", false, "also count codes that changed and response fields that appeared as worse")
+	strict := flags.Bool("strict", false, "also count as worse: codes that changed, response fields that appeared, "+
+		"specs skipped now that passed, matrix cells that lost their coverage")
 	printUsage := func(w io.Writer) {
 		fmt.Fprint(w, usage)
 		flags.SetOutput(w)
@@ -74,7 +80,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	d := results.DiffRuns(old, current)
-	if *asJSON {
+	for _, w := range d.Warnings {
+		fmt.Fprintf(stderr, "trtc-results-diff: warning: %s\n", w)
+	}
+	if *asJSON { // the warnings are in the diff too ("warnings")
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		out := struct {
@@ -120,5 +129,10 @@ func describe(path string, r *results.Run) string {
 	if !r.Started.IsZero() {
 		started = r.Started.UTC().Format("2006-01-02 15:04:05Z")
 	}
-	return fmt.Sprintf("%s (%s %s, %s): %s", path, r.Target.Kind, r.Target.Endpoint, started, results.CountsLine(r.Counts()))
+	version := r.SuiteVersion
+	if version == "" {
+		version = "suite version unknown"
+	}
+	return fmt.Sprintf("%s (%s %s, %s, %s, format %d): %s", path, r.Target.Kind, r.Target.Endpoint, started, version, r.Format,
+		results.CountsLine(r.Counts()))
 }

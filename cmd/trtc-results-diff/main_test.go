@@ -43,7 +43,8 @@ func TestFlagsARegression(t *testing.T) {
 		`(?m)^Response fields that appeared \(1\):\n  room_engine_http_srv/get_room_info  code 0  RoomInfo\.RoomSeatCount  `,
 		`(?m)^Matrix cells that fail now \(1\) \[worse\]:\n  room_engine_http_srv/create_room 100003: passed -> other-code$`,
 		`(?m)^Matrix cells that pass now \(1\):\n  room_engine_http_srv/update_room_info 100002: other-code -> passed$`,
-		`(?m)^WORSE: 1 new failures, 1 fixed, 3 codes changed, 1 fields vanished, 1 fields appeared, 1 matrix cells fail now$`,
+		`(?m)^Matrix cells that lost their coverage \(1\):\n  room_engine_http_srv/create_room 100010: passed -> not-covered$`,
+		`(?m)^WORSE: 1 new failures, 1 fixed, 0 skipped now, 3 codes changed, 1 fields vanished, 1 fields appeared, 1 matrix cells fail now, 1 lost their coverage$`,
 	} {
 		if !regexp.MustCompile(want).MatchString(out) {
 			t.Errorf("output does not match %s", want)
@@ -107,6 +108,60 @@ func TestStrictCountsChangedCodes(t *testing.T) {
 		t.Errorf("without -strict: exit %d, want 0 with the change listed\n%s", code, out)
 	}
 	if code, out, _ := runDiff(t, "-strict", lastWeek, path); code != 1 || !strings.Contains(out, "Codes that changed (1) [worse]:") {
+		t.Errorf("with -strict: exit %d, want 1\n%s", code, out)
+	}
+}
+
+// TestWarnsOfIncomparableRuns: last week's sample ran against the live service, and a copy
+// of it against the embedded emulator; the diff says so on stderr and in -json.
+func TestWarnsOfIncomparableRuns(t *testing.T) {
+	data, err := os.ReadFile(lastWeek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded := strings.Replace(string(data), `"kind": "live"`, `"kind": "embedded"`, 1)
+	if embedded == string(data) {
+		t.Fatal("the sample no longer names its target kind as this test expects")
+	}
+	path := filepath.Join(t.TempDir(), "embedded.json")
+	if err := os.WriteFile(path, []byte(embedded), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const warning = "the runs had different targets: live https://adminapisgp.im.qcloud.com, then embedded https://adminapisgp.im.qcloud.com"
+	if _, _, errOut := runDiff(t, lastWeek, path); !strings.Contains(errOut, "warning: "+warning) {
+		t.Errorf("stderr: %s", errOut)
+	}
+	_, out, _ := runDiff(t, "-json", lastWeek, path)
+	var doc struct {
+		Diff results.RunDiff `json:"diff"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Diff.Warnings) != 1 || doc.Diff.Warnings[0] != warning {
+		t.Errorf("warnings %q", doc.Diff.Warnings)
+	}
+}
+
+// TestStrictCountsLostCoverage: today's run skips a spec that passed last week; only -strict
+// counts it as worse.
+func TestStrictCountsLostCoverage(t *testing.T) {
+	data, err := os.ReadFile(lastWeek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := strings.Replace(string(data), `"outcome": "pass"`, `"outcome": "skipped"`, 1)
+	if skipped == string(data) {
+		t.Fatal("the sample has no passing spec left")
+	}
+	path := filepath.Join(t.TempDir(), "skipped.json")
+	if err := os.WriteFile(path, []byte(skipped), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runDiff(t, lastWeek, path); code != 0 || !strings.Contains(out, "Passed before, skipped now (1):") {
+		t.Errorf("without -strict: exit %d, want 0 with the change listed\n%s", code, out)
+	}
+	if code, out, _ := runDiff(t, "-strict", lastWeek, path); code != 1 || !strings.Contains(out, "Passed before, skipped now (1) [worse]:") {
 		t.Errorf("with -strict: exit %d, want 1\n%s", code, out)
 	}
 }
