@@ -110,6 +110,15 @@ var live = family{
 		{catalog.ServiceLive, "set_room_metadata", `{"RoomId":"%s","Metadata":[{"Key":"k","Value":"v"}]}`, nil},
 		// L-14: the page's complete table has no 100004.
 		{catalog.ServiceLive, "del_room_metadata", `{"RoomId":"%s","Keys":["k"]}`, []int{catalog.CodeInvalidParameter}},
+		// Robots, statistics, messages and mixing (group live13a).
+		{catalog.ServiceLive, "add_robot", `{"RoomId":"%s","RobotList_Account":["` + member1 + `"]}`, nil},
+		{catalog.ServiceLive, "del_robot", `{"RoomId":"%s","RobotList_Account":["` + member1 + `"]}`, nil},
+		{catalog.ServiceLive, "get_robot", `{"RoomId":"%s"}`, nil},
+		{catalog.ServiceLive, "get_room_stats", `{"RoomId":"%s"}`, nil},
+		{catalog.ServiceLive, "send_text_msg", `{"RoomId":"%s","Sender_Account":"` + member1 + `","TextContent":"x"}`, nil},
+		{catalog.ServiceLive, "send_custom_msg", `{"RoomId":"%s","BusinessId":"b","Data":"x"}`, nil},
+		{catalog.ServiceLive, "set_mix_stream", `{"RoomId":"%s","LayoutMode":0,"VideoEncode":{"Width":720,"Height":1280}}`, nil},
+		{catalog.ServiceLive, "resume_mcu_task", `{"RoomId":"%s"}`, nil},
 	},
 }
 
