@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/wire"
@@ -56,4 +57,24 @@ func TestLiveRobotsStatsMessagesAndMixing(t *testing.T) {
 	h.mustCreate("conf")
 	h.liveExpect("add_robot", wire.LiveRobotRequest{RoomID: "conf", RobotListAccount: []string{"b1"}}, catalog.CodeNoPermission)
 	h.liveExpect("get_robot", wire.LiveRoomIDRequest{RoomID: "nowhere"}, catalog.CodeRoomNotFound)
+}
+
+// TestLiveRoomWithARobotIsNeverDismissed: auto-dismiss rule 1 spares a room holding a robot
+// (robot pages); deleting the robot makes the rule apply again.
+func TestLiveRoomWithARobotIsNeverDismissed(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1})
+	h.importAccounts("viewer", "bot")
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "kept"})
+	h.liveExpect("add_robot", wire.LiveRobotRequest{RoomID: "kept", RobotListAccount: []string{"bot"}}, 0)
+	if err := h.e.Enter("kept", "viewer"); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.e.Leave("kept", "viewer"); err != nil {
+		t.Fatal(err)
+	}
+	start := h.e.clock.Now()
+	h.setClock(start.Add(31 * time.Minute).UnixMilli())
+	h.liveInfo("kept")
+	h.liveExpect("del_robot", wire.LiveRobotRequest{RoomID: "kept", RobotListAccount: []string{"bot"}}, 0)
+	h.liveExpect("get_room_info", wire.LiveRoomIDRequest{RoomID: "kept"}, catalog.CodeRoomNotFound)
 }
