@@ -113,6 +113,10 @@ type Command struct {
 	// Open names the errata entries that record what the command's page leaves open or
 	// contradicts; the suite accepts every reading they list.
 	Open []string
+	// Aliases are other names the same command answers under (no page documents them; a
+	// vendor's own client calls them): the emulator serves each alias with the command's
+	// handler, schemas and budget, and the matrix row stays the documented Name.
+	Aliases []string
 }
 
 // Path is the URL path of the command: /v4/<service>/<command>.
@@ -239,6 +243,20 @@ func (c Command) InjectOnlyCode(code int) bool { return slices.Contains(c.Inject
 func Lookup(service, name string) (Command, bool) {
 	c, ok := byKey[service+"/"+name]
 	return c, ok
+}
+
+// Resolve returns the command documented at <service>/<name>, or the one that name is an
+// alias of (Command.Aliases).
+func Resolve(service, name string) (Command, bool) {
+	if c, ok := Lookup(service, name); ok {
+		return c, true
+	}
+	for _, c := range byKey {
+		if c.Service == service && slices.Contains(c.Aliases, name) {
+			return c, true
+		}
+	}
+	return Command{}, false
 }
 
 // MustLookup is Lookup for names written in the project's own code; an unknown name is a

@@ -24,7 +24,7 @@ const LiveMaxQPSRoomList = 10
 
 // liveCommands are the documented Live commands of the room lifecycle, members, administrators
 // and metadata (live-api.md). Their seat commands are the shared room_engine_http_mic ones.
-// Robots, statistics, messages, mixing and gifts are not in the catalog yet.
+// The robots, statistics, messages and mixing commands are in a block of their own at the end.
 //
 // Codes are each page's private error table as far as it could be read; CodesComplete is true
 // only where the reference marks the table "documented" without a cut. One deliberate
@@ -80,4 +80,31 @@ var liveCommands = []Command{
 	{Service: ServiceLive, Name: "modify_admin", Open: []string{"L-21", "L-24"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100004, 100020},
 		Page:  "https://www.tencentcloud.com/document/product/1071/76881"},
+
+	// --- Robots, statistics, messages and mixing (group live13a) ---
+	// Robots: RoomId of a Conference room is 100006 ("the room must be a Live room"); an
+	// unimported account or a fourth robot is 100002 (L-28). 100001 only through injection.
+	{Service: ServiceLive, Name: "add_robot", Open: []string{"L-27", "L-28", "L-46"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 100, CodesComplete: true,
+		Codes: []int{100001, 100002, 100006, 100004},
+		Page:  "https://trtc.io/document/69079"},
+	{Service: ServiceLive, Name: "del_robot", Open: []string{"L-27", "L-28", "L-46"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 100, CodesComplete: true,
+		Codes: []int{100001, 100002, 100006, 100004},
+		Page:  "https://trtc.io/document/69080"},
+	{Service: ServiceLive, Name: "get_robot", Open: []string{"L-27", "L-28"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 100, CodesComplete: true,
+		Codes: []int{100001, 100002, 100006, 100004},
+		Page:  "https://trtc.io/document/69081"},
+	// Statistics: get_room_statistic is the older name Tencent's console calls (L-26).
+	{Service: ServiceLive, Name: "get_room_stats", Aliases: []string{"get_room_statistic"}, Open: []string{"L-26", "L-27", "L-47"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 100, CodesComplete: true,
+		Codes: []int{100001, 100002, 100004},
+		Page:  "https://trtc.io/document/80421"},
+	// Messages and mixing: no error table could be read (L-29, L-30).
+	{Service: ServiceLive, Name: "send_text_msg", Open: []string{"L-29", "L-48"}, Area: "live", MaxQPS: 200,
+		Page: "https://trtc.io/document/74353"},
+	{Service: ServiceLive, Name: "send_custom_msg", Open: []string{"L-29", "L-48"}, Area: "live", MaxQPS: 200,
+		Page: "https://trtc.io/document/74354"},
+	{Service: ServiceLive, Name: "set_mix_stream", Open: []string{"L-30", "L-49"}, Area: "live", MaxQPS: 20,
+		Page: "https://trtc.io/document/69077"},
+	{Service: ServiceLive, Name: "resume_mcu_task", Open: []string{"L-27", "L-30", "L-49"}, Area: "live", MaxQPS: 20,
+		Page: "https://www.tencentcloud.com/document/product/647/72333"},
+	// --- end of group live13a ---
 }

@@ -36,7 +36,7 @@ func (b *rateBudget) interval(service, command string) time.Duration {
 	rate := b.perSecond
 	if rate == 0 {
 		rate = catalog.DefaultMaxQPS
-		if documented, ok := catalog.Lookup(service, command); ok {
+		if documented, ok := catalog.Resolve(service, command); ok { // an alias spends its command's budget
 			rate = documented.MaxQPS
 		}
 	}

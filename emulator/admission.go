@@ -76,7 +76,8 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 	if !found || served == nil {
 		return refuse(catalog.CodeBadResource, "no such API: %s", r.URL.Path)
 	}
-	if allowed, perSecond := e.limiter.allow(key); !allowed {
+	// An alias shares its command's budget (catalog.Command.Aliases).
+	if allowed, perSecond := e.limiter.allow(served.command.Key()); !allowed {
 		return refuse(catalog.CodeRESTRateLimited, "%s/%s called more than %d times per second", service, command, perSecond)
 	}
 	return &call{service: service, command: command, key: key, route: served, identifier: identifier, now: now}, nil

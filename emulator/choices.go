@@ -173,6 +173,20 @@ type Choices struct {
 	// MetadataCountCheckedFirst checks the 10-key limit (100500) before the 2 KB value limit
 	// (100501). Live rooms, "metadata"; errata L-08.
 	MetadataCountCheckedFirst bool
+
+	// Live robots, statistics, messages and mixing (group live13a)
+
+	// DelAbsentRobotRefused refuses del_robot of an account that is not a robot of the room
+	// (100002) instead of ignoring it. Live rooms, "robots"; errata L-46.
+	DelAbsentRobotRefused bool
+	// LiveMessageWithoutResponse answers send_text_msg and send_custom_msg with the envelope
+	// only (the English pages) instead of Response {MsgTime, MsgSeq}. Live rooms, "messages";
+	// errata L-29, L-48.
+	LiveMessageWithoutResponse bool
+	// ResumeWithoutLayoutRefused refuses resume_mcu_task in a room where set_mix_stream never
+	// set a layout (100002) instead of restoring the default grid. Live rooms, "mixing"; errata
+	// L-49.
+	ResumeWithoutLayoutRefused bool
 }
 
 // DefaultChoices is the profile the emulator runs by default (docs/emulator.md, "default").
@@ -198,6 +212,8 @@ func AlternateChoices() Choices {
 		LiveMemberPageOf50: true, ForeignRoomNotFound: true, BannedListEndsEmpty: true, AdminsSorted: true,
 		LiveAccountsMustBeImported: true, LiveReportsNotice: true,
 		MetadataCountCheckedFirst: true,
+		// group live13a
+		DelAbsentRobotRefused: true, LiveMessageWithoutResponse: true, ResumeWithoutLayoutRefused: true,
 	}
 }
 

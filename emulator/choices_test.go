@@ -332,6 +332,22 @@ var choiceCases = []choiceCase{
 		}
 		return codeText(h.live("set_room_metadata", wire.LiveSetRoomMetadataRequest{RoomID: "meta", Metadata: pairs}))
 	}, "100501", "100500"},
+
+	// Live robots, statistics, messages and mixing (group live13a).
+	{"DelAbsentRobotRefused", func(h *harness) string {
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "robots"})
+		h.importAccounts("bot")
+		return codeText(h.live("del_robot", wire.LiveRobotRequest{RoomID: "robots", RobotListAccount: []string{"bot"}}))
+	}, "0", "100002"},
+	{"LiveMessageWithoutResponse", func(h *harness) string {
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "chat"})
+		r := h.live("send_text_msg", wire.LiveSendTextMsgRequest{RoomID: "chat", SenderAccount: h.e.cfg.Admins[0], TextContent: "hi"})
+		return strconv.FormatBool(fieldOf(h.t, r, "MsgSeq") != nil)
+	}, "true", "false"},
+	{"ResumeWithoutLayoutRefused", func(h *harness) string {
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "mix", IsUnlimitedRoomEnabled: wire.Ptr(true)})
+		return codeText(h.live("resume_mcu_task", wire.LiveRoomIDRequest{RoomID: "mix"}))
+	}, "0", "100002"},
 }
 
 // TestEveryChoiceHasTwoBehaviours observes each choice under both profiles: the default gives

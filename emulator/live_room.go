@@ -62,12 +62,16 @@ type liveDetails struct {
 	admins      []string
 	mutes       map[string]time.Time
 	metadata    map[string]string
+	// robots, stats and the mixing layout are live_robot.go's and live_message.go's.
+	robots []string
+	stats  liveStats
+	mix    *liveMix
 }
 
 // dismissed reports auto-dismiss rule 1: someone entered the room once, it is empty, and
-// nobody entered for liveDismissAfter.
+// nobody entered for liveDismissAfter. A room holding a robot is never dismissed (robot pages).
 func (d *liveDetails) dismissed(r *room, now time.Time) bool {
-	return d.everEntered && len(r.members) == 0 && !now.Before(d.emptySince.Add(liveDismissAfter))
+	return d.everEntered && len(r.members) == 0 && len(d.robots) == 0 && !now.Before(d.emptySince.Add(liveDismissAfter))
 }
 
 // counted records an entry: ViewCount counts every one, and the room may now be dismissed.
@@ -162,7 +166,11 @@ func (e *Emulator) liveDestroyRoom(c *call) answer {
 			if e.cfg.Choices.LiveDestroyWithoutStatistic {
 				return ok(nil)
 			}
-			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.live.viewCount}}})
+			final := r.live.statistics()
+			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{
+				TotalViewers: final.TotalViewers, TotalGiftsSent: final.TotalGiftsSent, TotalGiftCoins: final.TotalGiftCoins,
+				TotalUniqueGiftSenders: final.TotalUniqueGiftSenders, TotalLikesReceived: final.TotalLikesReceived,
+			}}})
 		})
 }
 

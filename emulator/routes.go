@@ -63,6 +63,18 @@ var routeTable = map[string]handlerFunc{
 	catalog.ServiceLive + "/get_banned_member_list": (*Emulator).liveGetBannedMemberList,
 	catalog.ServiceLive + "/get_admin_list":         (*Emulator).liveGetAdminList,
 	catalog.ServiceLive + "/modify_admin":           (*Emulator).liveModifyAdmin,
+
+	// Robots, statistics, messages and mixing (group live13a); get_room_stats also answers
+	// under its alias get_room_statistic (catalog.Command.Aliases).
+	catalog.ServiceLive + "/add_robot":       (*Emulator).liveAddRobot,
+	catalog.ServiceLive + "/del_robot":       (*Emulator).liveDelRobot,
+	catalog.ServiceLive + "/get_robot":       (*Emulator).liveGetRobot,
+	catalog.ServiceLive + "/get_room_stats":  (*Emulator).liveGetRoomStats,
+	catalog.ServiceLive + "/send_text_msg":   (*Emulator).liveSendTextMsg,
+	catalog.ServiceLive + "/send_custom_msg": (*Emulator).liveSendCustomMsg,
+	catalog.ServiceLive + "/set_mix_stream":  (*Emulator).liveSetMixStream,
+	catalog.ServiceLive + "/resume_mcu_task": (*Emulator).liveResumeMcuTask,
+	// --- end of group live13a ---
 }
 
 // route is a command the emulator serves.
@@ -72,8 +84,10 @@ type route struct {
 	requestSchema string // "<service>/<command>.request"
 }
 
-// routes are the served commands by catalog key, built once from routeTable. A key the
-// catalog does not document is left out: the gateway answers it 60009 like any unknown path.
+// routes are the served commands by catalog key, built once from routeTable, and by the key
+// of each alias of a served command (catalog.Command.Aliases: same handler, the alias's own
+// request schema, the command's budget). A key the catalog does not document is left out: the
+// gateway answers it 60009 like any unknown path.
 var routes = buildRoutes(routeTable)
 
 func buildRoutes(table map[string]handlerFunc) map[string]*route {
@@ -82,6 +96,9 @@ func buildRoutes(table map[string]handlerFunc) map[string]*route {
 		service, name, _ := strings.Cut(key, "/")
 		if command, documented := catalog.Lookup(service, name); documented {
 			built[key] = &route{command: command, handle: handle, requestSchema: key + ".request"}
+			for _, alias := range command.Aliases {
+				built[service+"/"+alias] = &route{command: command, handle: handle, requestSchema: service + "/" + alias + ".request"}
+			}
 		}
 	}
 	return built
@@ -90,8 +107,10 @@ func buildRoutes(table map[string]handlerFunc) map[string]*route {
 // servedCommands are the catalog entries of the served commands.
 func servedCommands() []catalog.Command {
 	commands := make([]catalog.Command, 0, len(routes))
-	for _, r := range routes {
-		commands = append(commands, r.command)
+	for key, r := range routes {
+		if key == r.command.Key() { // an alias serves the same command
+			commands = append(commands, r.command)
+		}
 	}
 	return commands
 }

@@ -41,7 +41,18 @@ func TestRoutesMatchTheCatalog(t *testing.T) {
 			t.Errorf("notServed lists %q, which is not a catalog command", key)
 		}
 	}
-	if len(routes) != len(routeTable) {
-		t.Errorf("%d routes built from %d entries of routeTable", len(routes), len(routeTable))
+	aliases := 0
+	for key := range routeTable {
+		service, name, _ := strings.Cut(key, "/")
+		c, _ := catalog.Lookup(service, name)
+		for _, alias := range c.Aliases {
+			aliases++
+			if r := routes[service+"/"+alias]; r == nil || r.command.Key() != key || !schemas.Has(r.requestSchema) {
+				t.Errorf("alias %s/%s of %s: route %+v, want the command and an existing request schema", service, alias, key, r)
+			}
+		}
+	}
+	if len(routes) != len(routeTable)+aliases {
+		t.Errorf("%d routes built from %d entries of routeTable and %d aliases", len(routes), len(routeTable), aliases)
 	}
 }

@@ -79,7 +79,7 @@ func (r *room) seatCheck(index int, account string, seatFirst bool) *answer {
 	}
 	memberCheck := func() *answer {
 		switch {
-		case r.members[account] == nil:
+		case !r.seatable(account):
 			a := notMembers(r.id, []string{account})
 			return &a
 		case r.seatOf(account) >= 0:
@@ -213,7 +213,7 @@ func (r *room) moveSeat(account string, to int, policy int, unlock bool) *answer
 	switch {
 	case !r.seatsEnabled:
 		return refuse(codeSeatsNotSupported, "room %q does not support seats (IsSeatEnabled is false)", r.id)
-	case r.members[account] == nil:
+	case !r.seatable(account):
 		a := notMembers(r.id, []string{account})
 		return &a
 	case from < 0:

@@ -40,6 +40,9 @@ type family struct {
 	// bansNeedPresence: the Conference pages answer a ban of an account that is not in the
 	// room with 100005 (the suite accepts either), so its specs ban members who entered.
 	bansNeedPresence bool
+	// withSeats is a create_room packet of a room owned by ownerA with seats seats taken by
+	// mode (FreeToTake, ApplyToTake): what the seat specs need of each family (seatRoom).
+	withSeats func(id string, seats int, mode string) any
 }
 
 var conference = family{
@@ -57,6 +60,12 @@ var conference = family{
 		return wire.BanRoomMemberRequest{RoomID: roomID, MemberListAccount: accounts, Reason: "conformance", Duration: duration}
 	},
 	bansNeedPresence: true,
+	withSeats: func(id string, seats int, mode string) any {
+		req := minimalRoom(id)
+		req.RoomInfo.OwnerAccount = wire.Ptr(ownerA)
+		req.RoomInfo.IsSeatEnabled, req.RoomInfo.MaxSeatCount, req.RoomInfo.TakeSeatMode = wire.Ptr(true), wire.Ptr(seats), wire.Ptr(mode)
+		return req
+	},
 	roomCommands: []roomCommand{
 		{catalog.ServiceRoom, "get_room_info", `{"RoomId":"%s"}`, nil},
 		{catalog.ServiceRoom, "update_room_info", `{"RoomInfo":{"RoomId":"%s","RoomName":"ghost"}}`, nil},
@@ -93,6 +102,13 @@ var live = family{
 		return wire.LiveBanMemberRequest{RoomID: roomID, MemberListAccount: accounts, Duration: duration}
 	},
 	emptyPageEnds: true,
+	// An audio template: its seat count is MaxSeatCount (a video template fixes its own, L-19).
+	withSeats: func(id string, seats int, mode string) any {
+		req := liveRoomRequest(id)
+		req.RoomInfo.OwnerAccount, req.RoomInfo.SeatTemplate = wire.Ptr(ownerA), wire.Ptr("AudioSalon")
+		req.RoomInfo.MaxSeatCount, req.RoomInfo.TakeSeatMode = wire.Ptr(seats), wire.Ptr(mode)
+		return req
+	},
 	roomCommands: []roomCommand{
 		{catalog.ServiceLive, "get_room_info", `{"RoomId":"%s"}`, nil},
 		{catalog.ServiceLive, "update_room_info", `{"RoomInfo":{"RoomId":"%s","RoomName":"ghost"}}`, nil},
@@ -110,6 +126,22 @@ var live = family{
 		{catalog.ServiceLive, "set_room_metadata", `{"RoomId":"%s","Metadata":[{"Key":"k","Value":"v"}]}`, nil},
 		// L-14: the page's complete table has no 100004.
 		{catalog.ServiceLive, "del_room_metadata", `{"RoomId":"%s","Keys":["k"]}`, []int{catalog.CodeInvalidParameter}},
+		// Robots, statistics, messages and mixing (group live13a).
+		{catalog.ServiceLive, "add_robot", `{"RoomId":"%s","RobotList_Account":["` + member1 + `"]}`, nil},
+		{catalog.ServiceLive, "del_robot", `{"RoomId":"%s","RobotList_Account":["` + member1 + `"]}`, nil},
+		{catalog.ServiceLive, "get_robot", `{"RoomId":"%s"}`, nil},
+		{catalog.ServiceLive, "get_room_stats", `{"RoomId":"%s"}`, nil},
+		{catalog.ServiceLive, "send_text_msg", `{"RoomId":"%s","Sender_Account":"` + member1 + `","TextContent":"x"}`, nil},
+		{catalog.ServiceLive, "send_custom_msg", `{"RoomId":"%s","BusinessId":"b","Data":"x"}`, nil},
+		{catalog.ServiceLive, "set_mix_stream", `{"RoomId":"%s","LayoutMode":0,"VideoEncode":{"Width":720,"Height":1280}}`, nil},
+		{catalog.ServiceLive, "resume_mcu_task", `{"RoomId":"%s"}`, nil},
+		// The seat service, shared with Conference (the seat specs run in rooms of both families).
+		{catalog.ServiceSeat, "get_seat_list", `{"RoomId":"%s"}`, nil},
+		{catalog.ServiceSeat, "pick_user_on_seat", `{"RoomId":"%s","Index":0,"Member_Account":"` + member1 + `"}`, nil},
+		{catalog.ServiceSeat, "kick_user_off_seat", `{"RoomId":"%s","Member_Account":"` + member1 + `","Data":"x"}`, nil},
+		{catalog.ServiceSeat, "lock_seat", `{"RoomId":"%s","Index":0,"ForbidTaken":true}`, nil},
+		{catalog.ServiceSeat, "switch_seat", `{"RoomId":"%s","ToIndex":1,"Member_Account":"` + member1 + `"}`, nil},
+		{catalog.ServiceSeat, "move_user_to_seat", `{"RoomId":"%s","SeatIndex":1,"Member_Account":"` + member1 + `","Policy":0}`, nil},
 	},
 }
 

@@ -114,6 +114,22 @@ var packetSchemas = []struct {
 	{wire.LiveGetRoomMetadataResponse{}, "live_engine_http_srv/get_room_metadata.response", ""},
 	{wire.LiveSetRoomMetadataRequest{}, "live_engine_http_srv/set_room_metadata.request", ""},
 	{wire.LiveDelRoomMetadataRequest{}, "live_engine_http_srv/del_room_metadata.request", ""},
+
+	// Live robots, statistics, messages and mixing (group live13a).
+	{wire.LiveRobotRequest{}, "live_engine_http_srv/add_robot.request", ""},
+	{wire.LiveRobotRequest{}, "live_engine_http_srv/del_robot.request", ""},
+	{wire.LiveRoomIDRequest{}, "live_engine_http_srv/get_robot.request", ""},
+	{wire.LiveGetRobotResponse{}, "live_engine_http_srv/get_robot.response", ""},
+	{wire.LiveRoomIDRequest{}, "live_engine_http_srv/get_room_stats.request", ""},
+	{wire.LiveRoomIDRequest{}, "live_engine_http_srv/get_room_statistic.request", ""},
+	{wire.LiveGetRoomStatsResponse{}, "live_engine_http_srv/get_room_stats.response", ""},
+	{wire.LiveGetRoomStatsResponse{}, "live_engine_http_srv/get_room_statistic.response", ""},
+	{wire.LiveSendTextMsgRequest{}, "live_engine_http_srv/send_text_msg.request", ""},
+	{wire.LiveMessageSent{}, "live_engine_http_srv/send_text_msg.response", ""},
+	{wire.LiveSendCustomMsgRequest{}, "live_engine_http_srv/send_custom_msg.request", ""},
+	{wire.LiveMessageSent{}, "live_engine_http_srv/send_custom_msg.response", ""},
+	{wire.LiveSetMixStreamRequest{}, "live_engine_http_srv/set_mix_stream.request", ""},
+	{wire.LiveRoomIDRequest{}, "live_engine_http_srv/resume_mcu_task.request", ""},
 }
 
 // Why the settings packets carry attributes one of their two commands does not list.
