@@ -56,10 +56,12 @@ var LiveCallbackCommands = []string{
 // --- Live callbacks (issue 14): the live_config commands -------------------------------
 
 // liveConfigCommands are the Live webhook configuration and token commands (callbacks.md B2).
+// The four that take {} document 100002, which no JSON object can provoke (a body that is not
+// one is the gateway's 60003): only fault injection produces it (L-46).
 // Vendor pages: https://trtc.io/document/64418 (query), 64420 (create), 64419 (update),
 // 64421 (delete), 69528 (set token), 69529 (query token), 69530 (delete token).
 var liveConfigCommands = []Command{
-	{Service: ServiceLiveConfig, Name: "get_callback", Open: []string{"L-41"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true,
+	{Service: ServiceLiveConfig, Name: "get_callback", Open: []string{"L-41", "L-46"}, InjectOnly: []int{CodeInternal, CodeInvalidParameter}, Area: "callback", CodesComplete: true,
 		Codes: []int{100001, 100002, 100301},
 		Page:  "https://trtc.io/document/64418"},
 	{Service: ServiceLiveConfig, Name: "set_callback", Open: []string{"L-41"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true,
@@ -68,17 +70,17 @@ var liveConfigCommands = []Command{
 	{Service: ServiceLiveConfig, Name: "update_callback", Open: []string{"L-41"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true,
 		Codes: []int{100001, 100002, 100301},
 		Page:  "https://trtc.io/document/64419"},
-	{Service: ServiceLiveConfig, Name: "delete_callback", Open: []string{"L-41"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true,
+	{Service: ServiceLiveConfig, Name: "delete_callback", Open: []string{"L-41", "L-46"}, InjectOnly: []int{CodeInternal, CodeInvalidParameter}, Area: "callback", CodesComplete: true,
 		Codes: []int{100001, 100002},
 		Page:  "https://trtc.io/document/64421"},
 	// The set-token page's error table was read only in part (callbacks.md B2).
 	{Service: ServiceLiveConfig, Name: "set_callback_token", Open: []string{"L-41"}, InjectOnly: []int{CodeInternal}, Area: "callback",
 		Codes: []int{100001, 100002},
 		Page:  "https://trtc.io/document/69528"},
-	{Service: ServiceLiveConfig, Name: "get_callback_token", Open: []string{"L-41"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true,
+	{Service: ServiceLiveConfig, Name: "get_callback_token", Open: []string{"L-41", "L-46"}, InjectOnly: []int{CodeInternal, CodeInvalidParameter}, Area: "callback", CodesComplete: true,
 		Codes: []int{100001, 100002, 100302},
 		Page:  "https://trtc.io/document/69529"},
-	{Service: ServiceLiveConfig, Name: "delete_callback_token", Open: []string{"L-41"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true,
+	{Service: ServiceLiveConfig, Name: "delete_callback_token", Open: []string{"L-41", "L-46"}, InjectOnly: []int{CodeInternal, CodeInvalidParameter}, Area: "callback", CodesComplete: true,
 		Codes: []int{100001, 100002},
 		Page:  "https://trtc.io/document/69530"},
 }

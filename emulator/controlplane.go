@@ -44,6 +44,7 @@ func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+control.PathMemberEnter, e.controlEnter)
 	mux.HandleFunc("POST "+control.PathMemberLeave, e.controlLeave)
 	mux.HandleFunc("POST "+control.PathSeatTake, e.controlTakeSeat)
+	mux.HandleFunc("POST "+control.PathMemberHeartbeat, e.controlHeartbeat) // Live callbacks (live_events.go)
 }
 
 // serveControl admits a control request: it must carry control.RequestHeader, which no

@@ -63,6 +63,15 @@ var routeTable = map[string]handlerFunc{
 	catalog.ServiceLive + "/get_banned_member_list": (*Emulator).liveGetBannedMemberList,
 	catalog.ServiceLive + "/get_admin_list":         (*Emulator).liveGetAdminList,
 	catalog.ServiceLive + "/modify_admin":           (*Emulator).liveModifyAdmin,
+
+	// Live callbacks (issue 14): the live_config service.
+	catalog.ServiceLiveConfig + "/get_callback":          (*Emulator).liveGetCallback,
+	catalog.ServiceLiveConfig + "/set_callback":          (*Emulator).liveSetCallback,
+	catalog.ServiceLiveConfig + "/update_callback":       (*Emulator).liveUpdateCallback,
+	catalog.ServiceLiveConfig + "/delete_callback":       (*Emulator).liveDeleteCallback,
+	catalog.ServiceLiveConfig + "/set_callback_token":    (*Emulator).liveSetCallbackToken,
+	catalog.ServiceLiveConfig + "/get_callback_token":    (*Emulator).liveGetCallbackToken,
+	catalog.ServiceLiveConfig + "/delete_callback_token": (*Emulator).liveDeleteCallbackToken,
 }
 
 // route is a command the emulator serves.

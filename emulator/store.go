@@ -36,6 +36,10 @@ type state struct {
 	chatGroups map[string]bool
 	// callback is the application's callback configuration, nil when none.
 	callback *callbackConfig
+	// liveCallback and liveToken are the Live webhook configuration and its signing token
+	// (live_callback.go), nil when none.
+	liveCallback *callbackConfig
+	liveToken    *liveCallbackToken
 	// choices are Config.Choices, for the rules that live with the rooms.
 	choices Choices
 }
