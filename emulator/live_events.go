@@ -138,10 +138,13 @@ func (e *Emulator) emitLiveSeats(from origin, r *room) {
 }
 
 // liveBanLeaves reports the members a ban_member call took out of the room, unless
-// Choices.LiveBanSendsNoStateEvent.
-func (e *Emulator) liveBanLeaves(from origin, r *room, left []string) {
+// Choices.LiveBanSendsNoStateEvent, and the seats they left.
+func (e *Emulator) liveBanLeaves(from origin, r *room, left []string, seated bool) {
 	if len(left) > 0 && !e.cfg.Choices.LiveBanSendsNoStateEvent {
 		e.emitLiveMembers(from, r, false, left)
+	}
+	if seated {
+		e.emitSeats(from, r)
 	}
 }
 

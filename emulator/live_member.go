@@ -130,13 +130,15 @@ func (e *Emulator) liveBanMember(c *call) answer {
 			}
 			end := c.now.Add(liveSeconds(q.Duration))
 			var left []string
+			seated := false
 			for _, account := range q.MemberListAccount {
+				seated = seated || r.seatOf(account) >= 0
 				if r.leave(account, c.now) {
 					left = append(left, account)
 				}
 			}
 			r.ban(q.MemberListAccount, end)
-			e.liveBanLeaves(restOrigin(c), r, left)
+			e.liveBanLeaves(restOrigin(c), r, left, seated)
 			return ok(nil)
 		})
 }
