@@ -63,6 +63,7 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 func (e *Emulator) Reset() {
 	e.mu.Lock()
 	e.state = newState(e.cfg.Admins, e.cfg.Choices)
+	e.watchDismissals()
 	e.notifier.dropPending() // the callback configuration is gone with the rest
 	e.mu.Unlock()
 	e.faults.clear()
@@ -111,6 +112,7 @@ func (e *Emulator) controlClock(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	e.sweepDismissed() // a room the new time dismisses goes now, with its event
 	writeControl(w, e.clockState(), nil)
 }
 

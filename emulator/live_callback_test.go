@@ -195,3 +195,26 @@ func TestLiveEventsFollowTheirActions(t *testing.T) {
 		}
 	}
 }
+
+// TestAutoDismissalIsReportedBySystem: a Live room the clock dismisses is reported at once,
+// DestroyBySystem, by the system operator.
+func TestAutoDismissalIsReportedBySystem(t *testing.T) {
+	h := newHarness(t, Config{RatePerSecond: -1, ControlPlane: true})
+	h.importAccounts("ann")
+	received := liveReceiver(h, catalog.LiveEventDestroyRoom)
+	h.liveCreate(wire.LiveRoomSettings{RoomID: "idle"})
+	if err := h.e.Enter("idle", "ann"); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.e.Leave("idle", "ann"); err != nil {
+		t.Fatal(err)
+	}
+	h.setClock(time.Now().Add(liveDismissAfter + time.Minute).UnixMilli())
+	got := received(1)
+	if len(got) != 1 || got[0].body["EventType"] != wire.LiveDestroyBySystem || got[0].body["Operator_Account"] != systemOperator {
+		t.Fatalf("deliveries %+v", got)
+	}
+	if err := schemas.Validate("callback/Live.CallbackAfterDestroyRoom.event", got[0].raw); err != nil {
+		t.Error(err)
+	}
+}

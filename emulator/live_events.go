@@ -7,6 +7,7 @@ package emulator
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/control"
@@ -183,4 +184,28 @@ func (e *Emulator) heartbeat(roomID, account string, lost bool, from origin) err
 		e.emitLiveMemberState(from, r, wire.LiveMemberOnline, wire.LiveCauseHeartbeatRecover, []string{account})
 	}
 	return nil
+}
+
+// systemOperator is the Operator_Account of what the service does by itself: Chat's
+// administrator-of-the-system account (the pages name no operator for DestroyBySystem; L-46).
+const systemOperator = "@TIM#SYSTEM"
+
+// watchDismissals reports every Live room auto-dismissed (destroy_room page, rule 1) as
+// Live.CallbackAfterDestroyRoom with EventType DestroyBySystem. Call it whenever the state is
+// new.
+func (e *Emulator) watchDismissals() {
+	e.state.onDismiss = func(r *room, _ time.Time) {
+		e.emitLiveDestroyed(origin{operator: systemOperator, clientIP: "127.0.0.1", platform: platformSDK /* "Unknown" */}, r, wire.LiveDestroyBySystem)
+	}
+}
+
+// sweepDismissed looks up every room at the emulator clock's time, so that those the time
+// dismisses go now, and their events with them (a moved clock, docs/control-plane.md).
+func (e *Emulator) sweepDismissed() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := e.clock.Now()
+	for id := range e.state.rooms {
+		e.state.room(id, now)
+	}
 }

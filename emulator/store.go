@@ -40,6 +40,8 @@ type state struct {
 	// (live_callback.go), nil when none.
 	liveCallback *callbackConfig
 	liveToken    *liveCallbackToken
+	// onDismiss is told of a Live room auto-dismissed, before it goes (live_events.go).
+	onDismiss func(r *room, now time.Time)
 	// choices are Config.Choices, for the rules that live with the rooms.
 	choices Choices
 }
@@ -127,6 +129,9 @@ func (s *state) room(id string, now time.Time) (*room, bool) {
 		return nil, false
 	}
 	if r.expired(now, s.choices) {
+		if r.family == familyLive && s.onDismiss != nil {
+			s.onDismiss(r, now)
+		}
 		delete(s.rooms, id)
 		return nil, false
 	}

@@ -166,7 +166,7 @@ func awaitLiveEvent(ctx context.Context, mark int, command, roomID string, since
 	if e.field("EventTime") != nil || command != catalog.LiveEventCreateRoom { // L-42: optional on CreateRoom
 		Expect(e.field("EventTime")).To(BeNumerically("~", since.UnixMilli(), clockSkew.Milliseconds()), "EventTime in milliseconds at the action")
 	}
-	if !withoutOperator[command] {
+	if !withoutOperator[command] && e.field("EventType") != wire.LiveDestroyBySystem { // the system dissolved it: no administrator
 		Expect(e.field("Operator_Account")).To(Equal(session.Settings.Admin), "the REST call's operator is the administrator")
 	}
 	return e
@@ -393,6 +393,20 @@ var _ = Describe("Live webhooks", labels.Area("callback"), Serial, func() {
 			Expect(e.payload).To(HaveKey("Statistic"), "the destroy event's statistics")
 			Expect(e.field("Statistic", "TotalViewers")).To(BeNumerically(">=", viewers))
 		})
+
+		It("reports a room dismissed by the service itself, DestroyBySystem (64423, 63406 rule 1)", labels.NeedsControlPlane(), labels.EmulatorOnly(),
+			labels.Code(0), func(ctx SpecContext) {
+				useLiveCallbacks(ctx, allLiveEvents())
+				id := live.roomWith(ctx, member1)
+				Expect(session.Control.Leave(ctx, id, member1)).To(Succeed())
+				restoreClockWhenDone()
+				mark, since := session.Receiver.Mark(), time.Now().Add(31*time.Minute)
+				_, err := session.Control.Advance(ctx, 31*time.Minute) // 30 empty minutes dismiss a room someone entered
+				Expect(err).NotTo(HaveOccurred())
+				e := awaitLiveEvent(ctx, mark, catalog.LiveEventDestroyRoom, id, since)
+				Expect(e.field("EventType")).To(Equal(wire.LiveDestroyBySystem))
+				Expect(e.field("Operator_Account")).NotTo(Equal(session.Settings.Admin), "no administrator dissolved it")
+			})
 
 		It("reports updated room information (67938)", labels.Command(catalog.ServiceLive, "update_room_info"), labels.Code(0), func(ctx SpecContext) {
 			useLiveCallbacks(ctx, allLiveEvents())
