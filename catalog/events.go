@@ -21,6 +21,7 @@ const (
 	ControlLeave     = "/_emulator/rooms/members/leave"
 	ControlHeartbeat = "/_emulator/rooms/members/heartbeat"
 	ControlTakeSeat  = "/_emulator/rooms/seats/take"
+	ControlClock     = "/_emulator/clock" // a moved clock auto-dismisses an idle Live room
 )
 
 // Event is one documented callback event: its command word, the family whose configuration
@@ -66,7 +67,7 @@ func CallbackEvents() []Event {
 
 		// --- Live callbacks (issue 14) ---
 		{Word: LiveEventCreateRoom, Family: FamilyLive, Page: "https://trtc.io/document/64422", Trigger: TriggerREST, By: rest(ServiceLive, "create_room")},
-		{Word: LiveEventDestroyRoom, Family: FamilyLive, Page: "https://trtc.io/document/64423", Trigger: TriggerREST, By: rest(ServiceLive, "destroy_room")},
+		{Word: LiveEventDestroyRoom, Family: FamilyLive, Page: "https://trtc.io/document/64423", Trigger: TriggerREST, By: append(rest(ServiceLive, "destroy_room"), ControlClock)},
 		{Word: LiveEventUpdateRoomInfo, Family: FamilyLive, Page: "https://trtc.io/document/67938", Trigger: TriggerREST, By: rest(ServiceLive, "update_room_info")},
 		{Word: LiveEventSetMetadata, Family: FamilyLive, Page: "https://trtc.io/document/68222", Trigger: TriggerREST, By: rest(ServiceLive, "set_room_metadata")},
 		{Word: LiveEventDelMetadata, Family: FamilyLive, Page: "https://trtc.io/document/68223", Trigger: TriggerREST, By: rest(ServiceLive, "del_room_metadata")},
