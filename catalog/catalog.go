@@ -220,6 +220,7 @@ var byKey = func() map[string]Command {
 	add(FamilyConference, conferenceCommands)
 	add(FamilyAccount, accountCommands)
 	add(FamilyConfig, callbackCommands)
+	add(FamilyConfig, liveConfigCommands) // Live callbacks (issue 14)
 	add(FamilyLive, liveCommands)
 	return index
 }()

@@ -153,7 +153,7 @@ var liveNotYetCatalogued = []string{
 
 func TestFamiliesAndInjectOnlyCodes(t *testing.T) {
 	want := map[string]Family{ServiceRoom: FamilyConference, ServiceSeat: FamilyConference,
-		ServiceLive: FamilyLive, ServiceConfig: FamilyConfig, ServiceAccount: FamilyAccount}
+		ServiceLive: FamilyLive, ServiceConfig: FamilyConfig, ServiceLiveConfig: FamilyConfig, ServiceAccount: FamilyAccount}
 	for _, c := range Commands() {
 		if c.Family != want[c.Service] {
 			t.Errorf("%s: family %q, want %q", c.Key(), c.Family, want[c.Service])
@@ -225,5 +225,41 @@ func TestAliasesNameNoOtherCommand(t *testing.T) {
 				t.Errorf("Resolve(%s, %s) = %s, want %s", c.Service, alias, resolved.Key(), c.Key())
 			}
 		}
+	}
+}
+
+// TestEventsAreWellFormed: every event names a documented word of its family, and what
+// provokes it is a command of the catalog, a control-plane action, or a reason.
+func TestEventsAreWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, e := range CallbackEvents() {
+		if seen[e.Key()] {
+			t.Errorf("%s listed twice", e.Key())
+		}
+		seen[e.Key()] = true
+		switch e.Family {
+		case FamilyConference:
+			if !slices.Contains(Events, e.Word) {
+				t.Errorf("%s: not a Conference command word", e.Key())
+			}
+		case FamilyLive:
+			if !slices.Contains(LiveCallbackCommands, e.Word) || e.Word == LiveCallbackNotBlock {
+				t.Errorf("%s: not a Live event word", e.Key())
+			}
+		default:
+			t.Errorf("%s: family %q", e.Key(), e.Family)
+		}
+		if e.Provokable() == (e.NotProvokable != "") || e.Provokable() == (len(e.By) == 0) {
+			t.Errorf("%s: trigger %s, By %v, reason %q", e.Key(), e.Trigger, e.By, e.NotProvokable)
+		}
+		for _, by := range e.By {
+			service, name, _ := strings.Cut(by, "/")
+			if _, ok := Lookup(service, name); !ok && !strings.HasPrefix(by, "/_emulator/") {
+				t.Errorf("%s: provoked by %s, which is no catalog command", e.Key(), by)
+			}
+		}
+	}
+	if want := len(Events) + len(LiveCallbackCommands) - 1; len(seen) != want {
+		t.Errorf("%d events, want %d", len(seen), want)
 	}
 }

@@ -31,6 +31,7 @@ var meanings = map[int]string{
 	100211: "room does not support seats",
 	100300: "callback configuration already exists",
 	100301: "callback configuration does not exist",
+	100302: "callback token configuration does not exist",
 	60002:  "HTTP request could not be parsed",
 	60003:  "request JSON could not be parsed",
 	60004:  "account or signature invalid",

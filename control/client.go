@@ -84,6 +84,11 @@ func (c *Client) Leave(ctx context.Context, roomID, account string) error {
 	return c.post(ctx, PathMemberLeave, Membership{RoomID: roomID, MemberAccount: account}, nil)
 }
 
+// Heartbeat makes a Live member's heartbeat stop (lost) or come back.
+func (c *Client) Heartbeat(ctx context.Context, roomID, account string, lost bool) error {
+	return c.post(ctx, PathMemberHeartbeat, Heartbeat{RoomID: roomID, MemberAccount: account, Lost: lost}, nil)
+}
+
 func (c *Client) post(ctx context.Context, path string, body, out any) error {
 	return c.do(ctx, http.MethodPost, path, body, out)
 }

@@ -35,6 +35,8 @@ const (
 	PathChatGroups  = PathPrefix + "/chat-groups"
 	PathMemberEnter = PathPrefix + "/rooms/members/enter"
 	PathMemberLeave = PathPrefix + "/rooms/members/leave"
+	// PathMemberHeartbeat makes a Live member lose or recover its heartbeat (Heartbeat).
+	PathMemberHeartbeat = PathPrefix + "/rooms/members/heartbeat"
 )
 
 // Config is what GET /_emulator/config answers: the emulated application and package.
@@ -91,6 +93,14 @@ type ChatGroup struct {
 type Membership struct {
 	RoomID        string `json:"RoomId"`
 	MemberAccount string `json:"Member_Account"`
+}
+
+// Heartbeat is a Live room member's client losing its heartbeat (Lost) or getting it back:
+// the member stays in the room (docs/control-plane.md).
+type Heartbeat struct {
+	RoomID        string `json:"RoomId"`
+	MemberAccount string `json:"Member_Account"`
+	Lost          bool   `json:"Lost"`
 }
 
 // Answer is the body of every control-plane answer: HTTP 200 with OK true, or a 4xx status

@@ -128,7 +128,7 @@ func (e *Emulator) storeCallback(c *call, update bool) answer {
 		return fail(catalog.CodeCallbackExists, "a callback configuration exists already: change it with update_callback")
 	}
 	e.state.callback = &callbackConfig{url: req.URL, commands: append([]string{}, req.CallbackCommandList...)}
-	e.notifier.dropPending() // deliveries to the configuration replaced
+	e.notifier.dropPendingOf(catalog.ServiceConfig) // deliveries to the configuration replaced
 	return ok(nil)
 }
 
@@ -141,7 +141,7 @@ func (e *Emulator) deleteCallback(*call) answer {
 		return fail(catalog.CodeCallbackMissing, "no callback configuration to delete")
 	}
 	e.state.callback = nil
-	e.notifier.dropPending()
+	e.notifier.dropPendingOf(catalog.ServiceConfig)
 	return ok(nil)
 }
 
@@ -157,6 +157,13 @@ func (e *Emulator) emit(command string, from origin, fields map[string]any) {
 	for key, value := range fields {
 		body[key] = value
 	}
+	e.post(catalog.ServiceConfig, cfg.url, command, from, body, nil)
+}
+
+// post encodes an event and queues it for the configuration named config (its service), at
+// target with the documented URL parameters, then the extra ones in their order (Live's
+// Sign and RequestTime).
+func (e *Emulator) post(config, target, command string, from origin, body map[string]any, extra [][2]string) {
 	raw, err := json.Marshal(body)
 	if err != nil {
 		e.cfg.Logger.Error("encode callback", "command", command, "err", err)
@@ -169,19 +176,23 @@ func (e *Emulator) emit(command string, from origin, fields map[string]any) {
 		"ClientIP":        {from.clientIP},
 		"OptPlatform":     {from.platform},
 	}
-	target := cfg.url
-	if strings.Contains(target, "?") {
-		target += "&" + query.Encode()
-	} else {
-		target += "?" + query.Encode()
+	encoded := query.Encode()
+	for _, pair := range extra {
+		encoded += "&" + url.QueryEscape(pair[0]) + "=" + url.QueryEscape(pair[1])
 	}
-	e.notifier.send(delivery{url: target, command: command, body: raw})
+	if strings.Contains(target, "?") {
+		target += "&" + encoded
+	} else {
+		target += "?" + encoded
+	}
+	e.notifier.send(delivery{config: config, url: target, command: command, body: raw})
 }
 
 // delivery is one callback on its way. ctx is the generation of the configuration it was
 // made for: replacing or deleting the configuration ends it, queued or in flight.
 type delivery struct {
 	ctx     context.Context
+	config  string // the service of the configuration it was made for
 	url     string
 	command string
 	body    []byte
@@ -198,10 +209,15 @@ type notifier struct {
 	ctx     context.Context
 	workers sync.WaitGroup
 
-	// generation is the context of the configuration in force, a child of ctx.
-	genMu      sync.Mutex
-	generation context.Context
-	endGen     context.CancelFunc
+	// generations are the contexts of the configurations in force (room_config, live_config),
+	// children of ctx: replacing one configuration ends only its own deliveries.
+	genMu       sync.Mutex
+	generations map[string]generation
+}
+
+type generation struct {
+	ctx context.Context
+	end context.CancelFunc
 }
 
 func newNotifier(timeout time.Duration, guard *selfGuard, log func(string, ...any)) *notifier {
@@ -215,22 +231,40 @@ func newNotifier(timeout time.Duration, guard *selfGuard, log func(string, ...an
 		ctx:  ctx,
 		stop: cancel,
 	}
-	n.generation, n.endGen = context.WithCancel(ctx)
+	n.generations = map[string]generation{}
 	return n
 }
 
-// dropPending ends every delivery made so far: the configuration they were made for was
-// replaced, deleted or reset, and a slow receiver must not hold later events behind them.
+// dropPending ends every delivery made so far, for every configuration: they were reset.
 func (n *notifier) dropPending() {
 	n.genMu.Lock()
 	defer n.genMu.Unlock()
-	n.endGen()
-	n.generation, n.endGen = context.WithCancel(n.ctx)
+	for config, g := range n.generations {
+		g.end()
+		delete(n.generations, config)
+	}
+}
+
+// dropPendingOf ends the deliveries made for one configuration (its service): it was
+// replaced or deleted, and a slow receiver must not hold later events behind them.
+func (n *notifier) dropPendingOf(config string) {
+	n.genMu.Lock()
+	defer n.genMu.Unlock()
+	if g, ok := n.generations[config]; ok {
+		g.end()
+		delete(n.generations, config)
+	}
 }
 
 func (n *notifier) send(d delivery) {
 	n.genMu.Lock()
-	d.ctx = n.generation
+	g, ok := n.generations[d.config]
+	if !ok {
+		ctx, end := context.WithCancel(n.ctx)
+		g = generation{ctx: ctx, end: end}
+		n.generations[d.config] = g
+	}
+	d.ctx = g.ctx
 	n.genMu.Unlock()
 	n.once.Do(func() {
 		for range callbackWorkers {
@@ -313,8 +347,9 @@ func (e *Emulator) emitUpdated(from origin, r *room) {
 }
 
 func (e *Emulator) emitMembers(command string, from origin, r *room, kind, reason string, accounts []string) {
-	if r.family != familyConference {
-		return // the room_config callbacks are the Conference API's
+	if r.family == familyLive {
+		e.emitLiveMembers(from, r, kind == "Enter", accounts) // the live_config event (live_events.go)
+		return
 	}
 	fields := map[string]any{"RoomId": r.id, "MemberCount": len(r.members), "Type": kind, "MemberList_Account": accounts}
 	if command == catalog.EventAfterMemberLeave {
@@ -323,10 +358,11 @@ func (e *Emulator) emitMembers(command string, from origin, r *room, kind, reaso
 	e.emit(command, from, fields)
 }
 
-// emitSeats reports every seat of a Conference room after a change; the room_config callbacks
-// are the Conference API's, so a Live room's seat changes are not reported.
+// emitSeats reports every seat of a room after a change: a Conference room's to the room_config
+// configuration, a Live room's to the live_config one (live_events.go).
 func (e *Emulator) emitSeats(from origin, r *room) {
-	if r.family != familyConference {
+	if r.family == familyLive {
+		e.emitLiveSeats(from, r)
 		return
 	}
 	e.emit(catalog.EventAfterSeatInfoChanged, from, map[string]any{"RoomId": r.id, "SeatList": r.seatList()})

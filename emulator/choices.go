@@ -187,6 +187,28 @@ type Choices struct {
 	// set a layout (100002) instead of restoring the default grid. Live rooms, "mixing"; errata
 	// L-49.
 	ResumeWithoutLayoutRefused bool
+	// Live callbacks (issue 14)
+
+	// LiveUnknownCallbackCommandIgnored drops words outside the 19 of the Live command list
+	// from live_config/set_callback instead of refusing them (100002). Live callbacks,
+	// "configuration"; errata L-41.
+	LiveUnknownCallbackCommandIgnored bool
+	// LiveDeleteCallbackDeletesToken deletes the webhook token with the configuration in
+	// live_config/delete_callback instead of keeping it. Live callbacks, "configuration"; errata
+	// L-52.
+	LiveDeleteCallbackDeletesToken bool
+	// LiveUpdateEventChangedOnly reports only the attributes an update carried in
+	// Live.CallbackAfterUpdateRoomInfo instead of every updatable one. Live callbacks, "events";
+	// errata L-52.
+	LiveUpdateEventChangedOnly bool
+	// LiveSeatListChangedOnly reports only the seats changed since the last report in
+	// Mic.CallbackAfterSeatInfoChanged for Live rooms instead of every seat. Live callbacks,
+	// "events"; errata L-52.
+	LiveSeatListChangedOnly bool
+	// LiveBanSendsNoStateEvent sends no Live.CallbackAfterMemberStateChanged for members a
+	// ban_member takes out of the room (the page lists Enter, Leave and heartbeats only). Live
+	// callbacks, "events"; errata L-52.
+	LiveBanSendsNoStateEvent bool
 }
 
 // DefaultChoices is the profile the emulator runs by default (docs/emulator.md, "default").
@@ -214,6 +236,9 @@ func AlternateChoices() Choices {
 		MetadataCountCheckedFirst: true,
 		// group live13a
 		DelAbsentRobotRefused: true, LiveMessageWithoutResponse: true, ResumeWithoutLayoutRefused: true,
+		// Live callbacks (issue 14)
+		LiveUnknownCallbackCommandIgnored: true, LiveDeleteCallbackDeletesToken: true, LiveUpdateEventChangedOnly: true,
+		LiveSeatListChangedOnly: true, LiveBanSendsNoStateEvent: true,
 	}
 }
 

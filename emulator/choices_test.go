@@ -348,6 +348,45 @@ var choiceCases = []choiceCase{
 		h.liveCreate(wire.LiveRoomSettings{RoomID: "mix", IsUnlimitedRoomEnabled: wire.Ptr(true)})
 		return codeText(h.live("resume_mcu_task", wire.LiveRoomIDRequest{RoomID: "mix"}))
 	}, "0", "100002"},
+	// Live callbacks (issue 14)
+	{"LiveUnknownCallbackCommandIgnored", func(h *harness) string {
+		return codeText(h.liveConfig("set_callback", wire.CallbackConfig{URL: "http://127.0.0.1:1/cb", CallbackCommandList: []string{"Live.Nope"}}))
+	}, "100002", "0"},
+	{"LiveDeleteCallbackDeletesToken", func(h *harness) string {
+		checkEnvelope(h.t, h.liveConfig("set_callback_token", wire.LiveCallbackTokenRequest{Token: wire.Ptr("t"), IsTokenEnable: wire.Ptr(true)}), 0)
+		checkEnvelope(h.t, h.liveConfig("delete_callback", `{}`), 0)
+		return codeText(h.liveConfig("get_callback_token", `{}`))
+	}, "0", "100302"},
+	{"LiveUpdateEventChangedOnly", func(h *harness) string {
+		received := liveReceiver(h, catalog.LiveEventUpdateRoomInfo)
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "upd"})
+		h.liveExpect("update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: "upd", RoomName: wire.Ptr("n")}}, 0)
+		got := received(1)
+		info, _ := got[0].body["RoomInfo"].(map[string]any)
+		return strconv.Itoa(len(info))
+	}, "10", "2"},
+	{"LiveSeatListChangedOnly", func(h *harness) string {
+		h.importAccounts("ann")
+		received := liveReceiver(h, catalog.LiveEventSeatInfoChanged)
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "seats", SeatTemplate: wire.Ptr("VideoLandscape4Seats")})
+		if err := h.e.Enter("seats", "ann"); err != nil {
+			h.t.Fatal(err)
+		}
+		h.seat("pick_user_on_seat", wire.PickUserOnSeatRequest{RoomID: "seats", Index: 1, MemberAccount: "ann"}, 0)
+		got := received(1)
+		list, _ := got[0].body["SeatList"].([]any)
+		return strconv.Itoa(len(list))
+	}, "4", "1"},
+	{"LiveBanSendsNoStateEvent", func(h *harness) string {
+		h.importAccounts("ann")
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "lbanev"})
+		if err := h.e.Enter("lbanev", "ann"); err != nil {
+			h.t.Fatal(err)
+		}
+		received := liveReceiver(h, catalog.LiveEventMemberStateChanged)
+		h.liveExpect("ban_member", wire.LiveBanMemberRequest{RoomID: "lbanev", MemberListAccount: []string{"ann"}, Duration: 60}, 0)
+		return strconv.Itoa(len(received(0)))
+	}, "1", "0"},
 }
 
 // TestEveryChoiceHasTwoBehaviours observes each choice under both profiles: the default gives

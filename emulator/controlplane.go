@@ -44,6 +44,7 @@ func (e *Emulator) registerControlPlane(mux *http.ServeMux) {
 	mux.HandleFunc("POST "+control.PathMemberEnter, e.controlEnter)
 	mux.HandleFunc("POST "+control.PathMemberLeave, e.controlLeave)
 	mux.HandleFunc("POST "+control.PathSeatTake, e.controlTakeSeat)
+	mux.HandleFunc("POST "+control.PathMemberHeartbeat, e.controlHeartbeat) // Live callbacks (live_events.go)
 }
 
 // serveControl admits a control request: it must carry control.RequestHeader, which no
@@ -62,6 +63,7 @@ func (e *Emulator) serveControl(w http.ResponseWriter, r *http.Request) {
 func (e *Emulator) Reset() {
 	e.mu.Lock()
 	e.state = newState(e.cfg.Admins, e.cfg.Choices)
+	e.watchDismissals()
 	e.notifier.dropPending() // the callback configuration is gone with the rest
 	e.mu.Unlock()
 	e.faults.clear()
@@ -110,6 +112,7 @@ func (e *Emulator) controlClock(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	e.sweepDismissed() // a room the new time dismisses goes now, with its event
 	writeControl(w, e.clockState(), nil)
 }
 

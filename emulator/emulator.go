@@ -176,6 +176,7 @@ func New(cfg Config) (*Emulator, error) {
 		guard:     &selfGuard{},
 	}
 	e.notifier = newNotifier(cfg.CallbackTimeout, e.guard, func(msg string, args ...any) { cfg.Logger.Warn(msg, args...) })
+	e.watchDismissals() // Live callbacks: DestroyBySystem (live_events.go)
 	if cfg.ControlPlane {
 		e.control = http.NewServeMux()
 		e.registerControlPlane(e.control)

@@ -35,8 +35,10 @@ func (e *Emulator) liveChangeRoomOwner(c *call) answer {
 				return fail(catalog.CodeNewOwnerBanned, fmt.Sprintf("the new owner %q is banned from Live room %q until %s: unban the account first",
 					newOwner, r.id, end.UTC().Format(time.RFC3339)))
 			}
+			original := r.owner
 			r.owner = newOwner
 			r.live.admins = slices.DeleteFunc(r.live.admins, func(a string) bool { return a == newOwner })
+			e.emitLiveOwnerChanged(restOrigin(c), r, original)
 			return ok(nil)
 		})
 }
@@ -127,10 +129,16 @@ func (e *Emulator) liveBanMember(c *call) answer {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: %q owns Live room %q and cannot be banned: change the owner first", r.owner, r.id))
 			}
 			end := c.now.Add(liveSeconds(q.Duration))
+			var left []string
+			seated := false
 			for _, account := range q.MemberListAccount {
-				r.leave(account, c.now)
+				seated = seated || r.seatOf(account) >= 0
+				if r.leave(account, c.now) {
+					left = append(left, account)
+				}
 			}
 			r.ban(q.MemberListAccount, end)
+			e.liveBanLeaves(restOrigin(c), r, left, seated)
 			return ok(nil)
 		})
 }
@@ -181,6 +189,7 @@ func (e *Emulator) liveModifyAdmin(c *call) answer {
 			}
 			if q.OpType == wire.LiveAdminDelete {
 				r.live.admins = slices.DeleteFunc(r.live.admins, func(a string) bool { return slices.Contains(q.AdminAccount, a) })
+				e.emitLiveAdminsChanged(restOrigin(c), r, wire.LiveCallbackAdminDeleted, q.AdminAccount)
 				return ok(nil)
 			}
 			next := append([]string{}, r.live.admins...)
@@ -196,6 +205,7 @@ func (e *Emulator) liveModifyAdmin(c *call) answer {
 				return fail(catalog.CodeTooManyAdmins, fmt.Sprintf("Live room %q would have %d administrators; at most %d", r.id, len(next), liveMaxAdmins))
 			}
 			r.live.admins = next
+			e.emitLiveAdminsChanged(restOrigin(c), r, wire.LiveCallbackAdminAdded, q.AdminAccount)
 			return ok(nil)
 		})
 }

@@ -74,6 +74,7 @@ func (e *Emulator) liveSetRoomMetadata(c *call) answer {
 				return fail(catalog.CodeMetadataTooBig, fmt.Sprintf("Live room %q would hold %d bytes of metadata values; at most %d", r.id, total, liveMaxMetadataTotal))
 			}
 			r.live.metadata = next
+			e.emitLiveMetadataSet(restOrigin(c), r, q.Metadata)
 			return ok(nil)
 		})
 }
@@ -86,6 +87,7 @@ func (e *Emulator) liveDelRoomMetadata(c *call) answer {
 			for _, key := range q.Keys {
 				delete(r.live.metadata, key)
 			}
+			e.emitLiveMetadataDeleted(restOrigin(c), r, q.Keys)
 			return ok(nil)
 		})
 }

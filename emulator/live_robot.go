@@ -29,9 +29,6 @@ func (d *liveDetails) countGift(sender string, count, coins int64) {
 	d.stats.giftSenders[sender] = true
 }
 
-// countLikes records n likes received by the room (no REST command sends likes today).
-func (d *liveDetails) countLikes(n int64) { d.stats.likes += n }
-
 // countMessage records one message sent in the room and returns its sequence number there.
 func (d *liveDetails) countMessage() int64 {
 	d.stats.messages++

@@ -66,6 +66,8 @@ type liveDetails struct {
 	robots []string
 	stats  liveStats
 	mix    *liveMix
+	// reportedSeats is the seat list as last reported to Live callbacks (live_events.go).
+	reportedSeats []wire.Seat
 }
 
 // dismissed reports auto-dismiss rule 1: someone entered the room once, it is empty, and
@@ -154,6 +156,7 @@ func (e *Emulator) liveCreateRoom(c *call) answer {
 		metadata:          map[string]string{},
 	}
 	e.state.add(r, c.now)
+	e.emitLiveCreated(restOrigin(c), r)
 	return ok(map[string]any{"Response": map[string]any{"RoomId": id}})
 }
 
@@ -163,6 +166,7 @@ func (e *Emulator) liveDestroyRoom(c *call) answer {
 	return withLiveRoom(e, c, func(q *wire.LiveRoomIDRequest) string { return q.RoomID },
 		func(q *wire.LiveRoomIDRequest, r *room) answer {
 			delete(e.state.rooms, r.id)
+			e.emitLiveDestroyed(restOrigin(c), r, wire.LiveDestroyByUser)
 			if e.cfg.Choices.LiveDestroyWithoutStatistic {
 				return ok(nil)
 			}
@@ -193,6 +197,7 @@ func (e *Emulator) liveUpdateRoomInfo(c *call) answer {
 			setIf(&d.isPublicVisible, settings.IsPublicVisible)
 			setIf(&r.takeSeatMode, settings.TakeSeatMode)
 			setIf(&d.notice, settings.Notice)
+			e.emitLiveUpdated(restOrigin(c), r, settings)
 			return ok(nil)
 		})
 }

@@ -75,6 +75,14 @@ var routeTable = map[string]handlerFunc{
 	catalog.ServiceLive + "/set_mix_stream":  (*Emulator).liveSetMixStream,
 	catalog.ServiceLive + "/resume_mcu_task": (*Emulator).liveResumeMcuTask,
 	// --- end of group live13a ---
+	// Live callbacks (issue 14): the live_config service.
+	catalog.ServiceLiveConfig + "/get_callback":          (*Emulator).liveGetCallback,
+	catalog.ServiceLiveConfig + "/set_callback":          (*Emulator).liveSetCallback,
+	catalog.ServiceLiveConfig + "/update_callback":       (*Emulator).liveUpdateCallback,
+	catalog.ServiceLiveConfig + "/delete_callback":       (*Emulator).liveDeleteCallback,
+	catalog.ServiceLiveConfig + "/set_callback_token":    (*Emulator).liveSetCallbackToken,
+	catalog.ServiceLiveConfig + "/get_callback_token":    (*Emulator).liveGetCallbackToken,
+	catalog.ServiceLiveConfig + "/delete_callback_token": (*Emulator).liveDeleteCallbackToken,
 }
 
 // route is a command the emulator serves.

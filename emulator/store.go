@@ -36,6 +36,12 @@ type state struct {
 	chatGroups map[string]bool
 	// callback is the application's callback configuration, nil when none.
 	callback *callbackConfig
+	// liveCallback and liveToken are the Live webhook configuration and its signing token
+	// (live_callback.go), nil when none.
+	liveCallback *callbackConfig
+	liveToken    *liveCallbackToken
+	// onDismiss is told of a Live room auto-dismissed, before it goes (live_events.go).
+	onDismiss func(r *room, now time.Time)
 	// choices are Config.Choices, for the rules that live with the rooms.
 	choices Choices
 }
@@ -123,6 +129,9 @@ func (s *state) room(id string, now time.Time) (*room, bool) {
 		return nil, false
 	}
 	if r.expired(now, s.choices) {
+		if r.family == familyLive && s.onDismiss != nil {
+			s.onDismiss(r, now)
+		}
 		delete(s.rooms, id)
 		return nil, false
 	}

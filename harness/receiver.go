@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 )
 
 // Callback is one delivery the receiver got.
@@ -20,6 +22,10 @@ type Callback struct {
 	Header   http.Header
 	Body     []byte
 	Received time.Time
+	// Seq is its number in the results (0 without a DeliveryLog); Signature what the receiver
+	// made of its Live signature (deliveries.go).
+	Seq       int
+	Signature SignatureCheck
 }
 
 // Command is the command word in the URL's CallbackCommand parameter.
@@ -46,6 +52,35 @@ type Receiver struct {
 	mu      sync.Mutex
 	got     []Callback
 	changed chan struct{}
+	// log records every delivery in the results; token is the Live webhook token the suite
+	// configured, against which signed deliveries are verified ("" when none).
+	log   DeliveryLog
+	token string
+}
+
+// SetLog makes the receiver record every delivery in log.
+func (r *Receiver) SetLog(log DeliveryLog) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.log = log
+}
+
+// SetToken tells the receiver the Live webhook token signed deliveries are checked against
+// ("" when the suite configured none).
+func (r *Receiver) SetToken(token string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.token = token
+}
+
+// Judge records a spec's verdict on a delivery it checked as one of family's events.
+func (r *Receiver) Judge(c Callback, family catalog.Family, ok bool, problem string) {
+	r.mu.Lock()
+	log := r.log
+	r.mu.Unlock()
+	if log != nil && c.Seq > 0 {
+		log.JudgeDelivery(c.Seq, family, ok, problem)
+	}
 }
 
 // ErrNoCallback wraps every wait that ended without the expected delivery.
@@ -85,14 +120,25 @@ func (r *Receiver) serve(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, "unreadable body", http.StatusBadRequest)
 		return
 	}
+	var check SignatureCheck
 	if req.Method == http.MethodPost {
+		now := time.Now()
 		r.mu.Lock()
-		r.got = append(r.got, Callback{Query: req.URL.Query(), Header: req.Header.Clone(), Body: body, Received: time.Now()})
+		c := Callback{Query: req.URL.Query(), Header: req.Header.Clone(), Body: body, Received: now}
+		c.Signature = CheckSignature(c.Query, r.token, now)
+		check = c.Signature
+		if r.log != nil {
+			c.Seq = r.log.RecordDelivery(deliveryResult(req, c))
+		}
+		r.got = append(r.got, c)
 		close(r.changed)
 		r.changed = make(chan struct{})
 		r.mu.Unlock()
 	}
 	w.Header().Set("Content-Type", "application/json")
+	if check.Problem != "" {
+		w.WriteHeader(http.StatusUnauthorized) // a stale or forged signature is rejected
+	}
 	_, _ = w.Write(reply)
 }
 

@@ -16,6 +16,8 @@ type Recorder struct {
 	spec      string
 	started   time.Time
 	exchanges []results.Exchange
+	// deliveries are the callbacks the receiver got (deliveries.go).
+	deliveries []results.Delivery
 	// unanswered counts the calls in a row that got no answer; at silenceBound the target is
 	// declared silent (silence) for the rest of the run.
 	unanswered   int
@@ -87,10 +89,11 @@ func (r *Recorder) Part(target results.Target) *results.Run {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	run := &results.Run{
-		Target:    target,
-		Started:   r.started,
-		Finished:  time.Now(),
-		Exchanges: append([]results.Exchange(nil), r.exchanges...),
+		Target:     target,
+		Started:    r.started,
+		Finished:   time.Now(),
+		Exchanges:  append([]results.Exchange(nil), r.exchanges...),
+		Deliveries: append([]results.Delivery(nil), r.deliveries...),
 	}
 	if r.silence != nil {
 		run.Interrupted = r.silence.Error()

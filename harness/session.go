@@ -91,6 +91,7 @@ func Open(ctx context.Context, settings Settings) (*Session, error) {
 		s.Close()
 		return nil, err
 	}
+	s.Receiver.SetLog(s.Recorder) // deliveries are results (deliveries.go)
 	return s, nil
 }
 

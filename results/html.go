@@ -125,6 +125,7 @@ type htmlPage struct {
 	Rules          []htmlRule
 	RuleCounts     []htmlCount
 	UnknownRules   []string
+	Events         template.HTML // the callback events table (events.go)
 }
 
 // htmlRule is one row of the overview rules table.
@@ -199,6 +200,7 @@ func buildHTMLPage(r *Run) htmlPage {
 		p.Rules = append(p.Rules, view)
 	}
 	p.UnknownRules = rules.Unknown
+	p.Events = eventsHTML(r)
 
 	bySpec := map[string][]Exchange{}
 	for _, e := range r.Exchanges {
@@ -564,6 +566,7 @@ pre{background:#f4f5f7;border:1px solid #e1e4e8;border-radius:4px;padding:.6em .
 <p class="note">{{.Reason}}</p>
 <table class="list not-provokable">{{range .Rows}}<tr><td><code>{{.Key}}</code></td><td>{{range .Codes}}<span class="tag s-not-provokable">{{.}}</span>{{end}}</td></tr>{{end}}</table>
 {{end}}
+{{.Events}}
 <h2>RESTful API overview rules</h2>
 <p class="note">The rules of the RESTful API Overview that every command inherits, each with the specs that assert it (spec labels <code>rule:&lt;id&gt;</code>): kept when a spec passed and none failed, broken when one failed.</p>
 <ul class="counts" id="rule-counts">{{range .RuleCounts}}<li class="{{.Class}}" data-state="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>

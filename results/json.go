@@ -23,6 +23,8 @@ type Report struct {
 	// Rules is the rules table of the RESTful API overview (Run.Rules): which of the rules every
 	// command inherits the target keeps.
 	Rules RulesTable `json:"rules"`
+	// Events is the callback events table (Run.Events).
+	Events EventsTable `json:"events"`
 }
 
 // WriteJSON writes r as an indented JSON object
@@ -40,7 +42,7 @@ func WriteJSON(w io.Writer, r *Run) error {
 	n := forOutput(r)
 	matrix := n.Matrix()
 	rep := Report{Run: n, Counts: n.Counts(), Coverage: n.Coverage(), CoveredPairs: n.CoveredPairs(),
-		Matrix: matrix, MatrixCounts: matrix.Counts(), Rules: n.Rules()}
+		Matrix: matrix, MatrixCounts: matrix.Counts(), Rules: n.Rules(), Events: n.Events()}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -94,6 +96,7 @@ func forOutput(r *Run) *Run {
 		n.Specs[i].Reason = redact(n.Specs[i].Reason)
 	}
 	n.Interrupted = redact(n.Interrupted)
+	n.Deliveries = redactedDeliveries(r.Deliveries)
 	for i := range n.Exchanges {
 		e := &n.Exchanges[i]
 		e.DurationMillis = finite(e.DurationMillis)

@@ -68,6 +68,7 @@ func Merge(parts ...*Run) *Run {
 			a.Observed = cloneInt(a.Observed)
 			out.Assertions = append(out.Assertions, a)
 		}
+		mergeDeliveries(out, p.Deliveries)
 	}
 	return out
 }

@@ -91,6 +91,7 @@ func redact(s string) string {
 		s = replacer.Replace(s)
 	}
 	s = usersigQuery.ReplaceAllString(s, "${1}"+Redacted)
+	s = redactCallbackSecrets(s) // webhook tokens and signatures (events.go)
 	return usersigJSON.ReplaceAllString(s, "${1}"+Redacted+"${2}")
 }
 

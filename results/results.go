@@ -155,6 +155,8 @@ type Run struct {
 	Specs       []SpecResult `json:"specs"`
 	Exchanges   []Exchange   `json:"exchanges"`
 	Assertions  []Assertion  `json:"assertions"`
+	// Deliveries are the callbacks the suite's receiver got (events.go).
+	Deliveries []Delivery `json:"deliveries,omitempty"`
 }
 
 // Counts returns how many specs ended with each outcome. Every defined

@@ -55,6 +55,7 @@ func WriteSummary(w io.Writer, r *Run) {
 
 	writeMatrix(w, r)
 	writeRules(w, r)
+	writeEvents(w, r)
 
 	var problems, deviations, gone []SpecResult
 	for _, s := range sortedSpecs(r.Specs) {

@@ -2,6 +2,8 @@ package selftest
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -261,6 +263,26 @@ var mutations = []mutation{
 			}
 		},
 		mustFail: []string{"reports updated room information"},
+	},
+	// Live callbacks (issue 14): an emulator that signs wrongly.
+	{
+		name: "signs Live callbacks without the token",
+		event: func(query url.Values, _ map[string]any) {
+			if at := query.Get("RequestTime"); at != "" {
+				sum := sha256.Sum256([]byte(at))
+				query.Set("Sign", hex.EncodeToString(sum[:]))
+			}
+		},
+		mustFail: []string{"signs every delivery with Sign and RequestTime while the token is enabled"},
+	},
+	{
+		name: "sends RequestTime in milliseconds",
+		event: func(query url.Values, _ map[string]any) {
+			if at, err := strconv.ParseInt(query.Get("RequestTime"), 10, 64); err == nil {
+				query.Set("RequestTime", strconv.FormatInt(at*1000, 10))
+			}
+		},
+		mustFail: []string{"signs every delivery with Sign and RequestTime while the token is enabled"},
 	},
 }
 

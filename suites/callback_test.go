@@ -109,6 +109,9 @@ func awaitEvent(ctx context.Context, mark int, command, roomID string, since tim
 		return containsString(commands, c.Command()) && about(c, roomID)
 	})
 	Expect(err).NotTo(HaveOccurred())
+	DeferCleanup(func() { // deliveries are results (live_callback_test.go's awaitLiveEvent does the same)
+		session.Receiver.Judge(got, catalog.FamilyConference, !CurrentSpecReport().Failed(), "the spec that checked it failed")
+	})
 	payload, err := got.Payload()
 	Expect(err).NotTo(HaveOccurred())
 	e := event{got, payload}

@@ -37,8 +37,11 @@ func injectedEntries() []TableEntry {
 	var entries []TableEntry
 	for _, c := range catalog.Commands() {
 		prefix := ""
-		if c.Family == catalog.FamilyLive {
+		switch {
+		case c.Family == catalog.FamilyLive:
 			prefix = "Live "
+		case c.Service == catalog.ServiceLiveConfig:
+			prefix = "Live webhooks " // the same command names as room_config's
 		}
 		for _, code := range c.InjectOnly {
 			entries = append(entries, Entry(fmt.Sprintf("%s%s answering %s", prefix, c.Name, catalog.Describe(code)),

@@ -130,6 +130,18 @@ var packetSchemas = []struct {
 	{wire.LiveMessageSent{}, "live_engine_http_srv/send_custom_msg.response", ""},
 	{wire.LiveSetMixStreamRequest{}, "live_engine_http_srv/set_mix_stream.request", ""},
 	{wire.LiveRoomIDRequest{}, "live_engine_http_srv/resume_mcu_task.request", ""},
+	// Live callbacks (issue 14): live_config and the Live events' payloads.
+	{wire.CallbackConfig{}, "live_config/set_callback.request", ""},
+	{wire.CallbackConfig{}, "live_config/update_callback.request", ""},
+	{wire.GetLiveCallbackResponse{}, "live_config/get_callback.response", ""},
+	{wire.LiveCallbackTokenRequest{}, "live_config/set_callback_token.request", ""},
+	{wire.GetLiveCallbackTokenResponse{}, "live_config/get_callback_token.response", ""},
+	{wire.LiveCallbackRoomInfo{}, "callback/Live.CallbackAfterCreateRoom.event", "RoomInfo"},
+	{wire.LiveCallbackDestroyedRoom{}, "callback/Live.CallbackAfterDestroyRoom.event", "RoomInfo"},
+	{wire.LiveRoomStatistic{}, "callback/Live.CallbackAfterDestroyRoom.event", "Statistic"},
+	{wire.LiveCallbackRoomUpdate{}, "callback/Live.CallbackAfterUpdateRoomInfo.event", "RoomInfo"},
+	{wire.LiveCallbackMember{}, "callback/Live.CallbackAfterMemberStateChanged.event", "MemberList"},
+	{wire.LiveMetadata{}, "callback/Live.CallbackAfterSetMetadata.event", "Metadata"},
 }
 
 // Why the settings packets carry attributes one of their two commands does not list.
