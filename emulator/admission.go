@@ -76,8 +76,8 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 	if !found || served == nil {
 		return refuse(catalog.CodeBadResource, "no such API: %s", r.URL.Path)
 	}
-	if allowed, perSecond := e.limiter.allow(key); !allowed {
-		return refuse(catalog.CodeRESTRateLimited, "%s/%s called more than %d times per second", service, command, perSecond)
+	if v := e.limiter.allow(key); !v.allowed {
+		return refuse(v.code, "%s/%s called more often than %g times per second", service, command, v.rate)
 	}
 	return &call{service: service, command: command, key: key, route: served, identifier: identifier, now: now}, nil
 }
