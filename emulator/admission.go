@@ -77,6 +77,9 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 		return refuse(catalog.CodeBadResource, "no such API: %s", r.URL.Path)
 	}
 	if v := e.limiter.allow(key); !v.allowed {
+		if e.cfg.Choices.GiftRateLimitCommonCode {
+			v.code = catalog.CodeRESTRateLimited
+		}
 		return refuse(v.code, "%s/%s called more often than %g times per second", service, command, v.rate)
 	}
 	return &call{service: service, command: command, key: key, route: served, identifier: identifier, now: now}, nil

@@ -173,6 +173,33 @@ type Choices struct {
 	// MetadataCountCheckedFirst checks the 10-key limit (100500) before the 2 KB value limit
 	// (100501). Live rooms, "metadata"; errata L-08.
 	MetadataCountCheckedFirst bool
+
+	// Gifts
+
+	// GiftRoomNotFound answers send_gift and get_gift_count in a room that does not exist with
+	// 100004 instead of 100002 (send_gift's complete table has no 100004). Gifts, "rooms";
+	// errata L-46.
+	GiftRoomNotFound bool
+	// GiftCountBySender makes get_gift_count count the gifts From_Account sent instead of those
+	// it received. Gifts, "get_gift_count"; errata L-32.
+	GiftCountBySender bool
+	// GiftRateLimitCommonCode refuses the commands limited to one call a second or less (the
+	// gift catalogue, copy_default_gift_config) with the gateway's 60007 instead of 100012.
+	// Gifts, "frequency"; errata L-38.
+	GiftRateLimitCommonCode bool
+	// GiftLanguageFallsBack answers a language read with no entry with the default name and
+	// description instead of 100002. Gifts, "language entries"; errata L-47.
+	GiftLanguageFallsBack bool
+	// GiftLanguageTopLevelOnly answers the language reads with the documented top-level object
+	// only, not also under Response.Language. Gifts, "language entries"; errata L-34.
+	GiftLanguageTopLevelOnly bool
+	// GiftDeleteUnknownRefused answers del_gift and the language deletions of something that does
+	// not exist with 100002 instead of success. Gifts, "unknown entries"; errata L-47.
+	GiftDeleteUnknownRefused bool
+	// GiftAddReplaces makes add_gift and add_gift_category of an ID the catalogue holds replace
+	// the entry (keeping its relations and language entries) instead of refusing it (100002).
+	// Gifts, "unknown entries"; errata L-47.
+	GiftAddReplaces bool
 }
 
 // DefaultChoices is the profile the emulator runs by default (docs/emulator.md, "default").
@@ -198,6 +225,9 @@ func AlternateChoices() Choices {
 		LiveMemberPageOf50: true, ForeignRoomNotFound: true, BannedListEndsEmpty: true, AdminsSorted: true,
 		LiveAccountsMustBeImported: true, LiveReportsNotice: true,
 		MetadataCountCheckedFirst: true,
+		// Gifts
+		GiftRoomNotFound: true, GiftCountBySender: true, GiftRateLimitCommonCode: true, GiftLanguageFallsBack: true,
+		GiftLanguageTopLevelOnly: true, GiftDeleteUnknownRefused: true, GiftAddReplaces: true,
 	}
 }
 

@@ -62,6 +62,14 @@ type liveDetails struct {
 	admins      []string
 	mutes       map[string]time.Time
 	metadata    map[string]string
+
+	// Gifts (send_gift, live_gift.go): the room's totals, which get_room_stats reports as
+	// TotalGiftsSent, TotalGiftCoins and TotalUniqueGiftSenders, and the records get_gift_count
+	// reads. A send of Count to N receivers is Count×N gifts (docs/errata-live.md L-48).
+	giftsSent   int64
+	giftCoins   int64
+	giftSenders map[string]bool
+	giftRecords []giftRecord
 }
 
 // dismissed reports auto-dismiss rule 1: someone entered the room once, it is empty, and

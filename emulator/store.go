@@ -36,6 +36,8 @@ type state struct {
 	chatGroups map[string]bool
 	// callback is the application's callback configuration, nil when none.
 	callback *callbackConfig
+	// gifts is the application's gift catalogue (live_gift_catalog.go), nil until first used.
+	gifts *giftCatalogue
 	// choices are Config.Choices, for the rules that live with the rooms.
 	choices Choices
 }
