@@ -110,6 +110,11 @@ var live = family{
 		{catalog.ServiceLive, "set_room_metadata", `{"RoomId":"%s","Metadata":[{"Key":"k","Value":"v"}]}`, nil},
 		// L-14: the page's complete table has no 100004.
 		{catalog.ServiceLive, "del_room_metadata", `{"RoomId":"%s","Keys":["k"]}`, []int{catalog.CodeInvalidParameter}},
+		// Gifts. L-46: send_gift's complete table has no 100004; a gift the service checks before
+		// the room may answer 102002.
+		{catalog.ServiceLive, "send_gift", `{"RoomId":"%s","GiftId":"gift1","From_Account":"` + member1 + `","ReceiverList_Account":["` + ownerA + `"]}`,
+			[]int{catalog.CodeInvalidParameter, catalog.CodeGiftNotFound}},
+		{catalog.ServiceLive, "get_gift_count", `{"RoomId":"%s","From_Account":"` + ownerA + `"}`, []int{catalog.CodeInvalidParameter}},
 	},
 }
 
