@@ -93,7 +93,7 @@ var liveCommands = []Command{
 	{Service: ServiceLive, Name: "get_gift_count", Open: []string{"L-32", "L-46", "L-48"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200,
 		Codes: []int{100001, 100002},
 		Page:  "https://trtc.io/document/72557"},
-	{Service: ServiceLive, Name: "copy_default_gift_config", Open: []string{"L-38", "L-39"}, Area: "live", MaxQPS: LiveMaxQPSDefaultGiftConfig,
+	{Service: ServiceLive, Name: "copy_default_gift_config", Open: []string{"L-38", "L-39", "L-49"}, Area: "live", MaxQPS: LiveMaxQPSDefaultGiftConfig,
 		Page: "https://trtc.io/document/74360"},
 	{Service: ServiceLive, Name: "add_gift", Open: []string{"L-33", "L-35", "L-38"}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
 		Page: "https://trtc.io/document/72845"},
