@@ -121,4 +121,9 @@ func TestGiftCounters(t *testing.T) {
 	if count.Response.TotalCount != 0 {
 		t.Errorf("a window in 1970 counted %d gifts", count.Response.TotalCount)
 	}
+	var destroyed wire.LiveDestroyRoomResponse
+	mustDecode(t, h.liveExpect("destroy_room", wire.LiveRoomIDRequest{RoomID: "show"}, 0), &destroyed)
+	if got := *destroyed.Response.Statistic; got.TotalGiftsSent != 5 || got.TotalGiftCoins != 50 || got.TotalUniqueGiftSenders != 2 {
+		t.Errorf("destroy_room's Statistic: %+v", got)
+	}
 }

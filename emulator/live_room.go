@@ -170,7 +170,8 @@ func (e *Emulator) liveDestroyRoom(c *call) answer {
 			if e.cfg.Choices.LiveDestroyWithoutStatistic {
 				return ok(nil)
 			}
-			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.live.viewCount}}})
+			return ok(map[string]any{"Response": map[string]any{"Statistic": wire.LiveRoomStatistic{TotalViewers: r.live.viewCount,
+				TotalGiftsSent: r.live.giftsSent, TotalGiftCoins: r.live.giftCoins, TotalUniqueGiftSenders: int64(len(r.live.giftSenders))}}})
 		})
 }
 

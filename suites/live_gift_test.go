@@ -173,7 +173,6 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 				expectInvalid(ctx, command, body)
 			},
 			giftPacketEntry("add_gift", "without GiftId", `{"Coins":1,"DefaultName":"n"}`),
-			giftPacketEntry("add_gift", "without Coins", `{"GiftId":"g","DefaultName":"n"}`),
 			giftPacketEntry("add_gift", "with a DefaultName of 21 bytes", `{"GiftId":"g","Coins":1,"DefaultName":"`+strings.Repeat("n", 21)+`"}`),
 			giftPacketEntry("get_gift", "without GiftId", `{}`),
 			giftPacketEntry("del_gift", "with an empty GiftId", `{"GiftId":""}`),
