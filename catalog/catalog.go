@@ -139,7 +139,7 @@ func (c Command) FrequencyCodes() []int {
 	if c.Service == ServiceLive && c.MaxQPS <= 1 {
 		return append([]int{CodeCreateTooOften}, RateLimitCodes...)
 	}
-	return RateLimitCodes
+	return slices.Clone(RateLimitCodes)
 }
 
 // Path is the URL path of the command: /v4/<service>/<command>.

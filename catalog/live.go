@@ -17,14 +17,14 @@ const (
 	CodeMetadataTooBig      = 100502
 )
 
-// LiveMaxQPSRoomList is get_room_list's documented frequency limit, the only Live command in
-// this catalog below the default 200 calls/s.
+// LiveMaxQPSRoomList is get_room_list's documented frequency limit, below the default 200
+// calls/s (the gift catalogue's limits are in live_gift.go).
 // Vendor page: https://trtc.io/document/63405 (Get the Room List).
 const LiveMaxQPSRoomList = 10
 
 // liveCommands are the documented Live commands of the room lifecycle, members, administrators
 // and metadata (live-api.md). Their seat commands are the shared room_engine_http_mic ones.
-// Robots, statistics, messages, mixing and gifts are not in the catalog yet.
+// Robots, statistics, messages and mixing are not in the catalog yet.
 //
 // Codes are each page's private error table as far as it could be read; CodesComplete is true
 // only where the reference marks the table "documented" without a cut. One deliberate
