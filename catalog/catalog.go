@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"time"
 )
 
 // Service names as they appear in the URL path /v4/<service>/<command>.
@@ -107,8 +108,10 @@ type Command struct {
 	// administrator always has, a missing package): only fault injection provokes them
 	// (docs/errata.md E-11, docs/errata-live.md L-15).
 	InjectOnly []int
-	// MaxQPS is the documented frequency limit (calls per second per application).
-	MaxQPS int
+	// MaxQPS is the documented frequency limit in calls per second per application; it may be
+	// below one (the gift catalogue's 1 call/s, copy_default_gift_config's 1 call per 10 s is
+	// 0.1). Interval turns it into the spacing of calls.
+	MaxQPS float64
 	Page   string
 	// Open names the errata entries that record what the command's page leaves open or
 	// contradicts; the suite accepts every reading they list.
@@ -117,6 +120,30 @@ type Command struct {
 	// vendor's own client calls them): the emulator serves each alias with the command's
 	// handler, schemas and budget, and the matrix row stays the documented Name.
 	Aliases []string
+}
+
+// Interval is the time between two calls at the documented limit: 1/MaxQPS seconds (5 ms at
+// 200/s, 1 s at 1/s, 10 s at 0.1/s).
+func (c Command) Interval() time.Duration { return IntervalAt(c.MaxQPS) }
+
+// IntervalAt is the time between two calls at rate calls per second; zero for a rate that is
+// not positive (no limit).
+func IntervalAt(rate float64) time.Duration {
+	if rate <= 0 {
+		return 0
+	}
+	return time.Duration(float64(time.Second) / rate)
+}
+
+// FrequencyCodes are the codes a service answers when the command is called beyond its limit:
+// the common RateLimitCodes and, for the Live commands limited to one call a second or less
+// (the gift catalogue, copy_default_gift_config), 100012 "called too often", which those pages
+// document (docs/errata-live.md L-38).
+func (c Command) FrequencyCodes() []int {
+	if c.Service == ServiceLive && c.MaxQPS <= 1 {
+		return append([]int{CodeCreateTooOften}, RateLimitCodes...)
+	}
+	return slices.Clone(RateLimitCodes)
 }
 
 // Path is the URL path of the command: /v4/<service>/<command>.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestEveryCommandIsConsistent(t *testing.T) {
@@ -17,7 +18,7 @@ func TestEveryCommandIsConsistent(t *testing.T) {
 		}
 		seen[c.Key()] = true
 		if c.MaxQPS <= 0 || c.Page == "" || c.Area == "" {
-			t.Errorf("%s: MaxQPS %d, Page %q, Area %q", c.Key(), c.MaxQPS, c.Page, c.Area)
+			t.Errorf("%s: MaxQPS %g, Page %q, Area %q", c.Key(), c.MaxQPS, c.Page, c.Area)
 		}
 		if c.Path() != "/v4/"+c.Key() {
 			t.Errorf("%s: path %s", c.Key(), c.Path())
@@ -51,11 +52,11 @@ func TestMatchesTheReference(t *testing.T) {
 		t.Skipf("the vendor reference is not beside this clone (%s): nothing to compare with", path)
 	}
 	var reference []struct {
-		Service        string `json:"service"`
-		Command        string `json:"command"`
-		Errors         []int  `json:"errors"`
-		ErrorsComplete bool   `json:"errors_complete"`
-		MaxQPS         int    `json:"max_qps"`
+		Service        string  `json:"service"`
+		Command        string  `json:"command"`
+		Errors         []int   `json:"errors"`
+		ErrorsComplete bool    `json:"errors_complete"`
+		MaxQPS         float64 `json:"max_qps"`
 	}
 	if err := json.Unmarshal(raw, &reference); err != nil {
 		t.Fatal(err)
@@ -67,7 +68,7 @@ func TestMatchesTheReference(t *testing.T) {
 			continue
 		}
 		if !slices.Equal(c.Codes, ref.Errors) || c.CodesComplete != ref.ErrorsComplete || c.MaxQPS != ref.MaxQPS {
-			t.Errorf("%s: catalog codes %v complete %v qps %d; reference %v complete %v qps %d",
+			t.Errorf("%s: catalog codes %v complete %v qps %g; reference %v complete %v qps %g",
 				c.Key(), c.Codes, c.CodesComplete, c.MaxQPS, ref.Errors, ref.ErrorsComplete, ref.MaxQPS)
 		}
 	}
@@ -99,10 +100,13 @@ func TestLiveMatchesTheReference(t *testing.T) {
 	}
 	// inferred are codes the catalog lists although the command's own table could not be read
 	// (docs/errata-live.md L-09).
-	inferred := map[string][]int{"change_room_owner": {100006, 100016}}
-	// inferredQPS are limits the reference could not read, taken from the copies the errata
-	// name (send_custom_msg: 200/s on trtc.io/zh/document/74354, docs/errata-live.md L-29).
-	inferredQPS := map[string]int{"send_custom_msg": 200}
+	inferred := map[string][]int{"change_room_owner": {100006, 100016},
+		// L-37: del_gift_category's table, read on trtc.io/document/72850 (2026-04).
+		"del_gift_category": {100001, 100002, 100006, 100012, 102001}}
+	// limits are the exact limits (calls per second) of commands whose reference entry states
+	// none, read on another copy of the page (L-37: del_gift_category, 1 call/s; L-29:
+	// send_custom_msg, 200 calls/s on trtc.io/zh/document/74354).
+	limits := map[string]float64{"del_gift_category": 1, "send_custom_msg": 200}
 	seen := map[string]bool{}
 	for _, ref := range reference {
 		if ref.Service != ServiceLive {
@@ -117,13 +121,17 @@ func TestLiveMatchesTheReference(t *testing.T) {
 		}
 		seen[ref.Command] = true
 		codes := slices.Concat(ref.Errors, inferred[ref.Command])
-		complete := ref.ErrorsStatus == "documented"
-		qps := inferredQPS[ref.Command]
+		// The gift entries say where the table was read to its end: "documented (… read to its end…)".
+		complete := ref.ErrorsStatus == "documented" || strings.HasPrefix(ref.ErrorsStatus, "documented (") && strings.Contains(ref.ErrorsStatus, "read to its end")
+		qps, found := limits[ref.Command]
 		if ref.MaxQPS != nil {
-			qps = int(*ref.MaxQPS)
+			qps, found = *ref.MaxQPS, true
+		}
+		if !found {
+			t.Errorf("%s: the reference states no limit and the test knows none from another page", c.Key())
 		}
 		if !slices.Equal(c.Codes, codes) || c.CodesComplete != complete || c.MaxQPS != qps {
-			t.Errorf("%s: catalog codes %v complete %v qps %d; reference %v %q qps %d",
+			t.Errorf("%s: catalog codes %v complete %v qps %g; reference %v %q qps %g",
 				c.Key(), c.Codes, c.CodesComplete, c.MaxQPS, codes, ref.ErrorsStatus, qps)
 		}
 		if c.Area != "live" {
@@ -136,20 +144,13 @@ func TestLiveMatchesTheReference(t *testing.T) {
 		}
 	}
 	if c := MustLookup(ServiceLive, "get_room_list"); c.MaxQPS != 10 {
-		t.Errorf("get_room_list: MaxQPS %d, documented 10 calls/s", c.MaxQPS)
+		t.Errorf("get_room_list: MaxQPS %g, documented 10 calls/s", c.MaxQPS)
 	}
 }
 
 // liveNotYetCatalogued are the Live commands of the reference that the catalog does not list
-// yet (robots, statistics, messages, mixing, gifts and the gift catalogue); each must be named
-// here so that none is forgotten.
-var liveNotYetCatalogued = []string{
-	"send_gift", "get_gift_count", "copy_default_gift_config",
-	"add_gift", "get_gift", "del_gift", "add_gift_category", "get_gift_category", "del_gift_category",
-	"add_gift_category_relations", "del_gift_category_relations", "get_gift_category_relations",
-	"set_gift_language", "get_gift_language", "del_gift_language", "set_gift_category_language",
-	"get_gift_category_language", "del_gift_category_language",
-}
+// yet, each named so that none is forgotten: none today.
+var liveNotYetCatalogued = []string{}
 
 func TestFamiliesAndInjectOnlyCodes(t *testing.T) {
 	want := map[string]Family{ServiceRoom: FamilyConference, ServiceSeat: FamilyConference,
@@ -261,5 +262,39 @@ func TestEventsAreWellFormed(t *testing.T) {
 	}
 	if want := len(Events) + len(LiveCallbackCommands) - 1; len(seen) != want {
 		t.Errorf("%d events, want %d", len(seen), want)
+	}
+}
+
+// TestLimitsBelowOneCallASecond: the gift catalogue's limits are exact, and the commands limited
+// to one call a second or less are refused for frequency with 100012 as well (L-38).
+func TestLimitsBelowOneCallASecond(t *testing.T) {
+	for _, row := range []struct {
+		name       string
+		qps        float64
+		interval   time.Duration
+		with100012 bool
+	}{
+		{"copy_default_gift_config", 0.1, 10 * time.Second, true},
+		{"add_gift", 1, time.Second, true},
+		{"del_gift_category", 1, time.Second, true},
+		{"get_room_list", 10, 100 * time.Millisecond, false},
+		{"send_gift", 200, 5 * time.Millisecond, false},
+	} {
+		c := MustLookup(ServiceLive, row.name)
+		if c.MaxQPS != row.qps || c.Interval() != row.interval {
+			t.Errorf("%s: MaxQPS %g, interval %v; want %g, %v", row.name, c.MaxQPS, c.Interval(), row.qps, row.interval)
+		}
+		if got := slices.Contains(c.FrequencyCodes(), CodeCreateTooOften); got != row.with100012 {
+			t.Errorf("%s: FrequencyCodes %v; 100012 among them should be %v", row.name, c.FrequencyCodes(), row.with100012)
+		}
+		if !slices.Contains(c.FrequencyCodes(), CodeRESTRateLimited) {
+			t.Errorf("%s: FrequencyCodes %v lack the common 60007", row.name, c.FrequencyCodes())
+		}
+	}
+	if MustLookup(ServiceLive, "create_room").FrequencyCodes()[0] != CodeRESTRateLimited {
+		t.Error("create_room's 100012 is the once-per-second create rule, not its frequency limit")
+	}
+	if IntervalAt(0) != 0 || IntervalAt(-1) != 0 {
+		t.Error("a rate that is not positive has no interval")
 	}
 }

@@ -17,14 +17,14 @@ const (
 	CodeMetadataTooBig      = 100502
 )
 
-// LiveMaxQPSRoomList is get_room_list's documented frequency limit, the only Live command in
-// this catalog below the default 200 calls/s.
+// LiveMaxQPSRoomList is get_room_list's documented frequency limit, below the default 200
+// calls/s (the gift catalogue's limits are in live_gift.go).
 // Vendor page: https://trtc.io/document/63405 (Get the Room List).
 const LiveMaxQPSRoomList = 10
 
 // liveCommands are the documented Live commands of the room lifecycle, members, administrators
 // and metadata (live-api.md). Their seat commands are the shared room_engine_http_mic ones.
-// The robots, statistics, messages and mixing commands are in a block of their own at the end.
+// Robots, statistics, messages and mixing, and the gifts, are in blocks of their own at the end.
 //
 // Codes are each page's private error table as far as it could be read; CodesComplete is true
 // only where the reference marks the table "documented" without a cut. One deliberate
@@ -107,4 +107,60 @@ var liveCommands = []Command{
 	{Service: ServiceLive, Name: "resume_mcu_task", Open: []string{"L-27", "L-30", "L-49"}, Area: "live", MaxQPS: 20,
 		Page: "https://www.tencentcloud.com/document/product/647/72333"},
 	// --- end of group live13a ---
+
+	// Gifts: sending and counting (200 calls/s), the gift catalogue of the application (1 call/s,
+	// copy_default_gift_config 1 call per 10 s). Vendor pages: https://trtc.io/document/72844
+	// (Gift System Configuration Guide) and one page per command. The catalogue pages document
+	// 100006 "an admin account is required" (the suite always calls as one) and 102001 "no paid
+	// package": inject-only; 100012 "called more than once per second" is provoked by two calls
+	// in a row (docs/errata-live.md L-38). del_gift_category's codes come from another copy of
+	// its page (L-37).
+	{Service: ServiceLive, Name: "send_gift", Open: []string{"L-31", "L-54", "L-56"}, InjectOnly: []int{CodeInternal, CodeRoomIDExists, CodeNoGiftPackage, CodeGiftCallbackFailed, CodeGiftsSwitchedOff}, Area: "live", MaxQPS: 200, CodesComplete: true,
+		Codes: []int{100001, 100002, 100003, 102001, 102002, 102004, 102008},
+		Page:  "https://trtc.io/document/72556"},
+	{Service: ServiceLive, Name: "get_gift_count", Open: []string{"L-32", "L-54", "L-56"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200,
+		Codes: []int{100001, 100002},
+		Page:  "https://trtc.io/document/72557"},
+	{Service: ServiceLive, Name: "copy_default_gift_config", Open: []string{"L-38", "L-39", "L-57"}, Area: "live", MaxQPS: LiveMaxQPSDefaultGiftConfig,
+		Page: "https://trtc.io/document/74360"},
+	{Service: ServiceLive, Name: "add_gift", Open: []string{"L-33", "L-35", "L-38"}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Page: "https://trtc.io/document/72845"},
+	{Service: ServiceLive, Name: "get_gift", Open: []string{"L-34", "L-38", "L-55"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Codes: []int{100001, 100002},
+		Page:  "https://trtc.io/document/72846"},
+	{Service: ServiceLive, Name: "del_gift", Open: []string{"L-38", "L-55"}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Page: "https://trtc.io/document/72847"},
+	{Service: ServiceLive, Name: "add_gift_category", Open: []string{"L-35", "L-38"}, InjectOnly: []int{CodeInternal, CodeNoPermission}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Codes: []int{100001, 100002, 100006},
+		Page:  "https://trtc.io/document/72848"},
+	{Service: ServiceLive, Name: "get_gift_category", Open: []string{"L-34", "L-38", "L-55"}, InjectOnly: []int{CodeInternal, CodeNoPermission}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Codes: []int{100001, 100002, 100006, 100012},
+		Page:  "https://trtc.io/document/72849"},
+	{Service: ServiceLive, Name: "del_gift_category", Open: []string{"L-37", "L-38"}, InjectOnly: []int{CodeInternal, CodeNoPermission, CodeNoGiftPackage}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Codes: []int{100001, 100002, 100006, 100012, 102001},
+		Page:  "https://trtc.io/document/72850"},
+	{Service: ServiceLive, Name: "add_gift_category_relations", Open: []string{"L-34", "L-38", "L-40"}, InjectOnly: []int{CodeInternal, CodeNoPermission, CodeNoGiftPackage}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue, CodesComplete: true,
+		Codes: []int{100001, 100002, 100006, 100012, 102001},
+		Page:  "https://trtc.io/document/72851"},
+	{Service: ServiceLive, Name: "del_gift_category_relations", Open: []string{"L-38", "L-40"}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Page: "https://trtc.io/document/72852"},
+	{Service: ServiceLive, Name: "get_gift_category_relations", Open: []string{"L-34", "L-38", "L-55"}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Page: "https://trtc.io/document/72853"},
+	{Service: ServiceLive, Name: "set_gift_language", Open: []string{"L-33", "L-36", "L-38"}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Page: "https://trtc.io/document/72854"},
+	{Service: ServiceLive, Name: "get_gift_language", Open: []string{"L-34", "L-36", "L-38", "L-55"}, InjectOnly: []int{CodeInternal, CodeNoPermission, CodeNoGiftPackage}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Codes: []int{100001, 100002, 100006, 100012, 102001},
+		Page:  "https://trtc.io/document/72855"},
+	{Service: ServiceLive, Name: "del_gift_language", Open: []string{"L-36", "L-38", "L-55"}, InjectOnly: []int{CodeInternal, CodeNoPermission, CodeNoGiftPackage}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue, CodesComplete: true,
+		Codes: []int{100001, 100002, 100006, 100012, 102001},
+		Page:  "https://trtc.io/document/72856"},
+	{Service: ServiceLive, Name: "set_gift_category_language", Open: []string{"L-36", "L-38"}, InjectOnly: []int{CodeInternal, CodeNoPermission}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Codes: []int{100001, 100002, 100006},
+		Page:  "https://trtc.io/document/72857"},
+	{Service: ServiceLive, Name: "get_gift_category_language", Open: []string{"L-34", "L-36", "L-38", "L-55"}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue,
+		Page: "https://trtc.io/document/72858"},
+	{Service: ServiceLive, Name: "del_gift_category_language", Open: []string{"L-36", "L-38", "L-55"}, InjectOnly: []int{CodeInternal, CodeNoPermission, CodeNoGiftPackage}, Area: "live", MaxQPS: LiveMaxQPSGiftCatalogue, CodesComplete: true,
+		Codes: []int{100001, 100002, 100006, 100012, 102001},
+		Page:  "https://trtc.io/document/72859"},
+	// End of gifts.
 }

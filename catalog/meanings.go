@@ -14,7 +14,7 @@ var meanings = map[int]string{
 	100007: "no package purchased or account in arrears",
 	100010: "room ID in use and the operator owns it",
 	100011: "room ID used by a Chat group",
-	100012: "room ID created more than once per second",
+	100012: "room ID created more than once per second, or a gift catalogue command called too often",
 	// Only the Live pages document these; 100006 keeps its room-engine meaning though the Live
 	// pages overload it (docs/errata-live.md L-10).
 	100016: "new owner is banned from the room",
@@ -29,6 +29,11 @@ var meanings = map[int]string{
 	100205: "all seats taken",
 	100210: "seat occupied by another user",
 	100211: "room does not support seats",
+	// Gifts (live-api.md, "Gifts").
+	102001: "gift capability not enabled (no paid package)",
+	102002: "gift ID does not exist",
+	102004: "before-send-gift callback failed",
+	102008: "gifts switched off in this room",
 	100300: "callback configuration already exists",
 	100301: "callback configuration does not exist",
 	100302: "callback token configuration does not exist",

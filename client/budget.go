@@ -31,17 +31,29 @@ func newRateBudget(perSecond int) *rateBudget {
 	return &rateBudget{perSecond: perSecond, next: map[string]time.Time{}}
 }
 
-// interval is the spacing of one command's calls.
+// interval is the spacing of one command's calls: 1/rate seconds, times the share. Rates below
+// one call a second are exact (the gift catalogue's 1/s is 1 s, copy_default_gift_config's
+// 0.1/s is 10 s). A command limited to one call a second or less also waits jitterGuard more:
+// the service's bucket then holds a single call, so a call that arrives a few milliseconds
+// early (scheduling, the network) would be refused although the client kept to the rate.
 func (b *rateBudget) interval(service, command string) time.Duration {
-	rate := b.perSecond
+	rate := float64(b.perSecond)
 	if rate == 0 {
 		rate = catalog.DefaultMaxQPS
 		if documented, ok := catalog.Resolve(service, command); ok { // an alias spends its command's budget
 			rate = documented.MaxQPS
 		}
 	}
-	return time.Second * time.Duration(max(1, b.share)) / time.Duration(rate)
+	spacing := catalog.IntervalAt(rate) * time.Duration(max(1, b.share))
+	if rate <= 1 {
+		spacing += jitterGuard
+	}
+	return spacing
 }
+
+// jitterGuard is the margin added to the spacing of commands limited to one call a second or
+// less (interval).
+const jitterGuard = 50 * time.Millisecond
 
 // wait blocks until the command may be sent, or the context ends.
 func (b *rateBudget) wait(ctx context.Context, service, command string) error {

@@ -20,7 +20,7 @@ func TestRateBudgetInterval(t *testing.T) {
 		{20, catalog.ServiceRoom, "create_room", 50 * time.Millisecond},
 		{20, catalog.ServiceAccount, "account_check", 50 * time.Millisecond},
 		{20, "unknown_svc", "unknown", 50 * time.Millisecond},
-		{1, catalog.ServiceRoom, "create_room", time.Second},
+		{1, catalog.ServiceRoom, "create_room", time.Second + jitterGuard},
 		{3, catalog.ServiceRoom, "create_room", time.Second / 3},
 		{1000, catalog.ServiceRoom, "create_room", time.Millisecond},
 		// Zero: each command's documented budget.
@@ -31,6 +31,10 @@ func TestRateBudgetInterval(t *testing.T) {
 		{0, catalog.ServiceAccount, "multiaccount_import", time.Second / 100},
 		{0, catalog.ServiceAccount, "account_delete", time.Second / 100},
 		{0, "unknown_svc", "unknown", time.Second / catalog.DefaultMaxQPS},
+		// Below one call a second: exact, plus the guard against early arrival.
+		{0, catalog.ServiceLive, "get_gift", time.Second + jitterGuard},
+		{0, catalog.ServiceLive, "copy_default_gift_config", 10*time.Second + jitterGuard},
+		{0, catalog.ServiceLive, "send_gift", time.Second / 200},
 	} {
 		b := newRateBudget(tc.perSecond)
 		if got := b.interval(tc.service, tc.command); got != tc.want {

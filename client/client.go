@@ -65,9 +65,10 @@ type Config struct {
 	// application's frequency limits: each client keeps to 1/BudgetShare of every command's
 	// budget. Zero or one: this client is alone.
 	BudgetShare int
-	// RateLimitRetries is how often a call refused for frequency (catalog.RateLimitCodes) is
-	// sent again, after a growing wait, before its answer is returned marked Throttled. Zero:
-	// never. Calls with SkipBudget are never retried.
+	// RateLimitRetries is how often a call refused for frequency (the command's
+	// catalog.Command.FrequencyCodes) is sent again, after a growing wait, before its answer is
+	// returned marked Throttled. Zero: never. Calls with SkipBudget and injected answers are
+	// never retried.
 	RateLimitRetries int
 	// UserSigTTL is the validity of generated tickets. Zero means DefaultUserSigTTL.
 	UserSigTTL time.Duration
@@ -219,7 +220,7 @@ type Response struct {
 	// ProtocolProblem says why the answer is not a REST envelope; empty when it is one.
 	// Envelope is meaningless when it is set.
 	ProtocolProblem string
-	// Throttled is true when the answer is a frequency refusal (catalog.RateLimitCodes) that
+	// Throttled is true when the answer is a frequency refusal (catalog.Command.FrequencyCodes) that
 	// the client retried Config.RateLimitRetries times in vain: a verdict on the application's
 	// shared budget, not on the call. Never set for SkipBudget calls.
 	Throttled bool
@@ -250,6 +251,14 @@ func (c *Client) Call(ctx context.Context, service, command string, body any) (*
 	return c.Do(ctx, Request{Service: service, Command: command, Body: raw})
 }
 
+// frequencyCodes are the codes that refuse a call of service/command for frequency.
+func frequencyCodes(service, command string) []int {
+	if c, ok := catalog.Lookup(service, command); ok {
+		return c.FrequencyCodes()
+	}
+	return catalog.RateLimitCodes
+}
+
 // Do sends one request. It returns the response together with an *APIError when the
 // envelope reports a failure, a *ProtocolError (with the response) when the answer is not an
 // envelope, and a *TransportError (without response) when no answer came. A frequency
@@ -258,7 +267,7 @@ func (c *Client) Call(ctx context.Context, service, command string, body any) (*
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	for retries := 0; ; retries++ {
 		resp, err := c.doOnce(ctx, req)
-		if resp == nil || resp.ProtocolProblem != "" || req.SkipBudget || !slices.Contains(catalog.RateLimitCodes, resp.Code()) {
+		if resp == nil || resp.ProtocolProblem != "" || req.SkipBudget || resp.Injected || !slices.Contains(frequencyCodes(req.Service, req.Command), resp.Code()) {
 			if resp != nil {
 				resp.Retries = retries
 			}

@@ -79,6 +79,12 @@ func TestBudgetShareSplitsEveryCommandsRate(t *testing.T) {
 	if got, want := b.interval(catalog.ServiceLive, "get_room_list"), 4*time.Second/10; got != want {
 		t.Errorf("10/s shared by 4: interval %v, want %v", got, want)
 	}
+	if got, want := b.interval(catalog.ServiceLive, "add_gift"), 4*time.Second+jitterGuard; got != want {
+		t.Errorf("1/s shared by 4: interval %v, want %v", got, want)
+	}
+	if got, want := b.interval(catalog.ServiceLive, "copy_default_gift_config"), 40*time.Second+jitterGuard; got != want {
+		t.Errorf("0.1/s shared by 4: interval %v, want %v", got, want)
+	}
 	c, err := New(Config{BaseURL: "http://127.0.0.1:1", SDKAppID: testAppID, SecretKey: testKey, Admin: testAdmin, BudgetShare: 3})
 	if err != nil || c.budget.share != 3 {
 		t.Fatalf("BudgetShare not applied: %v", err)

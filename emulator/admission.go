@@ -77,8 +77,11 @@ func (e *Emulator) admit(r *http.Request) (*call, *answer) {
 		return refuse(catalog.CodeBadResource, "no such API: %s", r.URL.Path)
 	}
 	// An alias shares its command's budget (catalog.Command.Aliases).
-	if allowed, perSecond := e.limiter.allow(served.command.Key()); !allowed {
-		return refuse(catalog.CodeRESTRateLimited, "%s/%s called more than %d times per second", service, command, perSecond)
+	if v := e.limiter.allow(served.command.Key()); !v.allowed {
+		if e.cfg.Choices.GiftRateLimitCommonCode {
+			v.code = catalog.CodeRESTRateLimited
+		}
+		return refuse(v.code, "%s/%s called more often than %g times per second", service, command, v.rate)
 	}
 	return &call{service: service, command: command, key: key, route: served, identifier: identifier, now: now}, nil
 }

@@ -209,6 +209,35 @@ type Choices struct {
 	// ban_member takes out of the room (the page lists Enter, Leave and heartbeats only). Live
 	// callbacks, "events"; errata L-52.
 	LiveBanSendsNoStateEvent bool
+
+	// Gifts
+
+	// GiftRoomNotFound answers send_gift and get_gift_count in a room that does not exist with
+	// 100004 instead of 100002 (send_gift's complete table has no 100004). Gifts, "rooms";
+	// errata L-54.
+	GiftRoomNotFound bool
+	// GiftCountBySender makes get_gift_count count the gifts From_Account sent instead of those
+	// it received. Gifts, "get_gift_count"; errata L-32.
+	GiftCountBySender bool
+	// GiftRateLimitCommonCode refuses the commands limited to one call a second or less (the
+	// gift catalogue, copy_default_gift_config) with the gateway's 60007 instead of 100012.
+	// Gifts, "frequency"; errata L-38.
+	GiftRateLimitCommonCode bool
+	// GiftLanguageMissingRefused answers a language read with no entry with 100002 instead of
+	// the default name and description. The default falls back because the vendor's own console
+	// reads the en entry of a gift it has just added without one (fixtures/clients). Gifts,
+	// "language entries"; errata L-55.
+	GiftLanguageMissingRefused bool
+	// GiftLanguageTopLevelOnly answers the language reads with the documented top-level object
+	// only, not also under Response.Language. Gifts, "language entries"; errata L-34.
+	GiftLanguageTopLevelOnly bool
+	// GiftDeleteUnknownRefused answers del_gift and the language deletions of something that does
+	// not exist with 100002 instead of success. Gifts, "unknown entries"; errata L-55.
+	GiftDeleteUnknownRefused bool
+	// GiftAddReplaces makes add_gift and add_gift_category of an ID the catalogue holds replace
+	// the entry (keeping its relations and language entries) instead of refusing it (100002).
+	// Gifts, "unknown entries"; errata L-55.
+	GiftAddReplaces bool
 }
 
 // DefaultChoices is the profile the emulator runs by default (docs/emulator.md, "default").
@@ -239,6 +268,9 @@ func AlternateChoices() Choices {
 		// Live callbacks (issue 14)
 		LiveUnknownCallbackCommandIgnored: true, LiveDeleteCallbackDeletesToken: true, LiveUpdateEventChangedOnly: true,
 		LiveSeatListChangedOnly: true, LiveBanSendsNoStateEvent: true,
+		// Gifts
+		GiftRoomNotFound: true, GiftCountBySender: true, GiftRateLimitCommonCode: true, GiftLanguageMissingRefused: true,
+		GiftLanguageTopLevelOnly: true, GiftDeleteUnknownRefused: true, GiftAddReplaces: true,
 	}
 }
 

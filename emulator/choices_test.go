@@ -387,6 +387,38 @@ var choiceCases = []choiceCase{
 		h.liveExpect("ban_member", wire.LiveBanMemberRequest{RoomID: "lbanev", MemberListAccount: []string{"ann"}, Duration: 60}, 0)
 		return strconv.Itoa(len(received(0)))
 	}, "1", "0"},
+	// Gifts
+	{"GiftRoomNotFound", func(h *harness) string {
+		h.liveExpect("add_gift", wire.LiveGift{GiftID: "rose", Coins: 1}, 0)
+		return codeText(h.live("send_gift", wire.LiveSendGiftRequest{RoomID: "nowhere", GiftID: "rose", FromAccount: "a", ReceiverListAccount: []string{"b"}}))
+	}, "100002", "100004"},
+	{"GiftCountBySender", func(h *harness) string {
+		h.liveCreate(wire.LiveRoomSettings{RoomID: "gifts"})
+		h.liveExpect("add_gift", wire.LiveGift{GiftID: "rose", Coins: 5}, 0)
+		h.liveExpect("send_gift", wire.LiveSendGiftRequest{RoomID: "gifts", GiftID: "rose", FromAccount: "fan", ReceiverListAccount: []string{"host"}}, 0)
+		return string(fieldOf(h.t, h.liveExpect("get_gift_count", wire.LiveGetGiftCountRequest{RoomID: "gifts", FromAccount: "fan"}, 0), "TotalCoins"))
+	}, "0", "5"},
+	{"GiftRateLimitCommonCode", func(h *harness) string {
+		limited := newHarness(h.t, Config{Choices: h.e.cfg.Choices})
+		limited.live("get_gift", wire.LiveGiftIDRequest{GiftID: "rose"})
+		return codeText(limited.live("get_gift", wire.LiveGiftIDRequest{GiftID: "rose"}))
+	}, "100012", "60007"},
+	{"GiftLanguageMissingRefused", func(h *harness) string {
+		h.liveExpect("add_gift", wire.LiveGift{GiftID: "rose", Coins: 1, DefaultName: "Rose"}, 0)
+		return codeText(h.live("get_gift_language", wire.LiveGiftLanguageRequest{GiftID: "rose", Language: "en"}))
+	}, "0", "100002"},
+	{"GiftLanguageTopLevelOnly", func(h *harness) string {
+		h.liveExpect("add_gift", wire.LiveGift{GiftID: "rose", Coins: 1}, 0)
+		h.liveExpect("set_gift_language", wire.LiveSetGiftLanguageRequest{GiftID: "rose", Language: "en", Name: wire.Ptr("Rose")}, 0)
+		return strconv.FormatBool(fieldOf(h.t, h.liveExpect("get_gift_language", wire.LiveGiftLanguageRequest{GiftID: "rose", Language: "en"}, 0), "Language") != nil)
+	}, "true", "false"},
+	{"GiftDeleteUnknownRefused", func(h *harness) string {
+		return codeText(h.live("del_gift", wire.LiveGiftIDRequest{GiftID: "never"}))
+	}, "0", "100002"},
+	{"GiftAddReplaces", func(h *harness) string {
+		h.liveExpect("add_gift", wire.LiveGift{GiftID: "rose", Coins: 1}, 0)
+		return codeText(h.live("add_gift", wire.LiveGift{GiftID: "rose", Coins: 2}))
+	}, "100002", "0"},
 }
 
 // TestEveryChoiceHasTwoBehaviours observes each choice under both profiles: the default gives

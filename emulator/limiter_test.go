@@ -112,7 +112,7 @@ func TestRateLimitsComeFromTheCatalog(t *testing.T) {
 	for _, row := range []struct {
 		service, command string
 		ratePerSecond    int
-		want             int
+		want             float64
 	}{
 		{catalog.ServiceRoom, "get_room_info", catalog.DefaultMaxQPS, catalog.DefaultMaxQPS},
 		{catalog.ServiceRoom, "get_room_info", 1000, 1000},
@@ -125,11 +125,11 @@ func TestRateLimitsComeFromTheCatalog(t *testing.T) {
 		{catalog.ServiceAccount, "account_import", catalog.DefaultMaxQPS, catalog.DefaultMaxQPS},
 	} {
 		l := newLimiter(catalog.Commands(), row.ratePerSecond)
-		if _, got := l.allow(row.service + "/" + row.command); got != row.want {
-			t.Errorf("%s/%s with RatePerSecond %d: limit %d, want %d", row.service, row.command, row.ratePerSecond, got, row.want)
+		if got := l.allow(row.service + "/" + row.command).rate; got != row.want {
+			t.Errorf("%s/%s with RatePerSecond %d: limit %g, want %g", row.service, row.command, row.ratePerSecond, got, row.want)
 		}
 	}
-	if allowed, _ := newLimiter(catalog.Commands(), -1).allow(catalog.ServiceLive + "/get_room_list"); !allowed {
+	if !newLimiter(catalog.Commands(), -1).allow(catalog.ServiceLive + "/get_room_list").allowed {
 		t.Errorf("a negative RatePerSecond must disable every limit")
 	}
 }
@@ -150,5 +150,40 @@ func TestAccountRateLimit(t *testing.T) {
 	r := h.call("account_check", `{"CheckItem":[{"UserID":"x"}]}`)
 	if r.code() == catalog.CodeRESTRateLimited && !strings.Contains(r.env.ErrorInfo, "100 times per second") {
 		t.Errorf("the refusal names another limit: %q", r.env.ErrorInfo)
+	}
+}
+
+// TestLimitsBelowOneCallASecond: a command limited to 1 call/s (or 0.1/s) passes one call and
+// refuses the next with 100012 until 1/rate has passed; RatePerSecond caps it further but
+// never raises it.
+func TestLimitsBelowOneCallASecond(t *testing.T) {
+	l := newLimiter(catalog.Commands(), catalog.DefaultMaxQPS)
+	for _, key := range []string{catalog.ServiceLive + "/get_gift", catalog.ServiceLive + "/copy_default_gift_config"} {
+		if v := l.allow(key); !v.allowed {
+			t.Fatalf("%s: the first call was refused", key)
+		}
+		v := l.allow(key)
+		if v.allowed || v.code != catalog.CodeCreateTooOften {
+			t.Errorf("%s: a second call at once: %+v, want refused with 100012", key, v)
+		}
+	}
+	b := l.buckets[catalog.ServiceLive+"/copy_default_gift_config"]
+	if b.rate != 0.1 || b.capacity != 1 {
+		t.Errorf("copy_default_gift_config: rate %g capacity %g, want 0.1 and 1", b.rate, b.capacity)
+	}
+	// Nine seconds later the 10-second interval has not passed; ten seconds later it has.
+	b.last = b.last.Add(-9 * time.Second)
+	if l.allow(catalog.ServiceLive + "/copy_default_gift_config").allowed {
+		t.Error("copy_default_gift_config passed 9 s after a call")
+	}
+	b.last = b.last.Add(-1100 * time.Millisecond)
+	if !l.allow(catalog.ServiceLive + "/copy_default_gift_config").allowed {
+		t.Error("copy_default_gift_config refused 10.1 s after a call")
+	}
+	if got := newLimiter(catalog.Commands(), 1000).allow(catalog.ServiceLive + "/add_gift").rate; got != 1 {
+		t.Errorf("RatePerSecond 1000 raised add_gift's 1/s to %g", got)
+	}
+	if v := newLimiter(catalog.Commands(), 5).allow(catalog.ServiceRoom + "/get_room_info"); v.code != catalog.CodeRESTRateLimited {
+		t.Errorf("get_room_info's refusal code %d, want 60007", v.code)
 	}
 }

@@ -130,6 +130,11 @@ func TestLiveEventsAreSignedWhileATokenIsEnabled(t *testing.T) {
 	}
 	checkEnvelope(t, h.liveConfig("set_callback_token", wire.LiveCallbackTokenRequest{IsTokenEnable: wire.Ptr(false)}), 0)
 	h.liveCreate(wire.LiveRoomSettings{RoomID: "unsigned"})
+	// A token change drops the deliveries still queued for the configuration before it: wait
+	// for this one before changing the token again.
+	if got = received(2); len(got) != 2 {
+		t.Fatalf("%d deliveries", len(got))
+	}
 	checkEnvelope(t, h.liveConfig("set_callback_token", wire.LiveCallbackTokenRequest{IsTokenEnable: wire.Ptr(true)}), 0)
 	checkEnvelope(t, h.liveConfig("delete_callback_token", `{}`), 0)
 	h.liveCreate(wire.LiveRoomSettings{RoomID: "deleted"})

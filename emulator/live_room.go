@@ -68,6 +68,9 @@ type liveDetails struct {
 	mix    *liveMix
 	// reportedSeats is the seat list as last reported to Live callbacks (live_events.go).
 	reportedSeats []wire.Seat
+	// giftRecords are the gifts sent in the room, which get_gift_count reads (live_gift.go); the
+	// room's totals are in stats (countGift).
+	giftRecords []giftRecord
 }
 
 // dismissed reports auto-dismiss rule 1: someone entered the room once, it is empty, and

@@ -83,6 +83,26 @@ var routeTable = map[string]handlerFunc{
 	catalog.ServiceLiveConfig + "/set_callback_token":    (*Emulator).liveSetCallbackToken,
 	catalog.ServiceLiveConfig + "/get_callback_token":    (*Emulator).liveGetCallbackToken,
 	catalog.ServiceLiveConfig + "/delete_callback_token": (*Emulator).liveDeleteCallbackToken,
+	// Gifts: sending and counting (live_gift.go), the gift catalogue (live_gift_catalog.go).
+	catalog.ServiceLive + "/send_gift":                   (*Emulator).liveSendGift,
+	catalog.ServiceLive + "/get_gift_count":              (*Emulator).liveGetGiftCount,
+	catalog.ServiceLive + "/copy_default_gift_config":    (*Emulator).liveCopyDefaultGiftConfig,
+	catalog.ServiceLive + "/add_gift":                    (*Emulator).liveAddGift,
+	catalog.ServiceLive + "/get_gift":                    (*Emulator).liveGetGift,
+	catalog.ServiceLive + "/del_gift":                    (*Emulator).liveDelGift,
+	catalog.ServiceLive + "/add_gift_category":           (*Emulator).liveAddGiftCategory,
+	catalog.ServiceLive + "/get_gift_category":           (*Emulator).liveGetGiftCategory,
+	catalog.ServiceLive + "/del_gift_category":           (*Emulator).liveDelGiftCategory,
+	catalog.ServiceLive + "/add_gift_category_relations": (*Emulator).liveAddGiftCategoryRelations,
+	catalog.ServiceLive + "/del_gift_category_relations": (*Emulator).liveDelGiftCategoryRelations,
+	catalog.ServiceLive + "/get_gift_category_relations": (*Emulator).liveGetGiftCategoryRelations,
+	catalog.ServiceLive + "/set_gift_language":           (*Emulator).liveSetGiftLanguage,
+	catalog.ServiceLive + "/get_gift_language":           (*Emulator).liveGetGiftLanguage,
+	catalog.ServiceLive + "/del_gift_language":           (*Emulator).liveDelGiftLanguage,
+	catalog.ServiceLive + "/set_gift_category_language":  (*Emulator).liveSetGiftCategoryLanguage,
+	catalog.ServiceLive + "/get_gift_category_language":  (*Emulator).liveGetGiftCategoryLanguage,
+	catalog.ServiceLive + "/del_gift_category_language":  (*Emulator).liveDelGiftCategoryLanguage,
+	// End of gifts.
 }
 
 // route is a command the emulator serves.

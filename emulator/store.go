@@ -42,6 +42,8 @@ type state struct {
 	liveToken    *liveCallbackToken
 	// onDismiss is told of a Live room auto-dismissed, before it goes (live_events.go).
 	onDismiss func(r *room, now time.Time)
+	// gifts is the application's gift catalogue (live_gift_catalog.go), nil until first used.
+	gifts *giftCatalogue
 	// choices are Config.Choices, for the rules that live with the rooms.
 	choices Choices
 }

@@ -142,6 +142,11 @@ var live = family{
 		{catalog.ServiceSeat, "lock_seat", `{"RoomId":"%s","Index":0,"ForbidTaken":true}`, nil},
 		{catalog.ServiceSeat, "switch_seat", `{"RoomId":"%s","ToIndex":1,"Member_Account":"` + member1 + `"}`, nil},
 		{catalog.ServiceSeat, "move_user_to_seat", `{"RoomId":"%s","SeatIndex":1,"Member_Account":"` + member1 + `","Policy":0}`, nil},
+		// Gifts. L-54: send_gift's complete table has no 100004; a gift the service checks before
+		// the room may answer 102002.
+		{catalog.ServiceLive, "send_gift", `{"RoomId":"%s","GiftId":"gift1","From_Account":"` + member1 + `","ReceiverList_Account":["` + ownerA + `"]}`,
+			[]int{catalog.CodeInvalidParameter, catalog.CodeGiftNotFound}},
+		{catalog.ServiceLive, "get_gift_count", `{"RoomId":"%s","From_Account":"` + ownerA + `"}`, []int{catalog.CodeInvalidParameter}},
 	},
 }
 
