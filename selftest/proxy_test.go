@@ -42,8 +42,11 @@ func startMutant(t *testing.T, m mutation) *target {
 	}
 	t.Cleanup(func() { _ = server.Close(0) })
 	upstream := server.URL
-	var proxyURL string
-	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	// The proxy's URL is known before it serves: the handler reads it, and the race detector
+	// cannot see that requests only come once startMutant has returned.
+	proxy := httptest.NewUnstartedServer(nil)
+	proxyURL := "http://" + proxy.Listener.Addr().String()
+	proxy.Config.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		raw, _ := io.ReadAll(r.Body)
 		query := r.URL.Query()
 		if r.URL.Path == relayPath {
@@ -92,8 +95,8 @@ func startMutant(t *testing.T, m mutation) *target {
 		}
 		w.WriteHeader(status)
 		_, _ = w.Write(answer)
-	}))
-	proxyURL = proxy.URL
+	})
+	proxy.Start()
 	t.Cleanup(proxy.Close)
 	return &target{endpoint: proxy.URL, control: proxy.URL, cfg: server.Config()}
 }
