@@ -154,6 +154,14 @@ func (f clientFlow) replay(ctx context.Context) []string {
 		live.mustCreate(ctx, live.minimal(room, ownerA))
 	}
 	values := newReplacer(room)
+	// The gift catalogue is the application's, not the room's: what a flow adds and does not
+	// delete itself is deleted after the spec, so that no later spec (copy_default_gift_config
+	// needs an application without gift configuration) sees it. Deleting what is gone answers
+	// 0 or a refusal; neither matters here.
+	DeferCleanup(func() {
+		_, _ = session.Client.Call(background(), catalog.ServiceLive, "del_gift", map[string]string{"GiftId": values.values["{{gift}}"]})
+		_, _ = session.Client.Call(background(), catalog.ServiceLive, "del_gift_category", map[string]string{"CategoryId": values.values["{{category}}"]})
+	})
 	var skipped []string
 	for i, step := range f.Steps {
 		if reason := step.skipReason(); reason != "" {
