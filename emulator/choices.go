@@ -209,6 +209,10 @@ type Choices struct {
 	// ban_member takes out of the room (the page lists Enter, Leave and heartbeats only). Live
 	// callbacks, "events"; errata L-52.
 	LiveBanSendsNoStateEvent bool
+	// LiveMessageRefusedAsGift answers a room message that Group.CallbackBeforeSendMsg refused
+	// (reply 1, or no usable reply without the NotBlock flag) with send_gift's 102004 instead of
+	// Chat's 10016. Live callbacks, "blocking callbacks"; errata L-54.
+	LiveMessageRefusedAsGift bool
 }
 
 // DefaultChoices is the profile the emulator runs by default (docs/emulator.md, "default").
@@ -239,6 +243,7 @@ func AlternateChoices() Choices {
 		// Live callbacks (issue 14)
 		LiveUnknownCallbackCommandIgnored: true, LiveDeleteCallbackDeletesToken: true, LiveUpdateEventChangedOnly: true,
 		LiveSeatListChangedOnly: true, LiveBanSendsNoStateEvent: true,
+		LiveMessageRefusedAsGift: true,
 	}
 }
 

@@ -387,6 +387,13 @@ var choiceCases = []choiceCase{
 		h.liveExpect("ban_member", wire.LiveBanMemberRequest{RoomID: "lbanev", MemberListAccount: []string{"ann"}, Duration: 60}, 0)
 		return strconv.Itoa(len(received(0)))
 	}, "1", "0"},
+	{"LiveMessageRefusedAsGift", func(h *harness) string {
+		a := newAnswering(h.t, func(liveDelivery) (int, string, time.Duration) {
+			return 200, `{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":1}`, 0
+		})
+		messageRoom(h, a, catalog.LiveEventBeforeSendMsg)
+		return codeText(sendText(h))
+	}, "10016", "102004"},
 }
 
 // TestEveryChoiceHasTwoBehaviours observes each choice under both profiles: the default gives
