@@ -98,9 +98,9 @@ var liveCommands = []Command{
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/80421"},
 	// Messages and mixing: no error table could be read (L-29, L-30).
-	{Service: ServiceLive, Name: "send_text_msg", Open: []string{"L-29", "L-48"}, Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "send_text_msg", Open: []string{"L-29", "L-48", "L-54", "L-55"}, Area: "live", MaxQPS: 200,
 		Page: "https://trtc.io/document/74353"},
-	{Service: ServiceLive, Name: "send_custom_msg", Open: []string{"L-29", "L-48"}, Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "send_custom_msg", Open: []string{"L-29", "L-48", "L-54", "L-55"}, Area: "live", MaxQPS: 200,
 		Page: "https://trtc.io/document/74354"},
 	{Service: ServiceLive, Name: "set_mix_stream", Open: []string{"L-30", "L-49"}, Area: "live", MaxQPS: 20,
 		Page: "https://trtc.io/document/69077"},
