@@ -84,12 +84,15 @@ func CallbackEvents() []Event {
 			NotProvokable: "PK battles are started by hosts through the client SDK; no REST command starts one"},
 		{Word: LiveEventEndBattle, Family: FamilyLive, Page: "https://trtc.io/document/68261", Trigger: TriggerNone,
 			NotProvokable: "PK battles end in the client SDK (time up, hosts quit); no REST command ends one"},
-		{Word: LiveEventBeforeSendGift, Family: FamilyLive, Page: "https://trtc.io/document/72210", Trigger: TriggerNone,
-			NotProvokable: "not provokable yet: the gift commands are being added to the catalog (gift group); a gift sent through them will provoke it"},
-		{Word: LiveEventAfterSendMsg, Family: FamilyLive, Page: "https://www.tencentcloud.com/document/product/647/74348", Trigger: TriggerNone,
-			NotProvokable: "not provokable yet: the Live message commands are being added to the catalog (robots/statistics/messages group)"},
-		{Word: LiveEventBeforeSendMsg, Family: FamilyLive, Page: "https://www.tencentcloud.com/document/product/647/74347", Trigger: TriggerNone,
-			NotProvokable: "not provokable yet: the Live message commands are being added to the catalog (robots/statistics/messages group)"},
+		// The blocking gift event: its reply decides the gift (0 allows, 1 refuses, 102100–102200
+		// refuse with that code).
+		{Word: LiveEventBeforeSendGift, Family: FamilyLive, Page: "https://trtc.io/document/72210", Trigger: TriggerREST,
+			By: rest(ServiceLive, "send_gift")},
+		// The room chat events (blocking before, then after): a message the REST API posts.
+		{Word: LiveEventAfterSendMsg, Family: FamilyLive, Page: "https://www.tencentcloud.com/document/product/647/74348", Trigger: TriggerREST,
+			By: rest(ServiceLive, "send_text_msg", "send_custom_msg")},
+		{Word: LiveEventBeforeSendMsg, Family: FamilyLive, Page: "https://www.tencentcloud.com/document/product/647/74347", Trigger: TriggerREST,
+			By: rest(ServiceLive, "send_text_msg", "send_custom_msg")},
 		{Word: LiveEventFollowAdd, Family: FamilyLive, Page: "https://trtc.io/document/70355", Trigger: TriggerNone,
 			NotProvokable: "follows are made by users through the client SDK; no REST command or control-plane action follows a user"},
 		{Word: LiveEventFollowDelete, Family: FamilyLive, Page: "https://trtc.io/document/70356", Trigger: TriggerNone,

@@ -98,9 +98,9 @@ var liveCommands = []Command{
 		Codes: []int{100001, 100002, 100004},
 		Page:  "https://trtc.io/document/80421"},
 	// Messages and mixing: no error table could be read (L-29, L-30).
-	{Service: ServiceLive, Name: "send_text_msg", Open: []string{"L-29", "L-48"}, Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "send_text_msg", Open: []string{"L-29", "L-48", "L-58", "L-59"}, Area: "live", MaxQPS: 200,
 		Page: "https://trtc.io/document/74353"},
-	{Service: ServiceLive, Name: "send_custom_msg", Open: []string{"L-29", "L-48"}, Area: "live", MaxQPS: 200,
+	{Service: ServiceLive, Name: "send_custom_msg", Open: []string{"L-29", "L-48", "L-58", "L-59"}, Area: "live", MaxQPS: 200,
 		Page: "https://trtc.io/document/74354"},
 	{Service: ServiceLive, Name: "set_mix_stream", Open: []string{"L-30", "L-49"}, Area: "live", MaxQPS: 20,
 		Page: "https://trtc.io/document/69077"},
@@ -115,7 +115,7 @@ var liveCommands = []Command{
 	// package": inject-only; 100012 "called more than once per second" is provoked by two calls
 	// in a row (docs/errata-live.md L-38). del_gift_category's codes come from another copy of
 	// its page (L-37).
-	{Service: ServiceLive, Name: "send_gift", Open: []string{"L-31", "L-54", "L-56"}, InjectOnly: []int{CodeInternal, CodeRoomIDExists, CodeNoGiftPackage, CodeGiftCallbackFailed, CodeGiftsSwitchedOff}, Area: "live", MaxQPS: 200, CodesComplete: true,
+	{Service: ServiceLive, Name: "send_gift", Open: []string{"L-31", "L-54", "L-56"}, InjectOnly: []int{CodeInternal, CodeRoomIDExists, CodeNoGiftPackage, CodeGiftsSwitchedOff}, Area: "live", MaxQPS: 200, CodesComplete: true,
 		Codes: []int{100001, 100002, 100003, 102001, 102002, 102004, 102008},
 		Page:  "https://trtc.io/document/72556"},
 	{Service: ServiceLive, Name: "get_gift_count", Open: []string{"L-32", "L-54", "L-56"}, InjectOnly: []int{CodeInternal}, Area: "live", MaxQPS: 200,

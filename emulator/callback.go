@@ -169,6 +169,12 @@ func (e *Emulator) post(config, target, command string, from origin, body map[st
 		e.cfg.Logger.Error("encode callback", "command", command, "err", err)
 		return
 	}
+	e.notifier.send(delivery{config: config, url: e.callbackURL(target, command, from, extra), command: command, body: raw})
+}
+
+// callbackURL is target with the documented URL parameters of a delivery, then the extra ones
+// in their order (Live's Sign and RequestTime): queued and blocking deliveries share it.
+func (e *Emulator) callbackURL(target, command string, from origin, extra [][2]string) string {
 	query := url.Values{
 		"SdkAppid":        {strconv.FormatUint(e.cfg.SDKAppID, 10)},
 		"CallbackCommand": {command},
@@ -185,7 +191,7 @@ func (e *Emulator) post(config, target, command string, from origin, body map[st
 	} else {
 		target += "?" + encoded
 	}
-	e.notifier.send(delivery{config: config, url: target, command: command, body: raw})
+	return target
 }
 
 // delivery is one callback on its way. ctx is the generation of the configuration it was
@@ -256,16 +262,22 @@ func (n *notifier) dropPendingOf(config string) {
 	}
 }
 
-func (n *notifier) send(d delivery) {
+// generationOf is the context of the configuration (its service) in force: it ends when the
+// configuration is replaced or deleted (dropPendingOf), or the emulator closes.
+func (n *notifier) generationOf(config string) context.Context {
 	n.genMu.Lock()
-	g, ok := n.generations[d.config]
+	defer n.genMu.Unlock()
+	g, ok := n.generations[config]
 	if !ok {
 		ctx, end := context.WithCancel(n.ctx)
 		g = generation{ctx: ctx, end: end}
-		n.generations[d.config] = g
+		n.generations[config] = g
 	}
-	d.ctx = g.ctx
-	n.genMu.Unlock()
+	return g.ctx
+}
+
+func (n *notifier) send(d delivery) {
+	d.ctx = n.generationOf(d.config)
 	n.once.Do(func() {
 		for range callbackWorkers {
 			n.workers.Add(1)

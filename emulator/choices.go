@@ -238,6 +238,10 @@ type Choices struct {
 	// the entry (keeping its relations and language entries) instead of refusing it (100002).
 	// Gifts, "unknown entries"; errata L-55.
 	GiftAddReplaces bool
+	// LiveMessageRefusedAsGift answers a room message that Group.CallbackBeforeSendMsg refused
+	// (reply 1, or no usable reply without the NotBlock flag) with send_gift's 102004 instead of
+	// Chat's 10016. Live callbacks, "blocking callbacks"; errata L-58.
+	LiveMessageRefusedAsGift bool
 }
 
 // DefaultChoices is the profile the emulator runs by default (docs/emulator.md, "default").
@@ -271,6 +275,7 @@ func AlternateChoices() Choices {
 		// Gifts
 		GiftRoomNotFound: true, GiftCountBySender: true, GiftRateLimitCommonCode: true, GiftLanguageMissingRefused: true,
 		GiftLanguageTopLevelOnly: true, GiftDeleteUnknownRefused: true, GiftAddReplaces: true,
+		LiveMessageRefusedAsGift: true,
 	}
 }
 

@@ -419,6 +419,13 @@ var choiceCases = []choiceCase{
 		h.liveExpect("add_gift", wire.LiveGift{GiftID: "rose", Coins: 1}, 0)
 		return codeText(h.live("add_gift", wire.LiveGift{GiftID: "rose", Coins: 2}))
 	}, "100002", "0"},
+	{"LiveMessageRefusedAsGift", func(h *harness) string {
+		a := newAnswering(h.t, func(liveDelivery) (int, string, time.Duration) {
+			return 200, `{"ActionStatus":"OK","ErrorInfo":"","ErrorCode":1}`, 0
+		})
+		messageRoom(h, a, catalog.LiveEventBeforeSendMsg)
+		return codeText(sendText(h))
+	}, "10016", "102004"},
 }
 
 // TestEveryChoiceHasTwoBehaviours observes each choice under both profiles: the default gives

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net"
@@ -23,6 +24,7 @@ type call struct {
 	localAddr  string // the address the call came in on ("" when unknown): never a callback target
 	body       []byte
 	now        time.Time
+	ctx        context.Context // the REST request's: a blocking callback ends with it
 }
 
 // serveREST applies the gateway rules of the RESTful API overview in a fixed order
@@ -52,6 +54,7 @@ func (e *Emulator) handle(w http.ResponseWriter, r *http.Request) (answer, bool)
 		return *refusal, false
 	}
 	c.clientIP = clientIPOf(r)
+	c.ctx = r.Context()
 	if local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
 		c.localAddr = local.String()
 	}

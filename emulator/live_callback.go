@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/wire"
@@ -162,10 +163,16 @@ func (e *Emulator) emitLive(command string, from origin, operator bool, fields m
 	for key, value := range fields {
 		body[key] = value
 	}
-	var signature [][2]string
-	if t := e.state.liveToken; t != nil && t.enabled {
-		requestTime := strconv.FormatInt(now.Unix(), 10)
-		signature = [][2]string{{"Sign", LiveCallbackSign(t.token, requestTime)}, {"RequestTime", requestTime}}
+	e.post(catalog.ServiceLiveConfig, cfg.url, command, from, body, e.liveSignature(now))
+}
+
+// liveSignature is the Sign and RequestTime parameters of a Live delivery made at now, or none
+// while no token is enabled. It runs under e.mu.
+func (e *Emulator) liveSignature(now time.Time) [][2]string {
+	t := e.state.liveToken
+	if t == nil || !t.enabled {
+		return nil
 	}
-	e.post(catalog.ServiceLiveConfig, cfg.url, command, from, body, signature)
+	requestTime := strconv.FormatInt(now.Unix(), 10)
+	return [][2]string{{"Sign", LiveCallbackSign(t.token, requestTime)}, {"RequestTime", requestTime}}
 }

@@ -3,6 +3,9 @@ package emulator
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"math/rand/v2"
+	"strconv"
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
@@ -18,14 +21,57 @@ type liveMix struct {
 	request wire.LiveSetMixStreamRequest
 }
 
-// liveSent answers a message sent: Response {MsgTime, MsgSeq} (the 2025-11 Chinese pages), or
-// the envelope only (Choices.LiveMessageWithoutResponse, the English pages; L-29).
-func (e *Emulator) liveSent(c *call, r *room) answer {
+// liveMessage is a room message accepted by the checks of its command, on its way through the
+// blocking Group.CallbackBeforeSendMsg: the room and the event fields both message events share
+// (callbacks.md B3).
+type liveMessage struct {
+	roomID string
+	fields map[string]any
+}
+
+// prepareMessage makes the message fields of the events: GroupId the room, Type Live, the
+// sender, the administrator who called, a random 32-bit Random, a MsgId, MsgBody and, when
+// set, CloudCustomData. It runs under e.mu.
+func (e *Emulator) prepareMessage(c *call, r *room, sender string, body []map[string]any, cloudCustomData string) *liveMessage {
+	random := rand.Uint32()
+	fields := map[string]any{
+		"GroupId": r.id, "Type": liveRoomType, "From_Account": sender, "Operator_Account": c.identifier,
+		"Random": random, "MsgId": fmt.Sprintf("%d-%d-%d", e.cfg.SDKAppID, c.now.Unix(), random), "MsgBody": body,
+	}
+	if cloudCustomData != "" {
+		fields["CloudCustomData"] = cloudCustomData
+	}
+	return &liveMessage{roomID: r.id, fields: fields}
+}
+
+// sendMessage asks Group.CallbackBeforeSendMsg (blocking, without the lock: live_before.go)
+// whether the message goes ahead, then, in a room still there, counts it, reports
+// Group.CallbackAfterSendMsg and answers Response {MsgTime, MsgSeq} (the 2025-11 Chinese
+// pages), or the envelope only (Choices.LiveMessageWithoutResponse, the English pages; L-29).
+func (e *Emulator) sendMessage(c *call, m *liveMessage) answer {
+	from := restOrigin(c)
+	before := maps.Clone(m.fields)
+	e.mu.Lock()
+	before["EventTime"] = e.clock.Now().UnixMilli()
+	e.mu.Unlock()
+	if allowed, code, info := e.beforeLiveEvent(c.ctx, catalog.LiveEventBeforeSendMsg, from, before); !allowed {
+		return fail(code, info)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	now := e.clock.Now()
+	r, exists := e.state.roomOf(familyLive, m.roomID, now)
+	if !exists { // dissolved while the callback was awaited
+		return roomNotFound(familyLive, m.roomID)
+	}
 	seq := r.live.countMessage()
+	after := maps.Clone(m.fields)
+	after["MsgSeq"], after["MsgTime"] = seq, now.Unix()
+	e.emitLive(catalog.LiveEventAfterSendMsg, from, false, after)
 	if e.cfg.Choices.LiveMessageWithoutResponse {
 		return ok(nil)
 	}
-	return ok(map[string]any{"Response": map[string]any{"MsgTime": c.now.Unix(), "MsgSeq": seq}})
+	return ok(map[string]any{"Response": map[string]any{"MsgTime": now.Unix(), "MsgSeq": seq}})
 }
 
 // senderRefusal refuses a sender that is not an imported account (100002): a message is sent
@@ -40,32 +86,69 @@ func (e *Emulator) senderRefusal(sender string) *answer {
 
 // liveSendTextMsg implements send_text_msg: the sender must be imported and ExtensionInfo,
 // when not empty, JSON text (100002). Mutes and IsMessageDisabled do not stop a message the
-// administrator sends (L-48). Vendor page: https://trtc.io/document/74353.
+// administrator sends (L-48). The message is a TIMTextElem; ExtensionInfo is its
+// CloudCustomData. Vendor page: https://trtc.io/document/74353.
 func (e *Emulator) liveSendTextMsg(c *call) answer {
-	return withLiveRoom(e, c, func(q *wire.LiveSendTextMsgRequest) string { return q.RoomID },
+	var m *liveMessage
+	checked := withLiveRoom(e, c, func(q *wire.LiveSendTextMsgRequest) string { return q.RoomID },
 		func(q *wire.LiveSendTextMsgRequest, r *room) answer {
 			if refusal := e.senderRefusal(q.SenderAccount); refusal != nil {
 				return *refusal
 			}
-			if extension := valueOr(q.ExtensionInfo, ""); extension != "" && !json.Valid([]byte(extension)) {
+			extension := valueOr(q.ExtensionInfo, "")
+			if extension != "" && !json.Valid([]byte(extension)) {
 				return fail(catalog.CodeInvalidParameter, fmt.Sprintf("invalid parameter: ExtensionInfo %.60q is not JSON text", extension))
 			}
-			return e.liveSent(c, r)
+			m = e.prepareMessage(c, r, q.SenderAccount,
+				[]map[string]any{{"MsgType": "TIMTextElem", "MsgContent": map[string]any{"Text": q.TextContent}}}, extension)
+			return ok(nil)
 		})
+	if m == nil {
+		return checked
+	}
+	return e.sendMessage(c, m)
+}
+
+// customData is send_custom_msg's Data as the element's text: a string as it is, a number in
+// decimal (L-29).
+func customData(v any) string {
+	switch d := v.(type) {
+	case string:
+		return d
+	case float64:
+		return strconv.FormatFloat(d, 'f', -1, 64)
+	case nil:
+		return ""
+	default:
+		raw, _ := json.Marshal(d)
+		return string(raw)
+	}
 }
 
 // liveSendCustomMsg implements send_custom_msg: Sender_Account, when given, must be imported
-// (100002); Data is a string or an integer (L-29). Vendor page: https://trtc.io/document/74354.
+// (100002); Data is a string or an integer (L-29). The message is a TIMCustomElem with Data
+// (an integer as its decimal text) and the BusinessId as Desc; without Sender_Account it is
+// sent as the administrator. Vendor page: https://trtc.io/document/74354.
 func (e *Emulator) liveSendCustomMsg(c *call) answer {
-	return withLiveRoom(e, c, func(q *wire.LiveSendCustomMsgRequest) string { return q.RoomID },
+	var m *liveMessage
+	checked := withLiveRoom(e, c, func(q *wire.LiveSendCustomMsgRequest) string { return q.RoomID },
 		func(q *wire.LiveSendCustomMsgRequest, r *room) answer {
+			sender := c.identifier
 			if q.SenderAccount != nil {
 				if refusal := e.senderRefusal(*q.SenderAccount); refusal != nil {
 					return *refusal
 				}
+				sender = *q.SenderAccount
 			}
-			return e.liveSent(c, r)
+			data := customData(q.Data)
+			m = e.prepareMessage(c, r, sender,
+				[]map[string]any{{"MsgType": "TIMCustomElem", "MsgContent": map[string]any{"Data": data, "Desc": q.BusinessID}}}, "")
+			return ok(nil)
 		})
+	if m == nil {
+		return checked
+	}
+	return e.sendMessage(c, m)
 }
 
 // mixRefusal checks the preconditions of mixing (L-30): the room was created with

@@ -56,6 +56,47 @@ type Receiver struct {
 	// configured, against which signed deliveries are verified ("" when none).
 	log   DeliveryLog
 	token string
+	// replier, when set, answers the deliveries instead of the documented success reply.
+	replier func(Callback) Reply
+}
+
+// Reply is how the receiver answers one delivery: after Delay (a reply the sender may give up
+// on), with Status (0: 200) and Body. Specs of blocking ("Before") events choose it.
+type Reply struct {
+	Status int
+	Body   []byte
+	Delay  time.Duration
+}
+
+// DecisionReply is the documented reply with ErrorCode code (0 lets a blocking event's action
+// go ahead, 1 refuses it, 102100-102200 refuses it with that code) and ErrorInfo info.
+func DecisionReply(code int, info string, delay time.Duration) Reply {
+	status := "OK"
+	if code != 0 {
+		status = "FAIL"
+	}
+	body, _ := json.Marshal(map[string]any{"ActionStatus": status, "ErrorCode": code, "ErrorInfo": info})
+	return Reply{Body: body, Delay: delay}
+}
+
+// ReplyWith makes answer choose the replies from now on: ok false leaves a delivery to the
+// documented success reply. The returned function restores that reply for every delivery;
+// specs defer it (the receiver is shared by the specs of a process, which run the specs that
+// set a replier serially).
+func (r *Receiver) ReplyWith(answer func(c Callback) (reply Reply, ok bool)) (restore func()) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.replier = func(c Callback) Reply {
+		if reply, ok := answer(c); ok {
+			return reply
+		}
+		return Reply{Body: reply}
+	}
+	return func() {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		r.replier = nil
+	}
 }
 
 // SetLog makes the receiver record every delivery in log.
@@ -121,6 +162,7 @@ func (r *Receiver) serve(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	var check SignatureCheck
+	answer := Reply{Body: reply}
 	if req.Method == http.MethodPost {
 		now := time.Now()
 		r.mu.Lock()
@@ -133,13 +175,27 @@ func (r *Receiver) serve(w http.ResponseWriter, req *http.Request) {
 		r.got = append(r.got, c)
 		close(r.changed)
 		r.changed = make(chan struct{})
+		replier := r.replier
 		r.mu.Unlock()
+		if replier != nil && check.Problem == "" {
+			answer = replier(c)
+		}
+	}
+	if answer.Delay > 0 {
+		select {
+		case <-time.After(answer.Delay):
+		case <-req.Context().Done(): // the sender gave up waiting
+			return
+		}
 	}
 	w.Header().Set("Content-Type", "application/json")
-	if check.Problem != "" {
+	switch {
+	case check.Problem != "":
 		w.WriteHeader(http.StatusUnauthorized) // a stale or forged signature is rejected
+	case answer.Status != 0:
+		w.WriteHeader(answer.Status)
 	}
-	_, _ = w.Write(reply)
+	_, _ = w.Write(answer.Body)
 }
 
 // Mark is a position in the receiver's log: waits after a mark only see later deliveries.

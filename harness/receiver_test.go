@@ -3,6 +3,7 @@ package harness
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -94,5 +95,40 @@ func TestReceiverAwaitSeesALateDelivery(t *testing.T) {
 func TestStartReceiverRefusesABadAddress(t *testing.T) {
 	if _, err := StartReceiver("127.0.0.1:99999", ""); !errors.Is(err, ErrSettings) || !strings.Contains(err.Error(), EnvCallbackListen) {
 		t.Fatalf("error %v must name %s", err, EnvCallbackListen)
+	}
+}
+
+func TestReceiverAnswersWithTheChosenReply(t *testing.T) {
+	r, err := StartReceiver("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	restore := r.ReplyWith(func(c Callback) (Reply, bool) {
+		if c.Command() != "Live.Before" {
+			return Reply{}, false
+		}
+		reply := DecisionReply(102150, "no", 50*time.Millisecond)
+		return reply, true
+	})
+	read := func(command string) (string, time.Duration) {
+		start := time.Now()
+		resp, err := http.Post(r.URL()+"?CallbackCommand="+command, "application/json", strings.NewReader(`{}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return string(body), time.Since(start)
+	}
+	if body, took := read("Live.Before"); body != `{"ActionStatus":"FAIL","ErrorCode":102150,"ErrorInfo":"no"}` || took < 50*time.Millisecond {
+		t.Errorf("chosen reply %s after %v", body, took)
+	}
+	if body, _ := read("Live.After"); body != string(reply) {
+		t.Errorf("a delivery the replier leaves got %s", body)
+	}
+	restore()
+	if body, _ := read("Live.Before"); body != string(reply) {
+		t.Errorf("after restore: %s", body)
 	}
 }

@@ -134,7 +134,8 @@ func about(c harness.Callback, roomID string) bool {
 		return true // an undecodable delivery is suspect wherever it comes from
 	}
 	e := event{c, payload}
-	return e.field("RoomId") == roomID || e.field("RoomInfo", "RoomId") == roomID
+	return e.field("RoomId") == roomID || e.field("RoomInfo", "RoomId") == roomID ||
+		e.field("GroupId") == roomID // the room chat events name the room's group (Live, callbacks.md B3)
 }
 
 func containsString(values []string, v string) bool {
