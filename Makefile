@@ -63,8 +63,11 @@ vet:
 
 # staticcheck is a tool dependency of go.mod: the module proxy serves it, nothing is installed
 # by hand. go mod tidy -diff keeps go.mod and go.sum exactly what the code needs.
+# actionlint (also a tool dependency) checks the workflows, the example ones of docs/examples
+# included, and through their `uses: ./` the inputs they pass to action.yml.
 lint:
 	$(GO) tool staticcheck ./...
+	$(GO) tool actionlint .github/workflows/*.yml docs/examples/*.yml
 	$(GO) mod tidy -diff
 
 fmt-check:
