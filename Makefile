@@ -13,7 +13,7 @@ GINKGO_FLAGS ?=
 help:
 	@echo "make conformance   run the conformance suite (embedded emulator unless TRTC_ENDPOINT is set); reports in reports/"
 	@echo "make test          run every test with -race (installs Go modules and the Node interop package)"
-	@echo "make emulator      run trtc-emulator on 127.0.0.1:9080"
+	@echo "make emulator      build and run trtc-emulator on 127.0.0.1:9080 (EMULATOR_ADDR=host:port)"
 	@echo "make build         build bin/trtc-emulator"
 	@echo "make binary        build bin/trtc-conformance: the suite as one binary that runs anywhere (trtc-conformance --help)"
 	@echo "make bench         emulator throughput against a bare net/http handler, per-call costs, suite wall time"
