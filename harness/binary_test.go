@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -72,11 +73,11 @@ func TestBinaryRunsWithoutTheSourceTree(t *testing.T) {
 		if out, code := run(t, nil, "--version"); code != 0 || !strings.Contains(out, results.SuiteVersion) {
 			t.Errorf("--version: exit %d, %q; want the suite version %s", code, out, results.SuiteVersion)
 		}
-		if out, code := run(t, nil, "--help"); code != 0 || !strings.Contains(out, "--label-filter") || !strings.Contains(out, "go tool ginkgo -p") {
-			t.Errorf("--help: exit %d, %q; want the flags and how to run in parallel", code, out)
+		if out, code := run(t, nil, "--help"); code != 0 || !strings.Contains(out, "--label-filter") || !strings.Contains(out, "--procs N") {
+			t.Errorf("--help: exit %d, %q; want the flags", code, out)
 		}
-		if out, code := run(t, nil, "--procs", "2"); code != 2 || !strings.Contains(out, "go tool ginkgo -p") {
-			t.Errorf("--procs 2: exit %d, %q; want a usage error naming the parallel command", code, out)
+		if out, code := run(t, nil, "--procs", "0"); code != 2 || !strings.Contains(out, "--procs must be at least 1") {
+			t.Errorf("--procs 0: exit %d, %q; want a usage error", code, out)
 		}
 	})
 
@@ -108,6 +109,30 @@ func TestBinaryRunsWithoutTheSourceTree(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(elsewhere, "out", "reports", name)); err != nil {
 				t.Error(err)
 			}
+		}
+	})
+
+	t.Run("parallel processes, hosted by the binary itself", func(t *testing.T) {
+		out, code := run(t, targetEnv, "--procs", "2", "--label-filter", "cmd:destroy_room", "--reports", "parallel", "--no-color")
+		if code != 0 {
+			t.Fatalf("--procs 2: exit %d:\n%s", code, out)
+		}
+		parallel := readResults(t, filepath.Join(elsewhere, "parallel", "results.json"))
+		if got := parallel.Config["parallel processes"]; got != "2" {
+			t.Errorf("results.json says %q parallel processes, want 2", got)
+		}
+		processes := map[string]bool{}
+		for _, ex := range parallel.Exchanges {
+			if m := regexp.MustCompile(`"RoomId":"conf-[0-9a-f]{6}-(p[0-9]+)-`).FindStringSubmatch(ex.RequestBody); m != nil {
+				processes[m[1]] = true
+			}
+		}
+		if !processes["p1"] || !processes["p2"] {
+			t.Errorf("rooms were created by processes %v, want p1 and p2", processes)
+		}
+		wrongKey := append(slices.Clone(targetEnv), EnvSecretKey+"=not-the-key")
+		if out, code := run(t, wrongKey, "--procs", "2", "--label-filter", "cmd:destroy_room", "--reports", "parallel-fail", "--no-color"); code != 1 || !strings.Contains(out, EnvSecretKey) {
+			t.Errorf("--procs 2 with a wrong key: exit %d, want 1 naming %s:\n%s", code, EnvSecretKey, out)
 		}
 	})
 

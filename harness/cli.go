@@ -5,7 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+
+	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
@@ -32,6 +35,10 @@ type Invocation struct {
 	Env map[string]string
 	// SweepArgs are the arguments after "sweep" (ActionSweep).
 	SweepArgs []string
+	// Procs is how many processes run the specs (RunParallel when more than one); Reporter
+	// is how the parallel host prints them.
+	Procs    int
+	Reporter types.ReporterConfig
 }
 
 // ErrUsage wraps every command-line problem; the binary exits 2 with it and the usage.
@@ -59,10 +66,10 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 	flags := flag.NewFlagSet("trtc-conformance", flag.ContinueOnError)
 	flags.SetOutput(io.Discard) // the caller prints the usage once, with the error
 	var (
-		help, version, dryRun, noColor, verbose bool
-		labelFilter, reports, deviations        string
-		procs                                   int
-		focus, skip                             multiFlag
+		help, version, dryRun, noColor, verbose, autoProcs bool
+		labelFilter, reports, deviations                   string
+		procs                                              int
+		focus, skip                                        multiFlag
 	)
 	flags.BoolVar(&help, "help", false, "")
 	flags.BoolVar(&help, "h", false, "")
@@ -76,7 +83,7 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 	flags.StringVar(&reports, "reports", "", "")
 	flags.StringVar(&deviations, "known-deviations", "", "")
 	flags.IntVar(&procs, "procs", 1, "")
-	flags.IntVar(&procs, "p", 1, "")
+	flags.BoolVar(&autoProcs, "p", false, "")
 	if err := flags.Parse(args); err != nil {
 		return Invocation{}, fmt.Errorf("%w: %v", ErrUsage, err)
 	}
@@ -89,11 +96,15 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 		return Invocation{}, fmt.Errorf("%w: unexpected argument %q (settings are TRTC_* variables, see --help)", ErrUsage, flags.Arg(0))
 	case procs < 1:
 		return Invocation{}, fmt.Errorf("%w: --procs must be at least 1", ErrUsage)
-	case procs > 1:
-		// Ginkgo's parallel mode needs its own CLI as the host the processes report to.
-		return Invocation{}, fmt.Errorf("%w: --procs %d: this binary runs the specs in one process; for parallel processes run `go tool ginkgo -p ./suites` (or make conformance GINKGO_FLAGS=-p) in the source tree", ErrUsage, procs)
 	}
-	inv := Invocation{Action: ActionRun, Env: map[string]string{EnvCallerDir: workingDir}}
+	if autoProcs {
+		procs = autoProcessCount(runtime.NumCPU())
+	}
+	if dryRun {
+		procs = 1 // nothing runs: one process lists the specs
+	}
+	inv := Invocation{Action: ActionRun, Env: map[string]string{EnvCallerDir: workingDir}, Procs: procs,
+		Reporter: types.ReporterConfig{NoColor: noColor, Verbose: verbose}}
 	if reports != "" {
 		inv.Env[EnvReportsDir] = reports
 	}
@@ -119,6 +130,15 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 		inv.GinkgoArgs = append(inv.GinkgoArgs, "-ginkgo.no-color")
 	}
 	return inv, nil
+}
+
+// autoProcessCount is -p's number of processes: one per core, leaving one free on larger
+// machines for the target and the host.
+func autoProcessCount(cores int) int {
+	if cores > 4 {
+		return cores - 1
+	}
+	return max(cores, 2)
 }
 
 type multiFlag []string
@@ -149,8 +169,9 @@ flags:
                          TRTC_REPORTS_DIR)
   --known-deviations F   the known-deviations file (default ./fixtures/known-deviations.json
                          when it exists; TRTC_KNOWN_DEVIATIONS)
-  --procs N              only 1: this binary runs the specs in one process. Parallel processes
-                         need the Ginkgo CLI: go tool ginkgo -p ./suites in the source tree
+  --procs N              run the specs in N parallel processes (copies of this binary); on a
+                         shared target they share each command's frequency limit
+  -p                     --procs with one process per core (at least 2)
   -v                     name every spec as it runs
   --no-color             plain console output
   --version              print the suite's version

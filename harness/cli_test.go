@@ -52,7 +52,16 @@ func TestParseInvocation(t *testing.T) {
 	if inv, _ := ParseInvocation([]string{"sweep", "--yes"}, "/w"); !slices.Equal(inv.SweepArgs, []string{"--yes"}) {
 		t.Errorf("sweep args %q, want [--yes]", inv.SweepArgs)
 	}
-	for _, bad := range [][]string{{"--procs", "4"}, {"-p", "2"}, {"--procs", "0"}, {"--nope"}, {"stray"}} {
+	if inv, _ := ParseInvocation([]string{"--procs", "3", "-v"}, "/w"); inv.Procs != 3 || !inv.Reporter.Verbose {
+		t.Errorf("--procs 3 -v: %d processes, verbose %v", inv.Procs, inv.Reporter.Verbose)
+	}
+	if inv, _ := ParseInvocation([]string{"-p"}, "/w"); inv.Procs < 2 {
+		t.Errorf("-p: %d processes, want at least 2", inv.Procs)
+	}
+	if inv, _ := ParseInvocation([]string{"--procs", "3", "--dry-run"}, "/w"); inv.Procs != 1 {
+		t.Errorf("a dry run in %d processes, want 1", inv.Procs)
+	}
+	for _, bad := range [][]string{{"--procs", "0"}, {"--nope"}, {"stray"}} {
 		if _, err := ParseInvocation(bad, "/w"); !errors.Is(err, ErrUsage) {
 			t.Errorf("%q: error %v, want a usage error", bad, err)
 		}

@@ -63,6 +63,14 @@ func runCommand(m *testing.M) int {
 		defer stop()
 		return harness.Sweep(ctx, invocation.SweepArgs, os.Getenv, os.Stdout, os.Stderr)
 	}
+	if invocation.Procs > 1 {
+		self, err := os.Executable()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "trtc-conformance: %v\n", err)
+			return 1
+		}
+		return harness.RunParallel(self, invocation.GinkgoArgs, invocation.Procs, invocation.Reporter, os.Stdout, os.Stderr)
+	}
 	os.Args = append([]string{os.Args[0]}, invocation.GinkgoArgs...)
 	return m.Run()
 }
