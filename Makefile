@@ -85,8 +85,9 @@ build:
 
 # The specs live in _test.go files, so the suite's binary is its test binary; its TestMain
 # gives it a command line of its own (trtc-conformance --help) and it needs no source tree.
+# CGO_ENABLED=0: a static binary, runnable on any Linux of the architecture (no libc needed).
 binary:
-	$(GO) test -c -o bin/trtc-conformance ./suites
+	CGO_ENABLED=0 $(GO) test -c -o bin/trtc-conformance ./suites
 
 clean:
 	rm -rf bin reports/*.xml reports/*.json reports/*.html reports/.parts

@@ -40,6 +40,7 @@ func TestBinaryRunsWithoutTheSourceTree(t *testing.T) {
 	} {
 		cmd := exec.Command(goTool, args...)
 		cmd.Dir = ".."
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0") // as make binary builds it
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
