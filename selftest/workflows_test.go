@@ -2,8 +2,10 @@ package selftest
 
 import (
 	"os"
+	"os/exec"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -94,6 +96,19 @@ func TestActionMetadata(t *testing.T) {
 			uploads = true
 			if step.If != "always()" {
 				t.Errorf("the reports upload runs only when the suite passes (if: %q), want always()", step.If)
+			}
+		}
+	}
+	// actionlint runs shellcheck on workflows' scripts, not on an action's: do it here.
+	if shellcheck, err := exec.LookPath("shellcheck"); err == nil {
+		for i, step := range action.Runs.Steps {
+			if step.Run == "" {
+				continue
+			}
+			cmd := exec.Command(shellcheck, "--shell=bash", "-")
+			cmd.Stdin = strings.NewReader(step.Run)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("step %d (%s): shellcheck: %v\n%s", i+1, step.Name, err, out)
 			}
 		}
 	}
