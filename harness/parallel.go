@@ -244,7 +244,11 @@ func RunParallel(binary string, ginkgoArgs []string, procs int, reporterConfig t
 	seed := strconv.FormatInt(time.Now().Unix(), 10)
 	outputs := make([]bytes.Buffer, procs)
 	commands := make([]*exec.Cmd, procs)
-	passed := make(chan bool, procs)
+	type exit struct {
+		proc int
+		err  error
+	}
+	exits := make(chan exit, procs)
 	for proc := 1; proc <= procs; proc++ {
 		args := append([]string{"-test.timeout=0"}, ginkgoArgs...)
 		args = append(args, "-ginkgo.seed="+seed, "-ginkgo.parallel.process="+strconv.Itoa(proc),
@@ -255,14 +259,14 @@ func RunParallel(binary string, ginkgoArgs []string, procs int, reporterConfig t
 		if err := cmd.Start(); err != nil {
 			fmt.Fprintf(stderr, "trtc-conformance: start process %d: %v\n", proc, err)
 			host.exited[proc-1].Store(true)
-			passed <- false
+			exits <- exit{proc, err}
 			continue
 		}
 		commands[proc-1] = cmd
 		go func(proc int) {
 			err := cmd.Wait()
 			host.exited[proc-1].Store(true)
-			passed <- err == nil
+			exits <- exit{proc, err}
 		}(proc)
 	}
 	// kill %1 or a CI cancellation reaches this process only: pass it on, so that every process
@@ -281,13 +285,25 @@ func RunParallel(binary string, ginkgoArgs []string, procs int, reporterConfig t
 	}()
 
 	status := 0
+	var failed []exit
 	for range procs {
-		if !<-passed {
+		if e := <-exits; e.err != nil {
 			status = 1
+			failed = append(failed, e)
 		}
 	}
 	select {
 	case <-host.done:
+		host.mu.Lock()
+		specsPassed := host.aggregated.SuiteSucceeded
+		host.mu.Unlock()
+		if specsPassed {
+			// The specs passed, yet a process failed (a data race report, a panic after the
+			// suite): its own output says why.
+			for _, e := range failed {
+				fmt.Fprintf(stderr, "trtc-conformance: process %d: %v; its output:\n%s\n", e.proc, e.err, outputs[e.proc-1].String())
+			}
+		}
 	case <-time.After(5 * time.Second):
 		// A process exited before it reported: what it printed is all there is to go on.
 		fmt.Fprintln(stderr, "trtc-conformance: a parallel process exited without reporting its specs; its output:")
