@@ -8,21 +8,24 @@ INTEROP := usersig/testdata/interop
 # Extra flags for Ginkgo, e.g. GINKGO_FLAGS="-p" or GINKGO_FLAGS="--label-filter=cmd:create_room".
 GINKGO_FLAGS ?=
 
-.PHONY: conformance test deps go-deps node-deps vet lint fmt-check emulator build clean help fuzz-smoke bench soak
+.PHONY: conformance test deps go-deps node-deps vet lint fmt-check emulator build binary clean help fuzz-smoke bench soak
 
 help:
 	@echo "make conformance   run the conformance suite (embedded emulator unless TRTC_ENDPOINT is set); reports in reports/"
 	@echo "make test          run every test with -race (installs Go modules and the Node interop package)"
-	@echo "make emulator      run trtc-emulator on 127.0.0.1:9080"
+	@echo "make emulator      build and run trtc-emulator on 127.0.0.1:9080 (EMULATOR_ADDR=host:port)"
 	@echo "make build         build bin/trtc-emulator"
+	@echo "make binary        build bin/trtc-conformance: the suite as one binary that runs anywhere (trtc-conformance --help)"
 	@echo "make bench         emulator throughput against a bare net/http handler, per-call costs, suite wall time"
 	@echo "make soak          thousands of stalled connections on loopback while a normal client calls (about 30 s)"
 	@echo "make results-diff OLD=a/results.json NEW=b/results.json   list what changed between two runs; fails when NEW is worse"
 
 # Colours only on a terminal: a log file or a CI console gets plain text. The test runs in the
 # recipe's own shell ($(shell ...) and $$(...) would see a pipe, never the terminal).
+# The suite runs in suites/: TRTC_CALLER_DIR makes relative TRTC_REPORTS_DIR and
+# TRTC_KNOWN_DEVIATIONS mean this directory, where they were typed.
 conformance: go-deps
-	if test -t 1; then color=; else color=--no-color; fi; $(GO) tool ginkgo $$color $(GINKGO_FLAGS) ./suites
+	if test -t 1; then color=; else color=--no-color; fi; TRTC_CALLER_DIR=$(CURDIR) $(GO) tool ginkgo $$color $(GINKGO_FLAGS) ./suites
 
 test: deps vet lint fmt-check fuzz-smoke
 	$(GO) test -race -count=1 -timeout 30m ./...
@@ -60,19 +63,31 @@ vet:
 
 # staticcheck is a tool dependency of go.mod: the module proxy serves it, nothing is installed
 # by hand. go mod tidy -diff keeps go.mod and go.sum exactly what the code needs.
+# actionlint (also a tool dependency) checks the workflows, the example ones of docs/examples
+# included, and through their `uses: ./` the inputs they pass to action.yml.
 lint:
 	$(GO) tool staticcheck ./...
+	$(GO) tool actionlint .github/workflows/*.yml docs/examples/*.yml
 	$(GO) mod tidy -diff
 
 fmt-check:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 
-emulator:
-	$(GO) run ./cmd/trtc-emulator -addr 127.0.0.1:9080
+# exec, not go run: the emulator replaces the recipe's shell, so killing make (make emulator &,
+# then kill %1) stops the emulator too instead of leaving it orphaned under a go run parent.
+EMULATOR_ADDR ?= 127.0.0.1:9080
+emulator: build
+	exec bin/trtc-emulator -addr $(EMULATOR_ADDR)
 
 build:
 	$(GO) build -o bin/trtc-emulator ./cmd/trtc-emulator
+
+# The specs live in _test.go files, so the suite's binary is its test binary; its TestMain
+# gives it a command line of its own (trtc-conformance --help) and it needs no source tree.
+# CGO_ENABLED=0: a static binary, runnable on any Linux of the architecture (no libc needed).
+binary:
+	CGO_ENABLED=0 $(GO) test -c -o bin/trtc-conformance ./suites
 
 clean:
 	rm -rf bin reports/*.xml reports/*.json reports/*.html reports/.parts

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
@@ -15,14 +16,19 @@ import (
 const EnvKnownDeviations = "TRTC_KNOWN_DEVIATIONS"
 
 // DefaultKnownDeviations is the known-deviations file of the project, relative to suites/
-// where the conformance suite runs.
+// where the conformance suite runs; with TRTC_CALLER_DIR, fixtures/known-deviations.json in
+// that directory (a file that is absent there means no deviations).
 const DefaultKnownDeviations = "../fixtures/known-deviations.json"
 
 // KnownDeviationsPath returns the file named by TRTC_KNOWN_DEVIATIONS, or the default, and
-// whether it was named explicitly (an explicitly named file must exist).
+// whether it was named explicitly (an explicitly named file must exist). Relative paths are
+// the caller's (TRTC_CALLER_DIR).
 func KnownDeviationsPath(getenv func(string) string) (path string, explicit bool) {
 	if p := strings.TrimSpace(getenv(EnvKnownDeviations)); p != "" {
-		return p, true
+		return callerPath(getenv, p), true
+	}
+	if strings.TrimSpace(getenv(EnvCallerDir)) != "" {
+		return callerPath(getenv, filepath.Join("fixtures", "known-deviations.json")), false
 	}
 	return DefaultKnownDeviations, false
 }

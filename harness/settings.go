@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +36,10 @@ const (
 	// EnvEmulatorChoices picks the embedded emulator's choices profile: default or alternate
 	// (docs/emulator.md).
 	EnvEmulatorChoices = "TRTC_EMULATOR_CHOICES"
+	// EnvCallerDir is the directory relative TRTC_REPORTS_DIR and TRTC_KNOWN_DEVIATIONS are
+	// read against: go test runs the suite in suites/, not where the user typed the command,
+	// so make and the trtc-conformance binary pass the caller's directory here.
+	EnvCallerDir = "TRTC_CALLER_DIR"
 )
 
 // Target kinds, as the results model names them.
@@ -80,11 +85,22 @@ func (s Settings) Kind() string {
 	return KindRemote
 }
 
-// SettingsFromEnv reads the TRTC_* variables through getenv (os.Getenv in the suite).
 // DefaultReportsDir is where reports go without TRTC_REPORTS_DIR: the repository's reports/,
-// seen from the suite's package folder.
+// seen from the suite's package folder; with TRTC_CALLER_DIR, reports/ in that directory.
 const DefaultReportsDir = "../reports"
 
+// callerPath resolves a relative path against TRTC_CALLER_DIR when it is set: the path the user
+// typed means the directory they typed it in. Without it, the path stays relative to the test
+// process's working directory (suites/ under go test and ginkgo).
+func callerPath(getenv func(string) string, path string) string {
+	caller := strings.TrimSpace(getenv(EnvCallerDir))
+	if caller == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(caller, path)
+}
+
+// SettingsFromEnv reads the TRTC_* variables through getenv (os.Getenv in the suite).
 func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 	s := Settings{
 		Endpoint:   strings.TrimSpace(getenv(EnvEndpoint)),
@@ -106,7 +122,12 @@ func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 			return Settings{}, fmt.Errorf("%w: %s=%q is not an http(s) URL", ErrSettings, EnvCallbackURL, s.CallbackURL)
 		}
 	}
-	if s.ReportsDir == "" {
+	switch {
+	case s.ReportsDir != "":
+		s.ReportsDir = callerPath(getenv, s.ReportsDir)
+	case strings.TrimSpace(getenv(EnvCallerDir)) != "":
+		s.ReportsDir = callerPath(getenv, "reports")
+	default:
 		s.ReportsDir = DefaultReportsDir
 	}
 	rawAppID := strings.TrimSpace(getenv(EnvSDKAppID))

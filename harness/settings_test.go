@@ -66,3 +66,33 @@ func TestSettingsFromEnv(t *testing.T) {
 		})
 	}
 }
+
+// Relative paths mean the directory the user typed them in (TRTC_CALLER_DIR), not suites/.
+func TestRelativePathsResolveAgainstTheCallersDirectory(t *testing.T) {
+	cases := []struct {
+		name                     string
+		vars                     map[string]string
+		wantReports, wantDevFile string
+	}{
+		{"no caller: suites/-relative defaults", map[string]string{}, DefaultReportsDir, DefaultKnownDeviations},
+		{"caller, defaults", map[string]string{EnvCallerDir: "/home/u/proj"}, "/home/u/proj/reports", "/home/u/proj/fixtures/known-deviations.json"},
+		{"caller, relative values",
+			map[string]string{EnvCallerDir: "/home/u", EnvReportsDir: "out/r", EnvKnownDeviations: "devs.json"}, "/home/u/out/r", "/home/u/devs.json"},
+		{"caller, absolute values kept",
+			map[string]string{EnvCallerDir: "/home/u", EnvReportsDir: "/tmp/r", EnvKnownDeviations: "/etc/d.json"}, "/tmp/r", "/etc/d.json"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, err := SettingsFromEnv(env(c.vars))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.ReportsDir != c.wantReports {
+				t.Errorf("ReportsDir %q, want %q", s.ReportsDir, c.wantReports)
+			}
+			if path, _ := KnownDeviationsPath(env(c.vars)); path != c.wantDevFile {
+				t.Errorf("known deviations %q, want %q", path, c.wantDevFile)
+			}
+		})
+	}
+}

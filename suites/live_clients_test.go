@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -14,13 +14,15 @@ import (
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/fixtures"
 	"github.com/trtc-conformance/trtc-conformance/labels"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
 )
 
 // clientFixtures holds the request sequences of Tencent's own Live clients
-// (fixtures/clients/README.md, docs/vendor-clients.md).
-const clientFixtures = "../fixtures/clients"
+// (fixtures/clients/README.md, docs/vendor-clients.md), embedded so that the trtc-conformance
+// binary needs no source tree.
+var clientFixtures = fixtures.Clients
 
 // clientFlow is one fixture: a client's steps, in the order it sends them.
 type clientFlow struct {
@@ -65,13 +67,13 @@ func (s clientStep) skipReason() string {
 
 // loadClientFlows reads every fixture, by file name.
 func loadClientFlows() map[string]clientFlow {
-	files, err := filepath.Glob(filepath.Join(clientFixtures, "*.json"))
+	files, err := fs.Glob(clientFixtures, "clients/*.json")
 	if err != nil || len(files) == 0 {
-		panic(fmt.Sprintf("no client fixtures in %s: %v", clientFixtures, err))
+		panic(fmt.Sprintf("no client fixtures embedded: %v", err))
 	}
 	flows := map[string]clientFlow{}
 	for _, file := range files {
-		raw, err := os.ReadFile(file)
+		raw, err := fs.ReadFile(clientFixtures, file)
 		if err != nil {
 			panic(err)
 		}

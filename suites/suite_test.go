@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -24,6 +26,54 @@ const suiteName = "TRTC Conference REST API conformance"
 
 // session is this process's connection to the target.
 var session *harness.Session
+
+// TestMain makes the test binary the trtc-conformance command (make binary): started without
+// go test's or Ginkgo's flags, it reads the friendly command line (harness.Usage) and turns it
+// into Ginkgo's flags and the TRTC_* settings before the testing package parses anything.
+func TestMain(m *testing.M) {
+	if harness.IsTestInvocation(os.Args[1:]) {
+		os.Exit(m.Run())
+	}
+	os.Exit(runCommand(m))
+}
+
+func runCommand(m *testing.M) int {
+	workingDir, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "trtc-conformance: %v\n", err)
+		return 1
+	}
+	invocation, err := harness.ParseInvocation(os.Args[1:], workingDir)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "trtc-conformance: %v (trtc-conformance --help lists the flags)\n", err)
+		return 2
+	}
+	for name, value := range invocation.Env {
+		os.Setenv(name, value)
+	}
+	switch invocation.Action {
+	case harness.ActionHelp:
+		fmt.Print(harness.Usage)
+		return 0
+	case harness.ActionVersion:
+		fmt.Println(harness.VersionLine())
+		return 0
+	case harness.ActionSweep:
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return harness.Sweep(ctx, invocation.SweepArgs, os.Getenv, os.Stdout, os.Stderr)
+	}
+	if invocation.Procs > 1 {
+		self, err := os.Executable()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "trtc-conformance: %v\n", err)
+			return 1
+		}
+		return harness.RunParallel(self, invocation.GinkgoArgs, invocation.Procs, invocation.Reporter, os.Stdout, os.Stderr)
+	}
+	os.Args = append([]string{os.Args[0]}, invocation.GinkgoArgs...)
+	return m.Run()
+}
 
 func TestConformance(t *testing.T) {
 	RegisterFailHandler(failUnlessDeviation)
@@ -54,6 +104,11 @@ func settingsOrFail() harness.Settings {
 
 var _ = SynchronizedBeforeSuite(func() []byte {
 	settings := settingsOrFail()
+	// A malformed known-deviations file stops the run here, naming the entry to fix, before
+	// any call is sent.
+	if _, _, err := harness.LoadKnownDeviations(os.Getenv); err != nil {
+		harness.FailEnvironment(err)
+	}
 	Expect(harness.ResetParts(settings.ReportsDir)).To(Succeed())
 	return nil
 }, func(ctx SpecContext, _ []byte) {
@@ -65,7 +120,7 @@ var _ = SynchronizedBeforeSuite(func() []byte {
 	if err != nil {
 		harness.FailEnvironment(err)
 	}
-	_, session.KnownDeviations, _ = harness.LoadKnownDeviations(os.Getenv) // a broken file is reported after the suite
+	_, session.KnownDeviations, _ = harness.LoadKnownDeviations(os.Getenv) // checked by process 1 above
 	if session.EnvelopeProblem != "" {
 		// The target answers, but not with the documented envelope: every spec runs and fails
 		// naming it; the accounts cannot be imported first.
@@ -104,6 +159,12 @@ var _ = SynchronizedAfterSuite(func() {
 }, func() {})
 
 var _ = ReportAfterSuite("conformance reports", func(report Report) {
+	if report.SuiteConfig.DryRun {
+		// Nothing ran: reports would show every selected spec as passed, and trtc-results-diff
+		// would count them as fixes. Earlier reports are left as they are.
+		fmt.Printf("Dry run: %d specs would run; no reports written\n", report.PreRunStats.SpecsThatWillRun)
+		return
+	}
 	settings, err := harness.SettingsFromEnv(os.Getenv)
 	if err != nil {
 		_ = harness.RemoveStaleReports(os.Getenv) // no earlier run's reports may pass for this one's
@@ -114,7 +175,8 @@ var _ = ReportAfterSuite("conformance reports", func(report Report) {
 	defer func() { _ = harness.RemoveParts(settings.ReportsDir) }()
 	run, err := harness.BuildRun(report, parts)
 	Expect(err).NotTo(HaveOccurred())
-	// Known deviations: a broken file is reported after the reports are written without it.
+	// Known deviations: the file was checked at set-up; one changed since is reported after
+	// the reports are written without it.
 	deviationsPath, deviations, deviationsErr := harness.LoadKnownDeviations(os.Getenv)
 	unmatched := results.ApplyKnownDeviations(run, deviations)
 	run.Config = harness.RunConfig(settings, report.SuiteConfig, deviationsPath, len(deviations))

@@ -1,0 +1,97 @@
+package harness
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/results"
+)
+
+func TestIsTestInvocation(t *testing.T) {
+	cases := []struct {
+		args []string
+		want bool
+	}{
+		{nil, false},
+		{[]string{"--label-filter", "family:live"}, false},
+		{[]string{"sweep", "--yes"}, false},
+		{[]string{"-test.paniconexit0", "-test.timeout=10m0s"}, true}, // go test
+		{[]string{"--test.timeout=0", "--ginkgo.seed=1"}, true},       // the Ginkgo CLI
+		{[]string{"--focus", "test.v"}, false},                        // a value, not a flag
+	}
+	for _, c := range cases {
+		if got := IsTestInvocation(c.args); got != c.want {
+			t.Errorf("IsTestInvocation(%q) = %v, want %v", c.args, got, c.want)
+		}
+	}
+}
+
+func TestParseInvocation(t *testing.T) {
+	inv, err := ParseInvocation([]string{"--label-filter", "family:live", "--focus", "a", "--focus=b", "--reports", "out", "--known-deviations", "d.json", "--no-color"}, "/work")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantArgs := []string{"-ginkgo.label-filter=family:live", "-ginkgo.focus=a", "-ginkgo.focus=b", "-ginkgo.no-color"}
+	if inv.Action != ActionRun || !slices.Equal(inv.GinkgoArgs, wantArgs) {
+		t.Errorf("run: %q %q, want %q", inv.Action, inv.GinkgoArgs, wantArgs)
+	}
+	if inv.Env[EnvCallerDir] != "/work" || inv.Env[EnvReportsDir] != "out" || inv.Env[EnvKnownDeviations] != "d.json" {
+		t.Errorf("env %v, want the caller's directory, the reports dir and the deviations file", inv.Env)
+	}
+
+	if inv, _ := ParseInvocation([]string{"--dry-run"}, "/w"); !slices.Contains(inv.GinkgoArgs, "-ginkgo.dry-run") || !slices.Contains(inv.GinkgoArgs, "-ginkgo.v") {
+		t.Errorf("--dry-run gave %q, want Ginkgo's dry run, verbose so that it lists the specs", inv.GinkgoArgs)
+	}
+	for args, action := range map[string]string{"--help": ActionHelp, "-h": ActionHelp, "--version": ActionVersion, "sweep": ActionSweep} {
+		if inv, err := ParseInvocation([]string{args}, "/w"); err != nil || inv.Action != action {
+			t.Errorf("%s: %q, %v; want %q", args, inv.Action, err, action)
+		}
+	}
+	if inv, _ := ParseInvocation([]string{"sweep", "--yes"}, "/w"); !slices.Equal(inv.SweepArgs, []string{"--yes"}) {
+		t.Errorf("sweep args %q, want [--yes]", inv.SweepArgs)
+	}
+	if inv, _ := ParseInvocation([]string{"--procs", "3", "-v"}, "/w"); inv.Procs != 3 || !inv.Reporter.Verbose {
+		t.Errorf("--procs 3 -v: %d processes, verbose %v", inv.Procs, inv.Reporter.Verbose)
+	}
+	if inv, _ := ParseInvocation([]string{"-p"}, "/w"); inv.Procs < 2 {
+		t.Errorf("-p: %d processes, want at least 2", inv.Procs)
+	}
+	if inv, _ := ParseInvocation([]string{"--procs", "3", "--dry-run"}, "/w"); inv.Procs != 1 {
+		t.Errorf("a dry run in %d processes, want 1", inv.Procs)
+	}
+	for _, bad := range [][]string{{"--procs", "0"}, {"--nope"}, {"stray"}} {
+		if _, err := ParseInvocation(bad, "/w"); !errors.Is(err, ErrUsage) {
+			t.Errorf("%q: error %v, want a usage error", bad, err)
+		}
+	}
+}
+
+func TestLeftoverRoomsInResults(t *testing.T) {
+	ok, refused := 0, 100003
+	ex := func(service, command, body string, code *int) results.Exchange {
+		return results.Exchange{Service: service, Command: command, RequestBody: body, ErrorCode: code}
+	}
+	run := &results.Run{Exchanges: []results.Exchange{
+		ex(catalog.ServiceRoom, "create_room", `{"RoomInfo":{"RoomId":"conf-abc123-p1-1"}}`, &ok),      // left behind
+		ex(catalog.ServiceRoom, "create_room", `{"RoomInfo":{"RoomId":"conf-abc123-p2-2"}}`, &ok),      // destroyed below
+		ex(catalog.ServiceRoom, "destroy_room", `{"RoomId":"conf-abc123-p2-2"}`, &ok),                  //
+		ex(catalog.ServiceRoom, "create_room", `{"RoomInfo":{"RoomId":"conf-abc123-p1-3"}}`, &refused), // never created
+		ex(catalog.ServiceRoom, "create_room", `{"RoomInfo":{"RoomId":"someone-elses-room"}}`, &ok),    // not the suite's
+		ex(catalog.ServiceLive, "create_room", `{"RoomInfo":{"RoomId":"live-abc123-p1-4"}}`, &ok),      // left behind
+		ex(catalog.ServiceRoom, "create_room", `{"RoomInfo":{"RoomId":"conf-ffffff-p1-1"}}`, &ok),      // another run
+		ex(catalog.ServiceRoom, "destroy_room", `{"RoomId":"conf-abc123-p1-1"}`, &refused),             // a refused destroy
+	}}
+	var got []string
+	for _, r := range LeftoverRoomsInResults(run, "abc123") {
+		got = append(got, r.Service+"/"+r.RoomID)
+	}
+	want := []string{catalog.ServiceRoom + "/conf-abc123-p1-1", catalog.ServiceLive + "/live-abc123-p1-4"}
+	if !slices.Equal(got, want) {
+		t.Errorf("leftovers of run abc123: %q, want %q", got, want)
+	}
+	if all := LeftoverRoomsInResults(run, ""); len(all) != 3 {
+		t.Errorf("leftovers of every run: %d, want 3 (the other run's room too)", len(all))
+	}
+}
