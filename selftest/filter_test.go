@@ -1,6 +1,7 @@
 package selftest
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/onsi/ginkgo/v2/types"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/harness"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
@@ -26,37 +28,40 @@ var (
 	listError error
 )
 
-// suiteSpecs lists the suite's specs with their labels: a dry run of the compiled suite,
-// which runs nothing and writes results.json.
+// suiteSpecs lists the suite's specs with their labels: a dry run of the compiled suite, which
+// runs nothing and writes no reports of ours (a dry run proves nothing), so the list is read
+// from Ginkgo's own JSON report of it.
 func suiteSpecs(t *testing.T) []results.SpecResult {
 	t.Helper()
 	bin := suiteBinary(t)
 	listOnce.Do(func() {
-		reports, err := os.MkdirTemp("", "trtc-selftest-list-")
+		dir, err := os.MkdirTemp("", "trtc-selftest-list-")
 		if err != nil {
 			listError = err
 			return
 		}
-		defer os.RemoveAll(reports)
-		cmd := exec.Command(bin, "-test.count=1", "-ginkgo.dry-run", "-ginkgo.no-color")
+		defer os.RemoveAll(dir)
+		report := filepath.Join(dir, "ginkgo.json")
+		cmd := exec.Command(bin, "-test.count=1", "-ginkgo.dry-run", "-ginkgo.no-color", "-ginkgo.json-report="+report)
 		cmd.Dir = "../suites"
-		cmd.Env = append(os.Environ(), "TRTC_REPORTS_DIR="+reports, "TRTC_ENDPOINT=")
+		cmd.Env = append(os.Environ(), "TRTC_REPORTS_DIR="+filepath.Join(dir, "reports"), "TRTC_ENDPOINT=")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			listError = &listingError{err: err, output: tail(out)}
 			return
 		}
-		f, err := os.Open(filepath.Join(reports, "results.json"))
+		raw, err := os.ReadFile(report)
 		if err != nil {
 			listError = err
 			return
 		}
-		defer f.Close()
-		run, err := results.ReadJSON(f)
-		if err != nil {
+		var reports []types.Report
+		if err := json.Unmarshal(raw, &reports); err != nil {
 			listError = err
 			return
 		}
-		listSpecs = run.Specs
+		for _, r := range reports {
+			listSpecs = append(listSpecs, harness.SpecResults(r)...)
+		}
 	})
 	if listError != nil {
 		t.Fatalf("listing the suite's specs (dry run): %v", listError)
