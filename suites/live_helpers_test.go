@@ -2,8 +2,7 @@ package suites
 
 import (
 	"context"
-	"os"
-	"path/filepath"
+	"path"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/client"
+	"github.com/trtc-conformance/trtc-conformance/fixtures"
 	. "github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/wire"
 )
@@ -172,7 +172,7 @@ func advancePastMemberRefresh(ctx context.Context) {
 // target's package allows.
 func livePacket(file, id string) string {
 	GinkgoHelper()
-	raw, err := os.ReadFile(filepath.Join("..", "fixtures", "samples", liveSvc, file))
+	raw, err := fixtures.Samples.ReadFile(path.Join("samples", liveSvc, file))
 	Expect(err).NotTo(HaveOccurred(), "reading the documented sample %s", file)
 	packet := strings.ReplaceAll(string(raw), `"live-room"`, `"`+id+`"`)
 	packet = strings.ReplaceAll(packet, `"administrator"`, `"`+session.Settings.Admin+`"`)
