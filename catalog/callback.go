@@ -30,12 +30,12 @@ var Events = []string{
 }
 
 var callbackCommands = []Command{
-	{Service: ServiceConfig, Name: "get_callback", InjectOnly: []int{CodeInternal}, Area: "callback", Codes: []int{100001, 100002},
+	{Service: ServiceConfig, Name: "get_callback", Open: []string{"E-44"}, InjectOnly: []int{CodeInternal, CodeInvalidParameter}, Area: "callback", Codes: []int{100001, 100002},
 		Page: "https://trtc.io/document/60730"},
 	{Service: ServiceConfig, Name: "set_callback", Open: []string{"E-33"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true, Codes: []int{100001, 100002, 100300},
 		Page: "https://trtc.io/document/60729"},
 	{Service: ServiceConfig, Name: "update_callback", Open: []string{"E-33"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true, Codes: []int{100001, 100002, 100301},
 		Page: "https://trtc.io/document/60728"},
-	{Service: ServiceConfig, Name: "delete_callback", Open: []string{"E-34"}, InjectOnly: []int{CodeInternal}, Area: "callback", CodesComplete: true, Codes: []int{100001, 100002},
+	{Service: ServiceConfig, Name: "delete_callback", Open: []string{"E-34", "E-44"}, InjectOnly: []int{CodeInternal, CodeInvalidParameter}, Area: "callback", CodesComplete: true, Codes: []int{100001, 100002},
 		Page: "https://trtc.io/document/60727"},
 }
