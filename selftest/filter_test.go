@@ -1,6 +1,7 @@
 package selftest
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,25 +39,33 @@ func suiteSpecs(t *testing.T) []results.SpecResult {
 			return
 		}
 		defer os.RemoveAll(reports)
-		cmd := exec.Command(bin, "-test.count=1", "-ginkgo.dry-run", "-ginkgo.no-color")
+		// A dry run writes none of the suite's reports, but Ginkgo's own JSON report, which
+		// names and labels every spec as the results model does (FullText, Labels).
+		ginkgoReport := filepath.Join(reports, "ginkgo.json")
+		cmd := exec.Command(bin, "-test.count=1", "-ginkgo.dry-run", "-ginkgo.no-color", "-ginkgo.json-report="+ginkgoReport)
 		cmd.Dir = "../suites"
 		cmd.Env = append(os.Environ(), "TRTC_REPORTS_DIR="+reports, "TRTC_ENDPOINT=")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			listError = &listingError{err: err, output: tail(out)}
 			return
 		}
-		f, err := os.Open(filepath.Join(reports, "results.json"))
+		raw, err := os.ReadFile(ginkgoReport)
 		if err != nil {
 			listError = err
 			return
 		}
-		defer f.Close()
-		run, err := results.ReadJSON(f)
-		if err != nil {
+		var suites []types.Report
+		if err := json.Unmarshal(raw, &suites); err != nil {
 			listError = err
 			return
 		}
-		listSpecs = run.Specs
+		for _, suite := range suites {
+			for _, spec := range suite.SpecReports {
+				if spec.LeafNodeType == types.NodeTypeIt {
+					listSpecs = append(listSpecs, results.SpecResult{Name: spec.FullText(), Labels: spec.Labels()})
+				}
+			}
+		}
 	})
 	if listError != nil {
 		t.Fatalf("listing the suite's specs (dry run): %v", listError)
