@@ -51,10 +51,16 @@ func (t rapidTB) attach() {
 	AddReportEntry("property failure: replay", fmt.Sprintf("first seed %s; rapid's message names the seed of the failing sequence (RAPID_SEED=<it> RAPID_CHECKS=1 reruns it alone); calls of the shrunk sequence, in order:\n%s", t.seed, t.script))
 }
 
-func (t rapidTB) Fatalf(format string, args ...any) { t.attach(); t.FullGinkgoTInterface.Fatalf(format, args...) }
-func (t rapidTB) Fatal(args ...any)                 { t.attach(); t.FullGinkgoTInterface.Fatal(args...) }
-func (t rapidTB) Errorf(format string, args ...any) { t.attach(); t.FullGinkgoTInterface.Errorf(format, args...) }
-func (t rapidTB) Error(args ...any)                 { t.attach(); t.FullGinkgoTInterface.Error(args...) }
+func (t rapidTB) Fatalf(format string, args ...any) {
+	t.attach()
+	t.FullGinkgoTInterface.Fatalf(format, args...)
+}
+func (t rapidTB) Fatal(args ...any) { t.attach(); t.FullGinkgoTInterface.Fatal(args...) }
+func (t rapidTB) Errorf(format string, args ...any) {
+	t.attach()
+	t.FullGinkgoTInterface.Errorf(format, args...)
+}
+func (t rapidTB) Error(args ...any) { t.attach(); t.FullGinkgoTInterface.Error(args...) }
 
 var _ = Describe("Stateful properties (random command sequences)", labels.Property(), labels.NeedsControlPlane(), func() {
 	It("keeps a Conference room's invariants through enter, leave, ban, unban, kick, change owner, pick, kick off seat and update; destroyed, it answers 100004 to every room command",
