@@ -82,21 +82,14 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 				_, _ = env.Client.Call(context.Background(), "room_engine_http_srv", "destroy_room", wire.RoomIDRequest{RoomID: m.roomID})
 			}
 		}()
-		account := rapid.SampledFrom(env.Accounts)
 		t.Repeat(map[string]func(*rapid.T){
-			"enter": func(t *rapid.T) {
-				a := account.Draw(t, "account")
-				if m.banned[a] || m.members[a] {
-					t.Skip("a banned user cannot enter; a member is already in")
-				}
-				env.Script.add("control enter %s %s", m.roomID, a)
-				if err := env.Control.Enter(ctx, m.roomID, a); err != nil {
-					t.Fatalf("control plane: %s cannot enter %s: %v", a, m.roomID, err)
-				}
-				m.members[a] = true
-			},
+			"enter": func(t *rapid.T) { m.enter(t) },
 			"leave": func(t *rapid.T) {
-				a := m.drawMember(t, account)
+				a, ok := m.drawMember(t)
+				if !ok {
+					m.enter(t)
+					return
+				}
 				env.Script.add("control leave %s %s", m.roomID, a)
 				if err := env.Control.Leave(ctx, m.roomID, a); err != nil {
 					t.Fatalf("control plane: %s cannot leave %s: %v", a, m.roomID, err)
@@ -105,40 +98,58 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 				delete(m.seated, a)
 			},
 			"ban": func(t *rapid.T) {
-				a := m.drawMember(t, account)
+				a, ok := m.drawMember(t)
+				if !ok {
+					m.enter(t)
+					return
+				}
 				m.must(t, "room_engine_http_srv", "ban_room_member", wire.BanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property", Duration: 3600}, 0)
 				delete(m.members, a)
 				delete(m.seated, a)
 				m.banned[a] = true
 			},
 			"unban": func(t *rapid.T) {
-				a := account.Draw(t, "account")
-				if !m.banned[a] {
-					t.Skip("not banned")
+				banned := slices.Sorted(maps.Keys(m.banned))
+				if len(banned) == 0 {
+					m.enter(t)
+					return
 				}
+				a := rapid.SampledFrom(banned).Draw(t, "banned")
 				m.must(t, "room_engine_http_srv", "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
 				delete(m.banned, a)
 			},
 			"kick": func(t *rapid.T) {
-				a := m.drawMember(t, account)
+				a, ok := m.drawMember(t)
+				if !ok {
+					m.enter(t)
+					return
+				}
 				m.must(t, "room_engine_http_srv", "kick_user_out", wire.KickUserOutRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property"}, 0)
 				delete(m.members, a)
 				delete(m.seated, a)
 			},
 			"change owner": func(t *rapid.T) {
-				a := m.drawMember(t, account)
+				a, ok := m.drawMember(t)
+				if !ok {
+					m.enter(t)
+					return
+				}
 				m.must(t, "room_engine_http_srv", "change_room_owner", wire.ChangeRoomOwnerRequest{RoomID: m.roomID, FromAccount: m.owner, NewOwnerAccount: a}, 0)
 				m.owner = a
 			},
 			"pick": func(t *rapid.T) {
-				a := m.drawMember(t, account)
-				if m.seated[a] {
-					t.Skip("already seated")
+				var standing []string
+				for _, a := range m.others() {
+					if !m.seated[a] {
+						standing = append(standing, a)
+					}
 				}
 				free := m.freeSeats(t)
-				if len(free) == 0 {
-					t.Skip("no free seat")
+				if len(standing) == 0 || len(free) == 0 {
+					m.enter(t)
+					return
 				}
+				a := rapid.SampledFrom(standing).Draw(t, "standing")
 				index := rapid.SampledFrom(free).Draw(t, "seat")
 				m.must(t, "room_engine_http_mic", "pick_user_on_seat", wire.PickUserOnSeatRequest{RoomID: m.roomID, Index: index, MemberAccount: a}, 0)
 				m.seated[a] = true
@@ -146,7 +157,8 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 			"kick off seat": func(t *rapid.T) {
 				seated := slices.Sorted(maps.Keys(m.seated))
 				if len(seated) == 0 {
-					t.Skip("nobody seated")
+					m.enter(t)
+					return
 				}
 				a := rapid.SampledFrom(seated).Draw(t, "seated")
 				m.must(t, "room_engine_http_mic", "kick_user_off_seat", wire.KickUserOffSeatRequest{RoomID: m.roomID, MemberAccount: a, Data: "property"}, 0)
@@ -200,12 +212,51 @@ func sameRoom(a, b wire.RoomInfo) bool {
 	return mustJSON(a) == mustJSON(b)
 }
 
-func (m *conferenceModel) drawMember(t *rapid.T, account *rapid.Generator[string]) string {
-	a := account.Draw(t, "account")
-	if !m.members[a] || a == m.owner {
-		t.Skip("not a member other than the owner")
+// others are the members other than the owner, in order.
+func (m *conferenceModel) others() []string {
+	var out []string
+	for _, a := range slices.Sorted(maps.Keys(m.members)) {
+		if a != m.owner {
+			out = append(out, a)
+		}
 	}
-	return a
+	return out
+}
+
+// drawMember draws a member other than the owner; false when there is none. (Actions that
+// cannot apply do something else instead of skipping: rapid ends a sequence early when too
+// many of its steps are skipped.)
+func (m *conferenceModel) drawMember(t *rapid.T) (string, bool) {
+	others := m.others()
+	if len(others) == 0 {
+		return "", false
+	}
+	return rapid.SampledFrom(others).Draw(t, "member"), true
+}
+
+// enter lets an account that is neither in the room nor banned enter it; with none, it
+// unbans one, and with none of those either it does nothing.
+func (m *conferenceModel) enter(t *rapid.T) {
+	var outside []string
+	for _, a := range m.env.Accounts {
+		if !m.members[a] && !m.banned[a] {
+			outside = append(outside, a)
+		}
+	}
+	if len(outside) == 0 {
+		if banned := slices.Sorted(maps.Keys(m.banned)); len(banned) > 0 {
+			a := rapid.SampledFrom(banned).Draw(t, "banned")
+			m.must(t, "room_engine_http_srv", "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
+			delete(m.banned, a)
+		}
+		return
+	}
+	a := rapid.SampledFrom(outside).Draw(t, "outside")
+	m.env.Script.add("control enter %s %s", m.roomID, a)
+	if err := m.env.Control.Enter(m.ctx, m.roomID, a); err != nil {
+		t.Fatalf("control plane: %s cannot enter %s: %v", a, m.roomID, err)
+	}
+	m.members[a] = true
 }
 
 // call sends one command, recording it in the script.
