@@ -55,8 +55,7 @@ const memberPageSize = 2
 
 // conferenceModel is what the pages promise of a Conference room after each call.
 type conferenceModel struct {
-	env     Env
-	ctx     context.Context
+	caller
 	roomID  string
 	owner   string
 	members map[string]bool // entered through the control plane and not gone since
@@ -70,7 +69,7 @@ type conferenceModel struct {
 func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 	return func(t *rapid.T) {
 		env.Script.reset()
-		m := &conferenceModel{env: env, ctx: ctx, roomID: env.NewRoomID(), owner: env.Owner,
+		m := &conferenceModel{caller: caller{env: env, ctx: ctx}, roomID: env.NewRoomID(), owner: env.Owner,
 			members: map[string]bool{}, banned: map[string]bool{}, seated: map[string]bool{}}
 		m.must(t, "room_engine_http_srv", "create_room", wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{
 			RoomID: m.roomID, RoomType: wire.Ptr("Conference"), OwnerAccount: wire.Ptr(env.Owner),
@@ -259,8 +258,14 @@ func (m *conferenceModel) enter(t *rapid.T) {
 	m.members[a] = true
 }
 
+// caller sends the calls of a sequence and records them in its script.
+type caller struct {
+	env Env
+	ctx context.Context
+}
+
 // call sends one command, recording it in the script.
-func (m *conferenceModel) call(t *rapid.T, service, command string, body any) *client.Response {
+func (m *caller) call(t *rapid.T, service, command string, body any) *client.Response {
 	t.Helper()
 	m.env.Script.add("POST v4/%s/%s %s", service, command, mustJSON(body))
 	resp, err := m.env.Client.Call(m.ctx, service, command, body)
@@ -271,7 +276,7 @@ func (m *conferenceModel) call(t *rapid.T, service, command string, body any) *c
 }
 
 // must sends one command and expects the code.
-func (m *conferenceModel) must(t *rapid.T, service, command string, body any, code int) *client.Response {
+func (m *caller) must(t *rapid.T, service, command string, body any, code int) *client.Response {
 	t.Helper()
 	resp := m.call(t, service, command, body)
 	if resp.Code() != code {

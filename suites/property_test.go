@@ -79,4 +79,20 @@ var _ = Describe("Stateful properties (random command sequences)", labels.Proper
 				Owner: ownerA, Accounts: []string{ownerB, member1, member2}, Script: script}
 			rapid.Check(rapidTB{GinkgoT(), seed, script}, property.ConferenceRoom(ctx, env))
 		})
+
+	It("keeps a Live room's invariants through enter, leave, ban, unban, change owner and update; dissolved, it answers 100004 to every room command",
+		labels.Command(catalog.ServiceLive, "update_room_info"), labels.Command(catalog.ServiceLive, "get_member_list"),
+		labels.Command(catalog.ServiceLive, "ban_member"), labels.Command(catalog.ServiceLive, "unban_member"),
+		labels.Command(catalog.ServiceLive, "change_room_owner"), labels.Command(catalog.ServiceLive, "destroy_room"),
+		labels.Code(0, catalog.CodeRoomNotFound),
+		func(ctx SpecContext) {
+			if session.Control == nil {
+				Skip("members enter and leave through the control plane, which this target does not have (TRTC_CONTROL_URL)")
+			}
+			script := &property.Script{}
+			seed := rapidSettings()
+			env := property.Env{Client: session.Client, Control: session.Control, NewRoomID: live.newID,
+				Owner: ownerA, Accounts: []string{ownerB, member1, member2}, Script: script}
+			rapid.Check(rapidTB{GinkgoT(), seed, script}, property.LiveRoom(ctx, env, liveTemplate))
+		})
 })
