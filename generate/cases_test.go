@@ -62,3 +62,35 @@ func TestEveryCaseOfARoomCommandAgreesWithItsSchema(t *testing.T) {
 		}
 	}
 }
+
+func TestByteCasesSitOnTheLimit(t *testing.T) {
+	cases, err := Cases("room_engine_http_srv", "update_room_info", updateBaseline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{KindBytesAtASCII: 100, KindBytesOverASCII: 101, KindBytesAtEuro: 100, KindBytesOverEuro: 101}
+	found := 0
+	for _, c := range cases {
+		if c.Field.PathString() != "RoomInfo.RoomName" {
+			continue
+		}
+		n, ok := want[c.Kind]
+		if !ok {
+			continue
+		}
+		found++
+		s := c.Value.(string)
+		if len(s) != n {
+			t.Errorf("%s: %d bytes, want %d", c.ID, len(s), n)
+		}
+		if c.Kind == KindBytesOverEuro && len([]rune(s)) > 100 {
+			t.Errorf("%s: %d characters; only a byte count may refuse it", c.ID, len([]rune(s)))
+		}
+		if c.Accepted != c.Intended {
+			t.Errorf("%s: the schema's verdict %v differs from the kind's", c.ID, c.Accepted)
+		}
+	}
+	if found != len(want) {
+		t.Errorf("found %d byte cases of RoomName, want %d", found, len(want))
+	}
+}
