@@ -22,3 +22,11 @@ const (
 	// undone (deleting accounts, which the vendor keeps from being re-imported for months).
 	LabelEmulatorOnly = "target:emulator-only"
 )
+
+// The labels of the generated specs (suites/generated_test.go, suites/property_test.go):
+// boundary cases derived from the request schemas, and stateful property tests.
+const (
+	LabelGeneratedPrefix   = "gen:"
+	LabelGeneratedSchema   = LabelGeneratedPrefix + "schema"
+	LabelGeneratedProperty = LabelGeneratedPrefix + "property"
+)

@@ -65,3 +65,10 @@ func NeedsCallbacks() ginkgo.Labels { return ginkgo.Label(catalog.LabelNeedsCall
 
 // Has reports whether labels contains label.
 func Has(labels []string, label string) bool { return slices.Contains(labels, label) }
+
+// Generated labels the boundary cases derived mechanically from the request schemas
+// (package generate): `--label-filter=gen:schema` runs them, `!gen:schema` leaves them out.
+func Generated() ginkgo.Labels { return ginkgo.Label(catalog.LabelGeneratedSchema) }
+
+// Property labels the stateful property tests (random sequences of documented commands).
+func Property() ginkgo.Labels { return ginkgo.Label(catalog.LabelGeneratedProperty) }

@@ -1,0 +1,204 @@
+package property
+
+import (
+	"context"
+	"maps"
+	"slices"
+
+	"pgregory.net/rapid"
+
+	"github.com/trtc-conformance/trtc-conformance/wire"
+)
+
+const live = "live_engine_http_srv"
+
+// liveModel is what the Live pages promise of a room after each call.
+type liveModel struct {
+	caller
+	roomID  string
+	owner   string
+	members map[string]bool
+	banned  map[string]bool
+}
+
+// LiveRoom is the property: in a Live room, any sequence of enter, leave, ban, unban, change
+// owner and update keeps the invariants (see check), and a destroyed room answers 100004 to
+// every room command.
+func LiveRoom(ctx context.Context, env Env, seatTemplate string) func(*rapid.T) {
+	return func(t *rapid.T) {
+		env.Script.reset()
+		m := &liveModel{caller: caller{env: env, ctx: ctx}, roomID: env.NewRoomID(), owner: env.Owner,
+			members: map[string]bool{}, banned: map[string]bool{}}
+		m.must(t, live, "create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{
+			RoomID: m.roomID, RoomType: wire.Ptr("Live"), SeatTemplate: wire.Ptr(seatTemplate), OwnerAccount: wire.Ptr(env.Owner),
+		}}, 0)
+		destroyed := false
+		defer func() {
+			if !destroyed {
+				_, _ = env.Client.Call(context.Background(), live, "destroy_room", wire.RoomIDRequest{RoomID: m.roomID})
+			}
+		}()
+		t.Repeat(map[string]func(*rapid.T){
+			"enter": func(t *rapid.T) { m.enter(t) },
+			"leave": func(t *rapid.T) {
+				a, ok := m.drawMember(t)
+				if !ok {
+					m.enter(t)
+					return
+				}
+				m.env.Script.add("control leave %s %s", m.roomID, a)
+				if err := env.Control.Leave(ctx, m.roomID, a); err != nil {
+					t.Fatalf("control plane: %s cannot leave %s: %v", a, m.roomID, err)
+				}
+				delete(m.members, a)
+			},
+			"ban": func(t *rapid.T) {
+				a, ok := m.drawMember(t)
+				if !ok {
+					m.enter(t)
+					return
+				}
+				m.must(t, live, "ban_member", wire.LiveBanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Duration: 3600}, 0)
+				delete(m.members, a)
+				m.banned[a] = true
+			},
+			"unban": func(t *rapid.T) {
+				banned := slices.Sorted(maps.Keys(m.banned))
+				if len(banned) == 0 {
+					m.enter(t)
+					return
+				}
+				a := rapid.SampledFrom(banned).Draw(t, "banned")
+				m.must(t, live, "unban_member", wire.LiveUnbanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
+				delete(m.banned, a)
+			},
+			"change owner": func(t *rapid.T) {
+				a, ok := m.drawMember(t)
+				if !ok {
+					m.enter(t)
+					return
+				}
+				m.must(t, live, "change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: m.roomID, NewOwnerAccount: a}, 0)
+				m.owner = a
+			},
+			"update": func(t *rapid.T) {
+				before := m.roomInfo(t)
+				name := rapid.StringMatching(`[a-z€]{1,20}`).Draw(t, "RoomName")
+				m.must(t, live, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: m.roomID, RoomName: wire.Ptr(name)}}, 0)
+				want := before
+				want.RoomName = name
+				if after := m.roomInfo(t); mustJSON(after) != mustJSON(want) {
+					t.Fatalf("update_room_info of RoomName changed more or less:\n want %+v\n got  %+v", want, after)
+				}
+			},
+			"": m.check,
+		})
+		destroyed = true
+		m.must(t, live, "destroy_room", wire.RoomIDRequest{RoomID: m.roomID}, 0)
+		a := env.Accounts[0]
+		for _, c := range []struct {
+			command string
+			body    any
+		}{
+			{"get_room_info", wire.RoomIDRequest{RoomID: m.roomID}},
+			{"update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: m.roomID, RoomName: wire.Ptr("gone")}}},
+			{"destroy_room", wire.RoomIDRequest{RoomID: m.roomID}},
+			{"get_member_list", wire.LiveGetMemberListRequest{RoomID: m.roomID}},
+			{"ban_member", wire.LiveBanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Duration: 60}},
+			{"unban_member", wire.LiveUnbanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}},
+			{"change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: m.roomID, NewOwnerAccount: a}},
+		} {
+			m.must(t, live, c.command, c.body, 100004)
+		}
+	}
+}
+
+func (m *liveModel) drawMember(t *rapid.T) (string, bool) {
+	var others []string
+	for _, a := range slices.Sorted(maps.Keys(m.members)) {
+		if a != m.owner {
+			others = append(others, a)
+		}
+	}
+	if len(others) == 0 {
+		return "", false
+	}
+	return rapid.SampledFrom(others).Draw(t, "member"), true
+}
+
+func (m *liveModel) enter(t *rapid.T) {
+	var outside []string
+	for _, a := range m.env.Accounts {
+		if !m.members[a] && !m.banned[a] {
+			outside = append(outside, a)
+		}
+	}
+	if len(outside) == 0 {
+		return
+	}
+	a := rapid.SampledFrom(outside).Draw(t, "outside")
+	m.env.Script.add("control enter %s %s", m.roomID, a)
+	if err := m.env.Control.Enter(m.ctx, m.roomID, a); err != nil {
+		t.Fatalf("control plane: %s cannot enter %s: %v", a, m.roomID, err)
+	}
+	m.members[a] = true
+}
+
+func (m *liveModel) roomInfo(t *rapid.T) wire.LiveRoomInfo {
+	t.Helper()
+	var answer struct {
+		Response struct {
+			RoomInfo wire.LiveRoomInfo `json:"RoomInfo"`
+		} `json:"Response"`
+	}
+	if err := m.must(t, live, "get_room_info", wire.RoomIDRequest{RoomID: m.roomID}, 0).Decode(&answer); err != nil {
+		t.Fatalf("get_room_info: %v", err)
+	}
+	return answer.Response.RoomInfo
+}
+
+func (m *liveModel) check(t *rapid.T) {
+	t.Helper()
+	if info := m.roomInfo(t); info.OwnerAccount != m.owner {
+		t.Fatalf("get_room_info names owner %q, want %q", info.OwnerAccount, m.owner)
+	}
+	listed := map[string]bool{}
+	next, count := "", -1
+	for page := 0; ; page++ {
+		if page > 50 {
+			t.Fatalf("get_member_list: more than 50 pages")
+		}
+		var answer wire.LiveGetMemberListResponse
+		if err := m.must(t, live, "get_member_list", wire.LiveGetMemberListRequest{RoomID: m.roomID, Next: next}, 0).Decode(&answer); err != nil {
+			t.Fatalf("get_member_list: %v", err)
+		}
+		if page == 0 {
+			count = answer.Response.MemberCount
+		}
+		for _, member := range answer.Response.MemberList {
+			a := member.MemberAccount
+			if listed[a] {
+				t.Fatalf("the member list repeats %s", a)
+			}
+			listed[a] = true
+			if m.banned[a] {
+				t.Fatalf("banned %s is in the member list", a)
+			}
+			if !m.members[a] && a != m.owner && a != m.env.Owner {
+				t.Fatalf("%s is in the member list but never entered or has gone", a)
+			}
+		}
+		if answer.Response.Next == "" {
+			break
+		}
+		next = answer.Response.Next
+	}
+	for a := range m.members {
+		if !listed[a] {
+			t.Fatalf("member %s is missing from the member list", a)
+		}
+	}
+	if count != len(listed) {
+		t.Fatalf("get_member_list's MemberCount is %d, the list has %d", count, len(listed))
+	}
+}
