@@ -309,22 +309,38 @@ func (e *Emulator) languageAnswer(key string, texts any) answer {
 	return ok(payload)
 }
 
-// liveGetGiftLanguage implements get_gift_language; a language without an entry is 100002
-// (the default texts; Choices.GiftLanguageMissingRefused: 100002; L-55). Vendor page: https://trtc.io/document/72855.
+// readLanguage answers a language read of a gift or category (what names it): its entry in
+// language, or the defaults when it has none (Choices.GiftLanguageMissingRefused: 100002; L-55).
+func readLanguage[T any](e *Emulator, key string, languages map[string]T, language, what string, defaults T) answer {
+	texts, held := languages[language]
+	if !held {
+		if e.cfg.Choices.GiftLanguageMissingRefused {
+			return giftInvalid("%s has no %s entry", what, language)
+		}
+		texts = defaults
+	}
+	return e.languageAnswer(key, texts)
+}
+
+// deleteLanguage deletes the entry in language of a gift or category (what names it).
+func deleteLanguage[T any](e *Emulator, languages map[string]T, language, what string) answer {
+	if _, held := languages[language]; !held {
+		return e.giftMissing(fmt.Sprintf("the %s entry of %s", language, what))
+	}
+	delete(languages, language)
+	return ok(nil)
+}
+
+// liveGetGiftLanguage implements get_gift_language; a language without an entry answers the
+// gift's default texts (L-55). Vendor page: https://trtc.io/document/72855.
 func (e *Emulator) liveGetGiftLanguage(c *call) answer {
 	return withGiftCatalogue(e, c, func(q *wire.LiveGiftLanguageRequest, g *giftCatalogue) answer {
 		entry, refusal := g.gift(q.GiftID)
 		if refusal != nil {
 			return *refusal
 		}
-		texts, held := entry.languages[q.Language]
-		if !held {
-			if e.cfg.Choices.GiftLanguageMissingRefused {
-				return giftInvalid("gift %q has no %s entry", q.GiftID, q.Language)
-			}
-			texts = wire.LiveGiftTexts{Name: entry.info.DefaultName, Desc: entry.info.DefaultDesc}
-		}
-		return e.languageAnswer("GiftInfo", texts)
+		return readLanguage(e, "GiftInfo", entry.languages, q.Language, fmt.Sprintf("gift %q", q.GiftID),
+			wire.LiveGiftTexts{Name: entry.info.DefaultName, Desc: entry.info.DefaultDesc})
 	})
 }
 
@@ -335,11 +351,7 @@ func (e *Emulator) liveDelGiftLanguage(c *call) answer {
 		if !held {
 			return e.giftMissing(fmt.Sprintf("gift %q", q.GiftID))
 		}
-		if _, held := entry.languages[q.Language]; !held {
-			return e.giftMissing(fmt.Sprintf("the %s entry of gift %q", q.Language, q.GiftID))
-		}
-		delete(entry.languages, q.Language)
-		return ok(nil)
+		return deleteLanguage(e, entry.languages, q.Language, fmt.Sprintf("gift %q", q.GiftID))
 	})
 }
 
@@ -374,14 +386,8 @@ func (e *Emulator) liveGetGiftCategoryLanguage(c *call) answer {
 		if refusal != nil {
 			return *refusal
 		}
-		texts, held := entry.languages[q.Language]
-		if !held {
-			if e.cfg.Choices.GiftLanguageMissingRefused {
-				return giftInvalid("gift category %q has no %s entry", q.CategoryID, q.Language)
-			}
-			texts = wire.LiveGiftCategoryTexts{CategoryName: entry.info.DefaultName, CategoryDesc: entry.info.DefaultDesc}
-		}
-		return e.languageAnswer("CategoryInfo", texts)
+		return readLanguage(e, "CategoryInfo", entry.languages, q.Language, fmt.Sprintf("gift category %q", q.CategoryID),
+			wire.LiveGiftCategoryTexts{CategoryName: entry.info.DefaultName, CategoryDesc: entry.info.DefaultDesc})
 	})
 }
 
@@ -393,11 +399,7 @@ func (e *Emulator) liveDelGiftCategoryLanguage(c *call) answer {
 		if !held {
 			return e.giftMissing(fmt.Sprintf("gift category %q", q.CategoryID))
 		}
-		if _, held := entry.languages[q.Language]; !held {
-			return e.giftMissing(fmt.Sprintf("the %s entry of gift category %q", q.Language, q.CategoryID))
-		}
-		delete(entry.languages, q.Language)
-		return ok(nil)
+		return deleteLanguage(e, entry.languages, q.Language, fmt.Sprintf("gift category %q", q.CategoryID))
 	})
 }
 
