@@ -56,11 +56,8 @@ const memberPageSize = 2
 // conferenceModel is what the pages promise of a Conference room after each call.
 type conferenceModel struct {
 	caller
-	roomID  string
-	owner   string
-	members map[string]bool // entered through the control plane and not gone since
-	banned  map[string]bool
-	seated  map[string]bool // put on a seat by pick_user_on_seat and not taken off since
+	roster
+	seated map[string]bool // put on a seat by pick_user_on_seat and not taken off since
 }
 
 // ConferenceRoom is the property: in a Conference room with seats, any sequence of enter,
@@ -69,8 +66,7 @@ type conferenceModel struct {
 func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 	return func(t *rapid.T) {
 		env.Script.reset()
-		m := &conferenceModel{caller: caller{env: env, ctx: ctx}, roomID: env.NewRoomID(), owner: env.Owner,
-			members: map[string]bool{}, banned: map[string]bool{}, seated: map[string]bool{}}
+		m := &conferenceModel{caller: caller{env: env, ctx: ctx}, roster: newRoster(env.NewRoomID(), env.Owner), seated: map[string]bool{}}
 		m.must(t, "room_engine_http_srv", "create_room", wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{
 			RoomID: m.roomID, RoomType: wire.Ptr("Conference"), OwnerAccount: wire.Ptr(env.Owner),
 			IsSeatEnabled: wire.Ptr(true), MaxSeatCount: wire.Ptr(conferenceSeats), TakeSeatMode: wire.Ptr("FreeToTake"),
@@ -211,37 +207,10 @@ func sameRoom(a, b wire.RoomInfo) bool {
 	return mustJSON(a) == mustJSON(b)
 }
 
-// others are the members other than the owner, in order.
-func (m *conferenceModel) others() []string {
-	var out []string
-	for _, a := range slices.Sorted(maps.Keys(m.members)) {
-		if a != m.owner {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// drawMember draws a member other than the owner; false when there is none. (Actions that
-// cannot apply do something else instead of skipping: rapid ends a sequence early when too
-// many of its steps are skipped.)
-func (m *conferenceModel) drawMember(t *rapid.T) (string, bool) {
-	others := m.others()
-	if len(others) == 0 {
-		return "", false
-	}
-	return rapid.SampledFrom(others).Draw(t, "member"), true
-}
-
 // enter lets an account that is neither in the room nor banned enter it; with none, it
 // unbans one, and with none of those either it does nothing.
 func (m *conferenceModel) enter(t *rapid.T) {
-	var outside []string
-	for _, a := range m.env.Accounts {
-		if !m.members[a] && !m.banned[a] {
-			outside = append(outside, a)
-		}
-	}
+	outside := m.outside(m.env.Accounts)
 	if len(outside) == 0 {
 		if banned := slices.Sorted(maps.Keys(m.banned)); len(banned) > 0 {
 			a := rapid.SampledFrom(banned).Draw(t, "banned")
@@ -250,12 +219,7 @@ func (m *conferenceModel) enter(t *rapid.T) {
 		}
 		return
 	}
-	a := rapid.SampledFrom(outside).Draw(t, "outside")
-	m.env.Script.add("control enter %s %s", m.roomID, a)
-	if err := m.env.Control.Enter(m.ctx, m.roomID, a); err != nil {
-		t.Fatalf("control plane: %s cannot enter %s: %v", a, m.roomID, err)
-	}
-	m.members[a] = true
+	m.enterRoom(t, &m.roster, rapid.SampledFrom(outside).Draw(t, "outside"))
 }
 
 // caller sends the calls of a sequence and records them in its script.

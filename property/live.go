@@ -15,10 +15,7 @@ const live = "live_engine_http_srv"
 // liveModel is what the Live pages promise of a room after each call.
 type liveModel struct {
 	caller
-	roomID  string
-	owner   string
-	members map[string]bool
-	banned  map[string]bool
+	roster
 }
 
 // LiveRoom is the property: in a Live room, any sequence of enter, leave, ban, unban, change
@@ -27,8 +24,7 @@ type liveModel struct {
 func LiveRoom(ctx context.Context, env Env, seatTemplate string) func(*rapid.T) {
 	return func(t *rapid.T) {
 		env.Script.reset()
-		m := &liveModel{caller: caller{env: env, ctx: ctx}, roomID: env.NewRoomID(), owner: env.Owner,
-			members: map[string]bool{}, banned: map[string]bool{}}
+		m := &liveModel{caller: caller{env: env, ctx: ctx}, roster: newRoster(env.NewRoomID(), env.Owner)}
 		m.must(t, live, "create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{
 			RoomID: m.roomID, RoomType: wire.Ptr("Live"), SeatTemplate: wire.Ptr(seatTemplate), OwnerAccount: wire.Ptr(env.Owner),
 		}}, 0)
@@ -113,35 +109,10 @@ func LiveRoom(ctx context.Context, env Env, seatTemplate string) func(*rapid.T) 
 	}
 }
 
-func (m *liveModel) drawMember(t *rapid.T) (string, bool) {
-	var others []string
-	for _, a := range slices.Sorted(maps.Keys(m.members)) {
-		if a != m.owner {
-			others = append(others, a)
-		}
-	}
-	if len(others) == 0 {
-		return "", false
-	}
-	return rapid.SampledFrom(others).Draw(t, "member"), true
-}
-
 func (m *liveModel) enter(t *rapid.T) {
-	var outside []string
-	for _, a := range m.env.Accounts {
-		if !m.members[a] && !m.banned[a] {
-			outside = append(outside, a)
-		}
+	if outside := m.outside(m.env.Accounts); len(outside) > 0 {
+		m.enterRoom(t, &m.roster, rapid.SampledFrom(outside).Draw(t, "outside"))
 	}
-	if len(outside) == 0 {
-		return
-	}
-	a := rapid.SampledFrom(outside).Draw(t, "outside")
-	m.env.Script.add("control enter %s %s", m.roomID, a)
-	if err := m.env.Control.Enter(m.ctx, m.roomID, a); err != nil {
-		t.Fatalf("control plane: %s cannot enter %s: %v", a, m.roomID, err)
-	}
-	m.members[a] = true
 }
 
 func (m *liveModel) roomInfo(t *rapid.T) wire.LiveRoomInfo {
