@@ -369,17 +369,7 @@ func addCategory(ctx context.Context, category wire.LiveGiftCategory) {
 }
 
 // readGift reads a gift that must exist.
-func readGift(ctx context.Context, id string) struct {
-	GiftID        string `json:"GiftId"`
-	IconURL       string `json:"IconUrl"`
-	IconURLTable  string `json:"IconURL"`
-	ResourceURL   string `json:"ResourceUrl"`
-	Coins         int64  `json:"Coins"`
-	Level         int64  `json:"Level"`
-	ExtensionInfo string `json:"ExtensionInfo"`
-	DefaultName   string `json:"DefaultName"`
-	DefaultDesc   string `json:"DefaultDesc"`
-} {
+func readGift(ctx context.Context, id string) wire.LiveGiftInfo {
 	GinkgoHelper()
 	var answer wire.LiveGetGiftResponse
 	Expect(live.expect(ctx, "get_gift", wire.LiveGiftIDRequest{GiftID: id}, 0).Decode(&answer)).To(Succeed())

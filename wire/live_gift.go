@@ -62,17 +62,21 @@ type LiveGiftIDRequest struct {
 // Vendor page: https://trtc.io/document/72846 (Get Gift).
 type LiveGetGiftResponse struct {
 	Envelope
-	GiftInfo struct {
-		GiftID        string `json:"GiftId"`
-		IconURL       string `json:"IconUrl"`
-		IconURLTable  string `json:"IconURL"`
-		ResourceURL   string `json:"ResourceUrl"`
-		Coins         int64  `json:"Coins"`
-		Level         int64  `json:"Level"`
-		ExtensionInfo string `json:"ExtensionInfo"`
-		DefaultName   string `json:"DefaultName"`
-		DefaultDesc   string `json:"DefaultDesc"`
-	} `json:"GiftInfo"`
+	GiftInfo LiveGiftInfo `json:"GiftInfo"`
+}
+
+// LiveGiftInfo is a gift as get_gift answers it: IconUrl in the sample, IconURL in the table
+// (docs/errata-live.md L-34), so both are read.
+type LiveGiftInfo struct {
+	GiftID        string `json:"GiftId"`
+	IconURL       string `json:"IconUrl"`
+	IconURLTable  string `json:"IconURL"`
+	ResourceURL   string `json:"ResourceUrl"`
+	Coins         int64  `json:"Coins"`
+	Level         int64  `json:"Level"`
+	ExtensionInfo string `json:"ExtensionInfo"`
+	DefaultName   string `json:"DefaultName"`
+	DefaultDesc   string `json:"DefaultDesc"`
 }
 
 // LiveGiftCategory is a gift category: add_gift_category's request and get_gift_category's
