@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/onsi/ginkgo/v2/types"
@@ -187,3 +188,31 @@ target (environment; README "Targets"):
 Relative paths are read against the current directory. Exit status: 0 when every selected
 spec passed, 1 when one failed or the target could not be used, 2 for a usage error.
 `
+
+// TestInvocationProcs is how many processes a test invocation (args as go test or the Ginkgo
+// CLI passes them) runs the specs in: TRTC_PROCS, unless the process is already one of a
+// parallel run (ginkgo -p, RunParallel) or a dry run, which list the specs in one process.
+// The reporter config is what the flags ask of Ginkgo's own reporter.
+func TestInvocationProcs(args []string, getenv func(string) string) (int, types.ReporterConfig, error) {
+	var reporter types.ReporterConfig
+	value := getenv(EnvProcs)
+	if value == "" {
+		return 1, reporter, nil
+	}
+	procs, err := strconv.Atoi(value)
+	if err != nil || procs < 1 {
+		return 0, reporter, fmt.Errorf("%w: %s=%q: want a number of processes, at least 1", ErrSettings, EnvProcs, value)
+	}
+	for _, a := range args {
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch name {
+		case "ginkgo.parallel.process", "ginkgo.parallel.total", "ginkgo.dry-run":
+			return 1, reporter, nil
+		case "ginkgo.no-color":
+			reporter.NoColor = true
+		case "ginkgo.v":
+			reporter.Verbose = true
+		}
+	}
+	return procs, reporter, nil
+}

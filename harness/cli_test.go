@@ -95,3 +95,35 @@ func TestLeftoverRoomsInResults(t *testing.T) {
 		t.Errorf("leftovers of every run: %d, want 3 (the other run's room too)", len(all))
 	}
 }
+
+func TestTestInvocationProcs(t *testing.T) {
+	env := func(value string) func(string) string {
+		return func(name string) string {
+			if name == EnvProcs {
+				return value
+			}
+			return ""
+		}
+	}
+	goTest := []string{"-test.paniconexit0", "-test.timeout=10m0s", "-ginkgo.no-color"}
+	if procs, _, err := TestInvocationProcs(goTest, env("")); procs != 1 || err != nil {
+		t.Errorf("unset: %d processes, %v; want 1", procs, err)
+	}
+	procs, reporter, err := TestInvocationProcs(goTest, env("4"))
+	if procs != 4 || err != nil || !reporter.NoColor {
+		t.Errorf("TRTC_PROCS=4: %d processes, no colour %v, %v; want 4 without colour", procs, reporter.NoColor, err)
+	}
+	for _, args := range [][]string{
+		append(goTest, "-ginkgo.parallel.process=2", "-ginkgo.parallel.total=4"), // already one of them
+		append(goTest, "--ginkgo.dry-run"),
+	} {
+		if procs, _, _ := TestInvocationProcs(args, env("4")); procs != 1 {
+			t.Errorf("%q: %d processes, want 1", args, procs)
+		}
+	}
+	for _, bad := range []string{"0", "two", "-3"} {
+		if _, _, err := TestInvocationProcs(goTest, env(bad)); !errors.Is(err, ErrSettings) {
+			t.Errorf("TRTC_PROCS=%s: %v, want a settings error", bad, err)
+		}
+	}
+}

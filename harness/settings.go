@@ -40,6 +40,10 @@ const (
 	// read against: go test runs the suite in suites/, not where the user typed the command,
 	// so make and the trtc-conformance binary pass the caller's directory here.
 	EnvCallerDir = "TRTC_CALLER_DIR"
+	// EnvProcs runs the suite in that many parallel processes when go test (or the compiled
+	// test binary with -test.* flags) starts it: the --procs of the trtc-conformance command
+	// line, for the invocations that have no command line of their own (make test, selftest).
+	EnvProcs = "TRTC_PROCS"
 )
 
 // Target kinds, as the results model names them.

@@ -32,9 +32,28 @@ var session *harness.Session
 // into Ginkgo's flags and the TRTC_* settings before the testing package parses anything.
 func TestMain(m *testing.M) {
 	if harness.IsTestInvocation(os.Args[1:]) {
-		os.Exit(m.Run())
+		os.Exit(runTest(m))
 	}
 	os.Exit(runCommand(m))
+}
+
+// runTest runs the specs as go test asked, in TRTC_PROCS processes when that is set: the
+// suite waits on the target far more than it computes, so processes shorten the run.
+func runTest(m *testing.M) int {
+	procs, reporter, err := harness.TestInvocationProcs(os.Args[1:], os.Getenv)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "trtc-conformance: %v\n", err)
+		return 2
+	}
+	if procs == 1 {
+		return m.Run()
+	}
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "trtc-conformance: %v\n", err)
+		return 1
+	}
+	return harness.RunParallel(self, os.Args[1:], procs, reporter, os.Stdout, os.Stderr)
 }
 
 func runCommand(m *testing.M) int {
