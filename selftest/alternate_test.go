@@ -18,7 +18,8 @@ func TestSuitePassesAgainstTheAlternateChoices(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole conformance suite; skipped with -short")
 	}
-	alternate := runSuiteWith(t, nil, []string{harness.EnvEmulatorChoices + "=" + emulator.ProfileAlternate})
+	t.Parallel()
+	alternate := runWholeSuite(t, nil, harness.EnvEmulatorChoices+"="+emulator.ProfileAlternate)
 	for _, spec := range alternate.run.Specs {
 		if spec.Outcome == results.Fail || spec.Outcome == results.Error {
 			t.Errorf("%s\n    insists on a default choice: %s", spec.Name, condensed(spec.Reason))

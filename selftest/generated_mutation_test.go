@@ -143,7 +143,16 @@ func TestOnlyGeneratedSpecsCatchTheirMutations(t *testing.T) {
 			t.Parallel()
 			filter := labelFilter(t, m, "")
 			checkSelects(t, filter, m.mustFail)
-			handWritten := runSuite(t, startMutant(t, m), "-ginkgo.label-filter="+withoutGenerated(filter))
+			var handWritten, all suiteRun
+			atOnce(t, map[string]func(*testing.T){
+				"hand-written": func(t *testing.T) {
+					handWritten = runSuite(t, startMutant(t, m), "-ginkgo.label-filter="+withoutGenerated(filter))
+				},
+				"all": func(t *testing.T) { all = runSuite(t, startMutant(t, m), "-ginkgo.label-filter="+filter) },
+			})
+			if t.Failed() {
+				return
+			}
 			if handWritten.exitCode != 0 {
 				t.Errorf("the hand-written specs (%s) already catch an emulator that %s, so the mutation proves nothing about the generated ones; failed: %v",
 					withoutGenerated(filter), m.name, handWritten.failed())
@@ -151,7 +160,6 @@ func TestOnlyGeneratedSpecsCatchTheirMutations(t *testing.T) {
 			if handWritten.run.Counts()[results.Pass] == 0 {
 				t.Errorf("no hand-written spec of %s ran, so their passing proves nothing", filter)
 			}
-			all := runSuite(t, startMutant(t, m), "-ginkgo.label-filter="+filter)
 			if all.exitCode == 0 {
 				t.Errorf("the suite with its generated specs passed against an emulator that %s", m.name)
 			}

@@ -99,9 +99,10 @@ func TestEchoedTicketsNeverReachAnOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole suite")
 	}
+	t.Parallel()
 	tgt, log := startEchoTarget(t)
 	reports := t.TempDir()
-	run := runSuiteWith(t, tgt, []string{"TRTC_REPORTS_DIR=" + reports})
+	run := runWholeSuite(t, tgt, "TRTC_REPORTS_DIR="+reports)
 	outputs := map[string]string{"console": run.output}
 	for _, name := range []string{"results.json", "junit.xml", "index.html"} {
 		raw, err := os.ReadFile(filepath.Join(reports, name))
@@ -135,6 +136,7 @@ func TestHangingTargetEndsTheRunFast(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole suite")
 	}
+	t.Parallel()
 	server, err := emulator.Listen(emulator.Config{ControlPlane: true}, "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

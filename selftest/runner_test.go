@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/trtc-conformance/trtc-conformance/emulator"
+	"github.com/trtc-conformance/trtc-conformance/harness"
 	"github.com/trtc-conformance/trtc-conformance/results"
 )
 
@@ -54,6 +55,32 @@ type suiteRun struct {
 	exitCode int
 	run      *results.Run
 	output   string
+}
+
+// wholeSuiteProcs is how many processes run the suite in the selftests that run all of it:
+// the suite waits on its target far more than it computes (about 6 s of CPU in an 85 s serial
+// run), so processes shorten those runs several times over. Runs of a few specs keep one
+// process: some mutations follow the calls of one process in order.
+const wholeSuiteProcs = 4
+
+// runWholeSuite runs every spec of the compiled suite in wholeSuiteProcs processes.
+func runWholeSuite(t *testing.T, tgt *target, extraEnv ...string) suiteRun {
+	t.Helper()
+	return runSuiteWith(t, tgt, append(extraEnv, fmt.Sprintf("%s=%d", harness.EnvProcs, wholeSuiteProcs)))
+}
+
+// atOnce runs each named function as a parallel subtest of t and returns when all have ended,
+// so that a test can compare runs that need not wait for one another.
+func atOnce(t *testing.T, runs map[string]func(t *testing.T)) {
+	t.Helper()
+	t.Run("at once", func(t *testing.T) {
+		for name, run := range runs {
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				run(t)
+			})
+		}
+	})
 }
 
 // runSuite runs the compiled suite against t (the embedded emulator when t is nil) and reads
