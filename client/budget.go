@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -13,13 +14,22 @@ import (
 // beyond it (https://trtc.io/document/60703). Spacing (a burst of one) keeps every
 // one-second window within the budget, which a token bucket with a full burst would not.
 type rateBudget struct {
-	mu sync.Mutex
 	// perSecond overrides the documented budget of every command when positive.
 	perSecond int
 	// share is how many callers split the application's budget (Config.BudgetShare): each
 	// keeps to 1/share of every command's rate, so that together they keep to the rate.
 	share int
-	next  map[string]time.Time
+	// slots, when set, hands out the slots instead: the callers share one schedule, and each
+	// may use the whole rate while the others are idle.
+	slots SlotSource
+	local Schedule
+}
+
+// SlotSource hands out send slots to several clients of one application (the processes of a
+// parallel run), so that together they keep each command's frequency limit: Slot reserves the
+// next slot of key, at least interval after the one before, and returns when it begins.
+type SlotSource interface {
+	Slot(ctx context.Context, key string, interval time.Duration) (time.Time, error)
 }
 
 // newRateBudget returns nil (no spacing) for a negative budget, the documented budget of
@@ -28,7 +38,7 @@ func newRateBudget(perSecond int) *rateBudget {
 	if perSecond < 0 {
 		return nil
 	}
-	return &rateBudget{perSecond: perSecond, next: map[string]time.Time{}}
+	return &rateBudget{perSecond: perSecond, local: Schedule{next: map[string]time.Time{}}}
 }
 
 // interval is the spacing of one command's calls: 1/rate seconds, times the share. Rates below
@@ -44,7 +54,10 @@ func (b *rateBudget) interval(service, command string) time.Duration {
 			rate = documented.MaxQPS
 		}
 	}
-	spacing := catalog.IntervalAt(rate) * time.Duration(max(1, b.share))
+	spacing := catalog.IntervalAt(rate)
+	if b.slots == nil {
+		spacing *= time.Duration(max(1, b.share))
+	}
 	if rate <= 1 {
 		spacing += jitterGuard
 	}
@@ -61,14 +74,10 @@ func (b *rateBudget) wait(ctx context.Context, service, command string) error {
 		return nil
 	}
 	key := service + "/" + command
-	b.mu.Lock()
-	now := time.Now()
-	slot := b.next[key]
-	if slot.Before(now) {
-		slot = now
+	slot, err := b.reserve(ctx, key, b.interval(service, command))
+	if err != nil {
+		return err
 	}
-	b.next[key] = slot.Add(b.interval(service, command))
-	b.mu.Unlock()
 
 	delay := time.Until(slot)
 	if delay <= 0 {
@@ -82,6 +91,42 @@ func (b *rateBudget) wait(ctx context.Context, service, command string) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// reserve takes the next slot of key, from the shared source when there is one.
+func (b *rateBudget) reserve(ctx context.Context, key string, interval time.Duration) (time.Time, error) {
+	if b.slots != nil {
+		slot, err := b.slots.Slot(ctx, key, interval)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("the shared rate budget: %w", err)
+		}
+		return slot, nil
+	}
+	return b.local.Reserve(key, interval, time.Now()), nil
+}
+
+// Schedule is the send slots of several commands, each key's slots at least their interval
+// apart: a client's own budget, or the one the processes of a parallel run share through
+// their host (SlotSource). Safe for concurrent use; the zero value is empty.
+type Schedule struct {
+	mu   sync.Mutex
+	next map[string]time.Time
+}
+
+// Reserve takes the slot of key that begins at now or at the end of the one before,
+// whichever is later, and returns its beginning; the next begins interval after it.
+func (s *Schedule) Reserve(key string, interval time.Duration, now time.Time) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.next == nil {
+		s.next = map[string]time.Time{}
+	}
+	slot := s.next[key]
+	if slot.Before(now) {
+		slot = now
+	}
+	s.next[key] = slot.Add(interval)
+	return slot
 }
 
 // rateLimitBackoff is the wait before retry n (0-based) of a call refused for frequency:

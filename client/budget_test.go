@@ -104,14 +104,14 @@ func TestRateBudgetSlots(t *testing.T) {
 					t.Errorf("call %d (%s): err = %v, want no wait", i, c.key, err)
 				}
 			}
-			if len(b.next) != len(tc.next) {
-				t.Errorf("budget tracks %d commands, want %d", len(b.next), len(tc.next))
+			if len(b.local.next) != len(tc.next) {
+				t.Errorf("budget tracks %d commands, want %d", len(b.local.next), len(tc.next))
 			}
 			for key, n := range tc.next {
 				service, command, _ := strings.Cut(key, "/")
 				offset := time.Duration(n) * b.interval(service, command)
 				lo, hi := first[key][0].Add(offset), first[key][1].Add(offset)
-				if got := b.next[key]; got.Before(lo) || got.After(hi) {
+				if got := b.local.next[key]; got.Before(lo) || got.After(hi) {
 					t.Errorf("next slot of %s = first call + %v, want + %v", key, got.Sub(first[key][0]), offset)
 				}
 			}
@@ -121,13 +121,13 @@ func TestRateBudgetSlots(t *testing.T) {
 
 func TestRateBudgetIdleCommandRestartsNow(t *testing.T) {
 	b := newRateBudget(20)
-	b.next["s/a"] = time.Now().Add(-time.Hour)
+	b.local.next["s/a"] = time.Now().Add(-time.Hour)
 	before := time.Now()
 	if err := b.wait(cancelledContext(), "s", "a"); err != nil {
 		t.Fatalf("wait: %v", err)
 	}
 	// A stale slot does not bank a burst: the next slot is one interval from now.
-	if got := b.next["s/a"]; got.Before(before.Add(50 * time.Millisecond)) {
+	if got := b.local.next["s/a"]; got.Before(before.Add(50 * time.Millisecond)) {
 		t.Errorf("next slot %v before now + interval", got.Sub(before))
 	}
 	if err := b.wait(cancelledContext(), "s", "a"); !errors.Is(err, context.Canceled) {
@@ -215,7 +215,7 @@ func TestRateBudgetBypass(t *testing.T) {
 			}
 			var reserved time.Time
 			if c.budget != nil {
-				reserved = c.budget.next[testSvc+"/"+testCmd]
+				reserved = c.budget.local.next[testSvc+"/"+testCmd]
 			}
 			resp, err := c.Do(cancelledContext(), Request{Service: testSvc, Command: testCmd, SkipBudget: tc.skip})
 			if resp != nil {
@@ -229,7 +229,7 @@ func TestRateBudgetBypass(t *testing.T) {
 			if reachedTransport := errors.As(err, &urlErr); reachedTransport == tc.wantBudget {
 				t.Errorf("reached the transport = %v, want %v (error %v)", reachedTransport, !tc.wantBudget, err)
 			}
-			if tc.skip && !c.budget.next[testSvc+"/"+testCmd].Equal(reserved) {
+			if tc.skip && !c.budget.local.next[testSvc+"/"+testCmd].Equal(reserved) {
 				t.Error("a SkipBudget call reserved a slot")
 			}
 			if tc.perSecond < 0 && c.budget != nil {
@@ -279,5 +279,51 @@ func TestRateBudgetCancelledWhileWaiting(t *testing.T) {
 				t.Errorf("the server received %d requests, want only the first", n)
 			}
 		})
+	}
+}
+
+// fixedSlots is a SlotSource that answers a slot offset from now and records what it was asked.
+type fixedSlots struct {
+	offset    time.Duration
+	keys      []string
+	intervals []time.Duration
+}
+
+func (f *fixedSlots) Slot(_ context.Context, key string, interval time.Duration) (time.Time, error) {
+	f.keys, f.intervals = append(f.keys, key), append(f.intervals, interval)
+	return time.Now().Add(f.offset), nil
+}
+
+// A shared schedule replaces the client's own, with the command's whole interval: the share
+// of a fixed split does not apply, and the call waits for the slot the source gives.
+func TestRateBudgetSharedSlots(t *testing.T) {
+	slots := &fixedSlots{offset: 150 * time.Millisecond}
+	b := newRateBudget(2)
+	b.share, b.slots = 4, slots
+	started := time.Now()
+	if err := b.wait(context.Background(), catalog.ServiceRoom, "create_room"); err != nil {
+		t.Fatal(err)
+	}
+	if waited := time.Since(started); waited < 150*time.Millisecond {
+		t.Errorf("waited %v, want the slot's 150 ms", waited)
+	}
+	if len(slots.keys) != 1 || slots.keys[0] != catalog.ServiceRoom+"/create_room" || slots.intervals[0] != 500*time.Millisecond {
+		t.Errorf("asked for %q with intervals %v, want create_room's whole 500 ms (2/s), unshared", slots.keys, slots.intervals)
+	}
+	if len(b.local.next) != 0 {
+		t.Errorf("the client's own schedule was used too: %v", b.local.next)
+	}
+}
+
+func TestScheduleSpacesEachKey(t *testing.T) {
+	var s Schedule
+	now := time.Unix(1000, 0)
+	first, second := s.Reserve("a", time.Second, now), s.Reserve("a", time.Second, now)
+	other := s.Reserve("b", time.Second, now)
+	if !first.Equal(now) || !second.Equal(now.Add(time.Second)) || !other.Equal(now) {
+		t.Errorf("slots %v, %v and %v, want now, a second later, and now for another key", first, second, other)
+	}
+	if later := s.Reserve("a", time.Second, now.Add(time.Hour)); !later.Equal(now.Add(time.Hour)) {
+		t.Errorf("an idle key's slot is %v, want now", later)
 	}
 }

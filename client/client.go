@@ -65,6 +65,10 @@ type Config struct {
 	// application's frequency limits: each client keeps to 1/BudgetShare of every command's
 	// budget. Zero or one: this client is alone.
 	BudgetShare int
+	// SharedBudget, when set, schedules every call with the other callers of the application
+	// instead (BudgetShare is then ignored): one schedule for all, so a caller may use the
+	// whole rate while the others do not.
+	SharedBudget SlotSource
 	// RateLimitRetries is how often a call refused for frequency (the command's
 	// catalog.Command.FrequencyCodes) is sent again, after a growing wait, before its answer is
 	// returned marked Throttled. Zero: never. Calls with SkipBudget and injected answers are
@@ -168,7 +172,7 @@ func New(cfg Config) (*Client, error) {
 		now:    time.Now,
 	}
 	if c.budget != nil {
-		c.budget.share = cfg.BudgetShare
+		c.budget.share, c.budget.slots = cfg.BudgetShare, cfg.SharedBudget
 	}
 	c.common.client = c
 	c.Rooms = (*RoomsService)(&c.common)

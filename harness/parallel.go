@@ -20,6 +20,8 @@ import (
 
 	"github.com/onsi/ginkgo/v2/reporters"
 	"github.com/onsi/ginkgo/v2/types"
+
+	"github.com/trtc-conformance/trtc-conformance/client"
 )
 
 // Ginkgo runs specs in parallel by starting N processes of the test binary, each told its
@@ -57,6 +59,7 @@ type parallelHost struct {
 	beforeSuite       *beforeSuiteState
 	reportBeforeSuite *types.SpecState
 	counter           int
+	schedule          client.Schedule // the processes' shared rate budget (budget.go)
 	abort             bool
 	done              chan struct{}
 }
@@ -192,6 +195,7 @@ func (h *parallelHost) handler() http.Handler {
 		return struct{ Index int }{h.counter - 1}, nil
 	})
 	get("/up", func() (any, error) { return nil, nil })
+	mux.HandleFunc(budgetSlotPath, serveSlots(&h.schedule))
 	mux.HandleFunc("/abort", func(w http.ResponseWriter, r *http.Request) {
 		h.mu.Lock()
 		defer h.mu.Unlock()
@@ -254,7 +258,7 @@ func RunParallel(binary string, ginkgoArgs []string, procs int, reporterConfig t
 		args = append(args, "-ginkgo.seed="+seed, "-ginkgo.parallel.process="+strconv.Itoa(proc),
 			"-ginkgo.parallel.total="+strconv.Itoa(procs), "-ginkgo.parallel.host=http://"+listener.Addr().String())
 		cmd := exec.Command(binary, args...)
-		cmd.Env = append(os.Environ(), "GINKGO_PARALLEL_PROTOCOL=HTTP")
+		cmd.Env = append(os.Environ(), "GINKGO_PARALLEL_PROTOCOL=HTTP", EnvSharedBudget+"=http://"+listener.Addr().String()+budgetSlotPath)
 		cmd.Stdout, cmd.Stderr = &outputs[proc-1], &outputs[proc-1]
 		if err := cmd.Start(); err != nil {
 			fmt.Fprintf(stderr, "trtc-conformance: start process %d: %v\n", proc, err)

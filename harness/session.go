@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"time"
 
 	"github.com/onsi/ginkgo/v2"
@@ -65,6 +66,7 @@ func Open(ctx context.Context, settings Settings) (*Session, error) {
 		Admin:            s.Settings.Admin,
 		Recorder:         s.Recorder,
 		BudgetShare:      budgetShare(settings),
+		SharedBudget:     sharedBudget(settings),
 		RateLimitRetries: RateLimitRetries,
 		Gate:             s.Recorder.Silence,
 	})
@@ -108,6 +110,15 @@ func budgetShare(settings Settings) int {
 		return 1
 	}
 	return max(1, settings.Processes)
+}
+
+// sharedBudget is the host's schedule of send slots, for the processes of a parallel run on
+// a target they share (nil: none, or each process has its own embedded emulator).
+func sharedBudget(settings Settings) client.SlotSource {
+	if settings.SharedBudget == "" || settings.Kind() == KindEmbedded || settings.Processes <= 1 {
+		return nil
+	}
+	return hostSlots{url: settings.SharedBudget, http: &http.Client{Timeout: 10 * time.Second}}
 }
 
 // probe explains the first call's failure in terms of the settings to change.

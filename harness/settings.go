@@ -44,6 +44,10 @@ const (
 	// test binary with -test.* flags) starts it: the --procs of the trtc-conformance command
 	// line, for the invocations that have no command line of their own (make test, selftest).
 	EnvProcs = "TRTC_PROCS"
+	// EnvSharedBudget is set by RunParallel for its processes, not by users: the URL where the
+	// host hands out send slots, so that the processes share each command's frequency limit
+	// on a target they share instead of each keeping to a fixed part of it.
+	EnvSharedBudget = "TRTC_SHARED_BUDGET"
 )
 
 // Target kinds, as the results model names them.
@@ -73,6 +77,9 @@ type Settings struct {
 	// target they share, each keeps to 1/Processes of every command's frequency limit. Set by
 	// the suite, not from the environment; zero means one.
 	Processes int
+	// SharedBudget is where the parallel processes' host hands out send slots
+	// (EnvSharedBudget); empty: each process keeps to 1/Processes of every limit.
+	SharedBudget string
 }
 
 // Kind is embedded without an endpoint, live for a vendor domain, remote for anything else.
@@ -117,6 +124,7 @@ func SettingsFromEnv(getenv func(string) string) (Settings, error) {
 		CallbackURL:    strings.TrimSpace(getenv(EnvCallbackURL)),
 
 		EmulatorChoices: strings.TrimSpace(getenv(EnvEmulatorChoices)),
+		SharedBudget:    strings.TrimSpace(getenv(EnvSharedBudget)),
 	}
 	if _, err := emulator.ChoicesNamed(s.EmulatorChoices); err != nil {
 		return Settings{}, fmt.Errorf("%w: %s: %v", ErrSettings, EnvEmulatorChoices, err)
