@@ -226,19 +226,17 @@ func (m *caller) move(t *rapid.T, r *roster, a string, from, to, policy int) {
 	src, dst := r.seats.slots[from], r.seats.slots[to]
 	occupant, wasLocked := dst.occupant, src.locked || dst.locked
 	req := wire.MoveUserToSeatRequest{RoomID: r.roomID, SeatIndex: to, MemberAccount: a, Policy: policy}
-	switch {
-	case occupant != "" && policy == wire.MoveCancel:
-		// E-26: policy 0 refuses an occupied seat, with 100002 or 100210, and changes nothing.
-		m.must(t, mic, "move_user_to_seat", req, codeInvalidParameter, codeSeatOccupied)
-		return
-	case occupant == "" && dst.locked:
-		// E-26: onto a locked seat, the move (the lock lifted or kept) or a refusal (100200)
-		// that changes nothing.
-		if m.must(t, mic, "move_user_to_seat", req, 0, codeSeatLocked).Code() != 0 {
-			return
-		}
-	default:
-		m.must(t, mic, "move_user_to_seat", req, 0)
+	codes := []int{0}
+	if occupant != "" && policy == wire.MoveCancel {
+		// E-26: policy 0 refuses an occupied seat, with 100002 or 100210.
+		codes = []int{codeInvalidParameter, codeSeatOccupied}
+	}
+	if dst.locked {
+		// E-26: onto a locked seat, the move (the lock lifted or kept) or a refusal (100200).
+		codes = append(codes, codeSeatLocked)
+	}
+	if m.must(t, mic, "move_user_to_seat", req, codes...).Code() != 0 {
+		return // a refused move changes nothing
 	}
 	src.occupant, dst.occupant = "", a
 	switch {
