@@ -70,6 +70,7 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 		help, version, dryRun, noColor, verbose, autoProcs bool
 		labelFilter, reports, deviations                   string
 		procs                                              int
+		propertyChecks, propertySteps                      int
 		focus, skip                                        multiFlag
 	)
 	flags.BoolVar(&help, "help", false, "")
@@ -84,6 +85,8 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 	flags.StringVar(&reports, "reports", "", "")
 	flags.StringVar(&deviations, "known-deviations", "", "")
 	flags.IntVar(&procs, "procs", 1, "")
+	flags.IntVar(&propertyChecks, "property-checks", 0, "")
+	flags.IntVar(&propertySteps, "property-steps", 0, "")
 	flags.BoolVar(&autoProcs, "p", false, "")
 	if err := flags.Parse(args); err != nil {
 		return Invocation{}, fmt.Errorf("%w: %v", ErrUsage, err)
@@ -97,6 +100,8 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 		return Invocation{}, fmt.Errorf("%w: unexpected argument %q (settings are TRTC_* variables, see --help)", ErrUsage, flags.Arg(0))
 	case procs < 1:
 		return Invocation{}, fmt.Errorf("%w: --procs must be at least 1", ErrUsage)
+	case propertyChecks < 0 || propertySteps < 0:
+		return Invocation{}, fmt.Errorf("%w: --property-checks and --property-steps must not be negative", ErrUsage)
 	}
 	if autoProcs {
 		procs = autoProcessCount(runtime.NumCPU())
@@ -111,6 +116,14 @@ func ParseInvocation(args []string, workingDir string) (Invocation, error) {
 	}
 	if deviations != "" {
 		inv.Env[EnvKnownDeviations] = deviations
+	}
+	// The property tests' budget: rapid's own variables, which suites/property_test.go reads
+	// when the properties start.
+	if propertyChecks > 0 {
+		inv.Env["RAPID_CHECKS"] = strconv.Itoa(propertyChecks)
+	}
+	if propertySteps > 0 {
+		inv.Env["RAPID_STEPS"] = strconv.Itoa(propertySteps)
 	}
 	if labelFilter != "" {
 		inv.GinkgoArgs = append(inv.GinkgoArgs, "-ginkgo.label-filter="+labelFilter)
@@ -173,6 +186,9 @@ flags:
   --procs N              run the specs in N parallel processes (copies of this binary); on a
                          shared target they share each command's frequency limit
   -p                     --procs with one process per core (at least 2)
+  --property-checks N    random sequences per property test (default 60; RAPID_CHECKS), each
+                         call within the target's rate budget
+  --property-steps N     average steps per sequence (default 25; RAPID_STEPS)
   -v                     name every spec as it runs
   --no-color             plain console output
   --version              print the suite's version

@@ -61,7 +61,10 @@ func TestParseInvocation(t *testing.T) {
 	if inv, _ := ParseInvocation([]string{"--procs", "3", "--dry-run"}, "/w"); inv.Procs != 1 {
 		t.Errorf("a dry run in %d processes, want 1", inv.Procs)
 	}
-	for _, bad := range [][]string{{"--procs", "0"}, {"--nope"}, {"stray"}} {
+	if inv, _ := ParseInvocation([]string{"--property-checks", "500", "--property-steps", "40"}, "/w"); inv.Env["RAPID_CHECKS"] != "500" || inv.Env["RAPID_STEPS"] != "40" {
+		t.Errorf("--property-checks 500 --property-steps 40: RAPID_CHECKS %q, RAPID_STEPS %q", inv.Env["RAPID_CHECKS"], inv.Env["RAPID_STEPS"])
+	}
+	for _, bad := range [][]string{{"--procs", "0"}, {"--nope"}, {"stray"}, {"--property-checks", "-1"}} {
 		if _, err := ParseInvocation(bad, "/w"); !errors.Is(err, ErrUsage) {
 			t.Errorf("%q: error %v, want a usage error", bad, err)
 		}

@@ -18,15 +18,18 @@ type liveModel struct {
 	roster
 }
 
-// LiveRoom is the property: in a Live room, any sequence of enter, leave, ban, unban, change
-// owner and update keeps the invariants (see check), and a destroyed room answers 100004 to
-// every room command.
-func LiveRoom(ctx context.Context, env Env, seatTemplate string) func(*rapid.T) {
+// LiveRoom is the property: in a Live room with seats, any sequence of enter, leave, ban,
+// unban, change owner, pick (also onto a locked seat), kick off seat, lock, unlock, move and
+// update keeps the invariants (see check), and a destroyed room answers 100004 to every room
+// and seat command. The Live API has no kick (errata-live L-50): its ban is the way out.
+func LiveRoom(ctx context.Context, env Env) func(*rapid.T) {
 	return func(t *rapid.T) {
 		env.Script.reset()
 		m := &liveModel{caller: caller{env: env, ctx: ctx}, roster: newRoster(env.NewRoomID(), env.Owner)}
+		// L-50: a Live room with seats has an audio template, whose seat count is MaxSeatCount.
 		m.must(t, live, "create_room", wire.LiveCreateRoomRequest{RoomInfo: wire.LiveRoomSettings{
-			RoomID: m.roomID, RoomType: wire.Ptr("Live"), SeatTemplate: wire.Ptr(seatTemplate), OwnerAccount: wire.Ptr(env.Owner),
+			RoomID: m.roomID, RoomType: wire.Ptr("Live"), SeatTemplate: wire.Ptr("AudioSalon"), OwnerAccount: wire.Ptr(env.Owner),
+			MaxSeatCount: wire.Ptr(roomSeats), TakeSeatMode: wire.Ptr("FreeToTake"),
 		}}, 0)
 		destroyed := false
 		defer func() {
@@ -34,20 +37,11 @@ func LiveRoom(ctx context.Context, env Env, seatTemplate string) func(*rapid.T) 
 				_, _ = env.Client.Call(context.Background(), live, "destroy_room", wire.RoomIDRequest{RoomID: m.roomID})
 			}
 		}()
-		t.Repeat(map[string]func(*rapid.T){
+		m.initSeats(t, &m.roster)
+		actions := m.seatActions(&m.roster, m.enter)
+		maps.Copy(actions, map[string]func(*rapid.T){
 			"enter": func(t *rapid.T) { m.enter(t) },
-			"leave": func(t *rapid.T) {
-				a, ok := m.drawMember(t)
-				if !ok {
-					m.enter(t)
-					return
-				}
-				m.env.Script.add("control leave %s %s", m.roomID, a)
-				if err := env.Control.Leave(ctx, m.roomID, a); err != nil {
-					t.Fatalf("control plane: %s cannot leave %s: %v", a, m.roomID, err)
-				}
-				delete(m.members, a)
-			},
+			"leave": func(t *rapid.T) { m.leave(t, &m.roster, m.enter) },
 			"ban": func(t *rapid.T) {
 				a, ok := m.drawMember(t)
 				if !ok {
@@ -55,7 +49,7 @@ func LiveRoom(ctx context.Context, env Env, seatTemplate string) func(*rapid.T) 
 					return
 				}
 				m.must(t, live, "ban_member", wire.LiveBanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Duration: 3600}, 0)
-				delete(m.members, a)
+				m.gone(a)
 				m.banned[a] = true
 			},
 			"unban": func(t *rapid.T) {
@@ -89,22 +83,20 @@ func LiveRoom(ctx context.Context, env Env, seatTemplate string) func(*rapid.T) 
 			},
 			"": m.check,
 		})
+		t.Repeat(actions)
 		destroyed = true
 		m.must(t, live, "destroy_room", wire.RoomIDRequest{RoomID: m.roomID}, 0)
 		a := env.Accounts[0]
-		for _, c := range []struct {
-			command string
-			body    any
-		}{
-			{"get_room_info", wire.RoomIDRequest{RoomID: m.roomID}},
-			{"update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: m.roomID, RoomName: wire.Ptr("gone")}}},
-			{"destroy_room", wire.RoomIDRequest{RoomID: m.roomID}},
-			{"get_member_list", wire.LiveGetMemberListRequest{RoomID: m.roomID}},
-			{"ban_member", wire.LiveBanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Duration: 60}},
-			{"unban_member", wire.LiveUnbanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}},
-			{"change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: m.roomID, NewOwnerAccount: a}},
-		} {
-			m.must(t, live, c.command, c.body, 100004)
+		for _, c := range append([]command{
+			{live, "get_room_info", wire.RoomIDRequest{RoomID: m.roomID}},
+			{live, "update_room_info", wire.LiveUpdateRoomInfoRequest{RoomInfo: wire.LiveRoomSettings{RoomID: m.roomID, RoomName: wire.Ptr("gone")}}},
+			{live, "destroy_room", wire.RoomIDRequest{RoomID: m.roomID}},
+			{live, "get_member_list", wire.LiveGetMemberListRequest{RoomID: m.roomID}},
+			{live, "ban_member", wire.LiveBanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Duration: 60}},
+			{live, "unban_member", wire.LiveUnbanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}},
+			{live, "change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: m.roomID, NewOwnerAccount: a}},
+		}, seatCommandsGone(m.roomID, a)...) {
+			m.must(t, c.service, c.name, c.body, 100004)
 		}
 	}
 }
@@ -155,7 +147,7 @@ func (m *liveModel) check(t *rapid.T) {
 			if m.banned[a] {
 				t.Fatalf("banned %s is in the member list", a)
 			}
-			if !m.members[a] && a != m.owner && a != m.env.Owner {
+			if !m.accountable(a, m.env.Owner) {
 				t.Fatalf("%s is in the member list but never entered or has gone", a)
 			}
 		}
@@ -164,6 +156,7 @@ func (m *liveModel) check(t *rapid.T) {
 		}
 		next = answer.Response.Next
 	}
+	m.settle(listed)
 	for a := range m.members {
 		if !listed[a] {
 			t.Fatalf("member %s is missing from the member list", a)
@@ -172,4 +165,5 @@ func (m *liveModel) check(t *rapid.T) {
 	if count != len(listed) {
 		t.Fatalf("get_member_list's MemberCount is %d, the list has %d", count, len(listed))
 	}
+	m.checkSeats(t, &m.roster)
 }

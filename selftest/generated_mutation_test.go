@@ -20,26 +20,19 @@ var generatedOnlyMutations = []mutation{
 	{
 		// The hand-written specs accept a 100-byte Notice and never send 101 bytes (L-06).
 		name: "lets a Notice one byte over its 100-byte limit through Live update_room_info",
-		sent: func(_, path *string, _ url.Values, body *[]byte) {
-			if !strings.HasSuffix(*path, "/live_engine_http_srv/update_room_info") {
-				return
-			}
-			var packet map[string]any
-			if json.Unmarshal(*body, &packet) != nil {
-				return
-			}
+		sent: sentPacket("/live_engine_http_srv/update_room_info", func(packet map[string]any) bool {
 			info, _ := packet["RoomInfo"].(map[string]any)
 			notice, _ := info["Notice"].(string)
 			if len(notice) != 101 {
-				return
+				return false
 			}
 			cut := 100
 			for cut > 0 && !utf8.RuneStart(notice[cut]) {
 				cut--
 			}
 			info["Notice"] = notice[:cut] // what a server counting 101 bytes as 100 would store
-			*body, _ = json.Marshal(packet)
-		},
+			return true
+		}),
 		mustFail: []string{"gen:live_engine_http_srv/update_room_info/RoomInfo.Notice/bytes-over-ascii"},
 	},
 	{
@@ -56,6 +49,35 @@ var generatedOnlyMutations = []mutation{
 		mustFail: []string{propertyConference},
 	},
 	banKeepsTheLastSeat(),
+	{
+		// A server that looks the destination's occupant up with "0 means none" loses the
+		// occupant of seat 0 in a swap: it is taken off, not put on the mover's seat. The
+		// hand-written swap spec moves onto the last seat; the property tests move both ways.
+		name: "drops the occupant of seat 0 in a move_user_to_seat swap instead of seating it on the mover's seat",
+		sent: sentPacket("/move_user_to_seat", func(packet map[string]any) bool {
+			if policy, _ := packet["Policy"].(float64); policy != 2 || packet["SeatIndex"] != float64(0) {
+				return false
+			}
+			packet["Policy"] = 1 // what the emulator does with a forced move: the occupant stands
+			return true
+		}),
+		mustFail: []string{propertyConference},
+	},
+}
+
+// sentPacket is a mutation's sent hook that rewrites, with edit, the JSON object of every call
+// to a path ending in suffix; edit says whether it changed the packet.
+func sentPacket(suffix string, edit func(packet map[string]any) bool) func(_, path *string, _ url.Values, body *[]byte) {
+	return func(_, path *string, _ url.Values, body *[]byte) {
+		if !strings.HasSuffix(*path, suffix) {
+			return
+		}
+		var packet map[string]any
+		if json.Unmarshal(*body, &packet) != nil || !edit(packet) {
+			return
+		}
+		*body, _ = json.Marshal(packet)
+	}
 }
 
 // propertyConference names the Conference property test (suites/property_test.go).

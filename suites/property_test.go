@@ -1,6 +1,7 @@
 package suites
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -9,7 +10,9 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/trtc-conformance/trtc-conformance/catalog"
+	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/labels"
+	. "github.com/trtc-conformance/trtc-conformance/matchers"
 	"github.com/trtc-conformance/trtc-conformance/property"
 )
 
@@ -23,20 +26,51 @@ const (
 	propertySeed   = "20261206"
 )
 
-// rapidSettings applies the suite's budget where the user set none, and returns the seed.
+// rapidSettings applies the budget, and returns the seed: a -rapid.* flag given on the command
+// line wins, then RAPID_CHECKS, RAPID_STEPS, RAPID_SEED (read here, not only by rapid when
+// the binary starts: the trtc-conformance command line sets them after that), then the
+// suite's own. Against a remote target the same settings size the run; every call waits for
+// the client's rate budget, which the parallel processes share.
 func rapidSettings() string {
 	set := map[string]bool{}
 	flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	for name, value := range map[string]string{"rapid.checks": propertyChecks, "rapid.steps": propertySteps, "rapid.seed": propertySeed, "rapid.nofailfile": "true"} {
-		env := map[string]string{"rapid.checks": "RAPID_CHECKS", "rapid.steps": "RAPID_STEPS", "rapid.seed": "RAPID_SEED", "rapid.nofailfile": "RAPID_NOFAILFILE"}[name]
-		if _, fromEnv := os.LookupEnv(env); !set[name] && !fromEnv && flag.Lookup(name) != nil {
-			_ = flag.Set(name, value)
+	for _, s := range []struct{ name, env, value string }{
+		{"rapid.checks", "RAPID_CHECKS", propertyChecks},
+		{"rapid.steps", "RAPID_STEPS", propertySteps},
+		{"rapid.seed", "RAPID_SEED", propertySeed},
+		{"rapid.nofailfile", "RAPID_NOFAILFILE", "true"},
+	} {
+		if set[s.name] || flag.Lookup(s.name) == nil {
+			continue
+		}
+		value := s.value
+		if v, fromEnv := os.LookupEnv(s.env); fromEnv {
+			value = v
+		}
+		if err := flag.Set(s.name, value); err != nil {
+			Fail(fmt.Sprintf("%s=%q: %v", s.env, value, err))
 		}
 	}
 	if f := flag.Lookup("rapid.seed"); f != nil {
 		return f.Value.String()
 	}
 	return "?"
+}
+
+// expectCode is property.Env.Expect: HaveErrorCode evaluated on the answer, so that each
+// property call is recorded as an assertion of the running spec, as a hand-written spec's
+// Expect(resp).To(HaveErrorCode(…)) is, and counts in the endpoint × code matrix. It returns
+// the failure instead of failing the spec, so that rapid can shrink the sequence.
+func expectCode(resp *client.Response, codes ...int) error {
+	m := HaveErrorCode(codes...)
+	ok, err := m.Match(resp)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errors.New(m.FailureMessage(resp))
+	}
+	return nil
 }
 
 // rapidTB is GinkgoT for rapid, which attaches the replayable script of the failing sequence
@@ -62,37 +96,54 @@ func (t rapidTB) Errorf(format string, args ...any) {
 }
 func (t rapidTB) Error(args ...any) { t.attach(); t.FullGinkgoTInterface.Error(args...) }
 
-var _ = Describe("Stateful properties (random command sequences)", labels.Property(), labels.NeedsControlPlane(), func() {
-	It("keeps a Conference room's invariants through enter, leave, ban, unban, kick, change owner, pick, kick off seat and update; destroyed, it answers 100004 to every room command",
-		labels.Command(catalog.ServiceRoom, "update_room_info"), labels.Command(catalog.ServiceRoom, "get_room_member_list"),
-		labels.Command(catalog.ServiceRoom, "ban_room_member"), labels.Command(catalog.ServiceRoom, "kick_user_out"),
-		labels.Command(catalog.ServiceRoom, "change_room_owner"), labels.Command(catalog.ServiceSeat, "pick_user_on_seat"),
-		labels.Command(catalog.ServiceSeat, "kick_user_off_seat"), labels.Command(catalog.ServiceRoom, "destroy_room"),
-		labels.Code(0, catalog.CodeRoomNotFound),
-		func(ctx SpecContext) {
-			if session.Control == nil {
-				Skip("members enter and leave through the control plane, which this target does not have (TRTC_CONTROL_URL)")
-			}
-			script := &property.Script{}
-			seed := rapidSettings()
-			env := property.Env{Client: session.Client, Control: session.Control, NewRoomID: newRoomID,
-				Owner: ownerA, Accounts: []string{ownerB, member1, member2}, Script: script}
-			rapid.Check(rapidTB{GinkgoT(), seed, script}, property.ConferenceRoom(ctx, env))
-		})
+// seatCommands label both properties: their rooms have two seats, and every seat command is
+// sent (and answers 100004 once the room is gone).
+func seatCommands() []any {
+	var out []any
+	for _, name := range []string{"get_seat_list", "pick_user_on_seat", "kick_user_off_seat", "lock_seat", "move_user_to_seat", "switch_seat"} {
+		out = append(out, labels.Command(catalog.ServiceSeat, name))
+	}
+	return append(out, labels.Code(codeSeatLocked, catalog.CodeInvalidParameter, codeSeatOccupied))
+}
 
-	It("keeps a Live room's invariants through enter, leave, ban, unban, change owner and update; dissolved, it answers 100004 to every room command",
-		labels.Command(catalog.ServiceLive, "update_room_info"), labels.Command(catalog.ServiceLive, "get_member_list"),
-		labels.Command(catalog.ServiceLive, "ban_member"), labels.Command(catalog.ServiceLive, "unban_member"),
-		labels.Command(catalog.ServiceLive, "change_room_owner"), labels.Command(catalog.ServiceLive, "destroy_room"),
-		labels.Code(0, catalog.CodeRoomNotFound),
-		func(ctx SpecContext) {
-			if session.Control == nil {
-				Skip("members enter and leave through the control plane, which this target does not have (TRTC_CONTROL_URL)")
-			}
-			script := &property.Script{}
-			seed := rapidSettings()
-			env := property.Env{Client: session.Client, Control: session.Control, NewRoomID: live.newID,
-				Owner: ownerA, Accounts: []string{ownerB, member1, member2}, Script: script}
-			rapid.Check(rapidTB{GinkgoT(), seed, script}, property.LiveRoom(ctx, env, liveTemplate))
-		})
+var _ = Describe("Stateful properties (random command sequences)", labels.Property(), labels.NeedsControlPlane(), func() {
+	It("keeps a Conference room's invariants through enter, leave, ban, unban, kick, change owner, mark, pick, kick off seat, lock, move and update; destroyed, it answers 100004 to every room and seat command",
+		append(seatCommands(),
+			labels.Command(catalog.ServiceRoom, "update_room_info"), labels.Command(catalog.ServiceRoom, "get_room_member_list"),
+			labels.Command(catalog.ServiceRoom, "ban_room_member"), labels.Command(catalog.ServiceRoom, "kick_user_out"),
+			labels.Command(catalog.ServiceRoom, "change_room_owner"), labels.Command(catalog.ServiceRoom, "mark_room_member"),
+			labels.Command(catalog.ServiceRoom, "destroy_room"),
+			labels.Code(0, catalog.CodeRoomNotFound),
+			func(ctx SpecContext) {
+				runProperty(ctx, func(env property.Env) func(*rapid.T) {
+					env.NewRoomID = newRoomID
+					return property.ConferenceRoom(ctx, env)
+				})
+			})...)
+
+	It("keeps a Live room's invariants through enter, leave, ban, unban, change owner, pick, kick off seat, lock, move and update; dissolved, it answers 100004 to every room and seat command",
+		append(seatCommands(),
+			labels.Command(catalog.ServiceLive, "update_room_info"), labels.Command(catalog.ServiceLive, "get_member_list"),
+			labels.Command(catalog.ServiceLive, "ban_member"), labels.Command(catalog.ServiceLive, "unban_member"),
+			labels.Command(catalog.ServiceLive, "change_room_owner"), labels.Command(catalog.ServiceLive, "destroy_room"),
+			labels.Code(0, catalog.CodeRoomNotFound),
+			func(ctx SpecContext) {
+				runProperty(ctx, func(env property.Env) func(*rapid.T) {
+					env.NewRoomID = live.newID
+					return property.LiveRoom(ctx, env)
+				})
+			})...)
 })
+
+// runProperty checks the property made from the session's environment, with the suite's
+// budget; without a control plane it skips, with the reason.
+func runProperty(ctx SpecContext, build func(property.Env) func(*rapid.T)) {
+	if session.Control == nil {
+		Skip("members enter and leave through the control plane, which this target does not have (TRTC_CONTROL_URL)")
+	}
+	script := &property.Script{}
+	seed := rapidSettings()
+	env := property.Env{Client: session.Client, Control: session.Control, Expect: expectCode,
+		Owner: ownerA, Accounts: []string{ownerB, member1, member2}, Script: script}
+	rapid.Check(rapidTB{GinkgoT(), seed, script}, build(env))
+}
