@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make conformance   the conformance suite on the embedded emulator; reports in reports/
-#   make test          every test of the project, with -race
+#   make test          every test of the project (-race but for the self-test), lint and a fuzz smoke
 SHELL := /bin/bash
 GO ?= go
 NPM ?= npm
@@ -8,11 +8,11 @@ INTEROP := usersig/testdata/interop
 # Extra flags for Ginkgo, e.g. GINKGO_FLAGS="-p" or GINKGO_FLAGS="--label-filter=cmd:create_room".
 GINKGO_FLAGS ?=
 
-.PHONY: conformance test deps go-deps node-deps vet lint fmt-check emulator build binary clean help fuzz-smoke bench soak
+.PHONY: conformance test test-race test-selftest deps go-deps node-deps vet lint fmt-check emulator build binary clean help fuzz-smoke bench soak
 
 help:
 	@echo "make conformance   run the conformance suite (embedded emulator unless TRTC_ENDPOINT is set); reports in reports/"
-	@echo "make test          run every test with -race (installs Go modules and the Node interop package)"
+	@echo "make test          run every test, -race but for the self-test, lint and a fuzz smoke (installs Go modules and the Node interop package)"
 	@echo "make emulator      build and run trtc-emulator on 127.0.0.1:9080 (EMULATOR_ADDR=host:port)"
 	@echo "make build         build bin/trtc-emulator"
 	@echo "make binary        build bin/trtc-conformance: the suite as one binary that runs anywhere (trtc-conformance --help)"
@@ -27,8 +27,21 @@ help:
 conformance: go-deps
 	if test -t 1; then color=; else color=--no-color; fi; TRTC_CALLER_DIR=$(CURDIR) $(GO) tool ginkgo $$color $(GINKGO_FLAGS) ./suites
 
-test: deps vet lint fmt-check fuzz-smoke
-	$(GO) test -race -count=1 -timeout 30m ./...
+# Three jobs at once, since two of them mostly wait: the packages under -race (the suite in
+# TRTC_PROCS processes), the self-test, and the fuzz smoke. The self-test runs without -race:
+# what it checks is the suite's verdicts against emulators that break a promise, and the
+# emulator code those run is race-checked by ./emulator and by ./suites, whose embedded
+# emulators run under -race; instrumented, the self-test's emulators and proxies cost
+# about twice its CPU time on 2 cores.
+test: deps vet lint fmt-check
+	$(MAKE) --no-print-directory -j3 -Oline test-race test-selftest fuzz-smoke
+
+TEST_PROCS ?= 4
+test-race:
+	TRTC_PROCS=$(TEST_PROCS) $(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/selftest$$')
+
+test-selftest:
+	$(GO) test -count=1 -timeout 30m ./selftest
 
 # Every fuzz target of the tree for FUZZTIME each (scripts/fuzz-smoke.sh). Longer runs:
 # make fuzz-smoke FUZZTIME=10m.
