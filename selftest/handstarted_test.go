@@ -53,10 +53,7 @@ func TestHandStartedEmulatorGivesTheEmbeddedVerdicts(t *testing.T) {
 	defaults := emulator.Config{SDKAppID: emulator.DefaultSDKAppID, SecretKey: emulator.DefaultSecretKey, Admins: []string{emulator.DefaultAdmin}}
 	var byHand, embedded suiteRun
 	atOnce(t, map[string]func(*testing.T){
-		// One process against the hand-started emulator, as against the embedded one each
-		// process has an emulator of its own: a spec that reads application-wide state (the
-		// gift catalogue of L-39) sees no other process's calls in either run.
-		"by hand":  func(t *testing.T) { byHand = runSuite(t, &target{endpoint: url, control: url, cfg: defaults}) },
+		"by hand":  func(t *testing.T) { byHand = runWholeSuite(t, &target{endpoint: url, control: url, cfg: defaults}) },
 		"embedded": func(t *testing.T) { embedded = runWholeSuite(t, nil) },
 	})
 	if t.Failed() {
