@@ -80,9 +80,9 @@ func invalidParameterCode(c catalog.Command) int {
 // and why: their accepted cases must be answered with a documented code other than the
 // invalid-parameter one. Every other accepted case must succeed.
 var uncertainSuccess = map[string]string{
-	catalog.ServiceSeat + "/pick_user_on_seat": "the set-up seats the member every seat command names, so that kick, switch and move succeed: picking it again may answer 100203",
-	catalog.ServiceLive + "/add_robot":          "a robot must be an imported account that is not a member (L-28); the set-up's accounts are members",
-	catalog.ServiceLive + "/del_robot":          "the set-up's room has no robot to delete (L-28)",
+	catalog.ServiceSeat + "/pick_user_on_seat":        "the set-up seats the member every seat command names, so that kick, switch and move succeed: picking it again may answer 100203",
+	catalog.ServiceLive + "/add_robot":                "a robot must be an imported account that is not a member (L-28); the set-up's accounts are members",
+	catalog.ServiceLive + "/del_robot":                "the set-up's room has no robot to delete (L-28)",
 	catalog.ServiceLiveConfig + "/get_callback":       "whether a Live callback is configured depends on the specs that ran before (100301)",
 	catalog.ServiceLiveConfig + "/get_callback_token": "whether a token is configured depends on the specs that ran before (100302)",
 	catalog.ServiceConfig + "/get_callback":           "whether a callback is configured depends on the specs that ran before",
@@ -444,12 +444,8 @@ func uniqueOfLength(unique, like string) string {
 }
 
 // genGift and genCategory are the gift and category of the catalogue the generated cases
-// address (with an "en" translation each), added by the catalogue's Ordered container.
+// address (with the translation of the setters' samples), added by the catalogue's Ordered container.
 var genGift, genCategory string
-
-// genLanguage is the translation the set-up stores before a case that reads or deletes one:
-// the language of every sample of the catalogue's language commands.
-const genLanguage = "en"
 
 // genGiftSetUp fills the catalogue placeholders. A command that adds its object (add_gift,
 // add_gift_category) gets a new ID, deleted after a success; one that deletes its object gets
@@ -493,7 +489,9 @@ func usesCatalogue(target genTarget) bool {
 	return strings.Contains(target.baseline, generate.GiftPlaceholder) || strings.Contains(target.baseline, generate.CategoryPlaceholder)
 }
 
-func wireGift(id string) wire.LiveGift { return wire.LiveGift{GiftID: id, Coins: 1, DefaultName: "gen"} }
+func wireGift(id string) wire.LiveGift {
+	return wire.LiveGift{GiftID: id, Coins: 1, DefaultName: "gen"}
+}
 
 func wireCategory(id string) wire.LiveGiftCategory {
 	return wire.LiveGiftCategory{CategoryID: id, DefaultName: "gen"}
@@ -511,7 +509,9 @@ func storeTranslation(ctx context.Context, setter string) {
 
 // deleteAfter deletes what a successful case added when the spec ends.
 func deleteAfter(command, body string) {
-	DeferCleanup(func() { _, _ = session.Client.Do(background(), client.Request{Service: liveSvc, Command: command, Body: []byte(body)}) })
+	DeferCleanup(func() {
+		_, _ = session.Client.Do(background(), client.Request{Service: liveSvc, Command: command, Body: []byte(body)})
+	})
 }
 
 // genCallbackSetUp keeps the application's callback configuration as the specs found it, and
