@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -102,31 +103,30 @@ var _ = Describe("Generated boundary cases (from the request schemas)", labels.G
 		})
 	}
 	// The gift catalogue's commands are limited to one call a second each: their cases run in
-	// rounds, one case of every command per round, so that the client's budget of one command
-	// waits while the others are called.
-	Describe("gift catalogue, in rounds", Ordered, func() {
-		BeforeAll(func(ctx SpecContext) {
-			genGift, genCategory = newGiftID(), newCategoryID()
-			addGift(ctx, wireGift(genGift))
-			addCategory(ctx, wireCategory(genCategory))
-			storeTranslation(ctx, "set_gift_language")
-			storeTranslation(ctx, "set_gift_category_language")
-		})
-		for round := 0; ; round++ {
-			added := false
-			for _, target := range slow {
-				if round < len(target.cases) {
-					added = true
-					Describe(target.service+"/"+target.name, labels.Command(target.command.Service, target.command.Name), func() {
-						generatedSpec(target, target.cases[round])
-					})
-				}
-			}
-			if !added {
-				break
+	// rounds, case r of every command before case r+1 of any, so that one command's budget waits
+	// while the others are called. They are ordinary specs: parallel processes take them one by
+	// one, each process addressing a gift and category of its own (sharedGiftAndCategory), made
+	// by the first case that needs them. Ginkgo orders specs of the same code location by their
+	// texts, so the round is in a container's text: without it every command's cases would run
+	// one after another.
+	for round := 0; ; round++ {
+		var targets []genTarget
+		for _, target := range slow {
+			if round < len(target.cases) {
+				targets = append(targets, target)
 			}
 		}
-	})
+		if len(targets) == 0 {
+			break
+		}
+		Describe(fmt.Sprintf("gift catalogue, round %03d", round), func() {
+			for _, target := range targets {
+				Describe(target.service+"/"+target.name, labels.Command(target.command.Service, target.command.Name), func() {
+					generatedSpec(target, target.cases[round])
+				})
+			}
+		})
+	}
 })
 
 // generatedSpec declares the spec of one case.
@@ -443,44 +443,156 @@ func uniqueOfLength(unique, like string) string {
 	return unique + strings.Repeat("a", k-len(unique)) + like[k:]
 }
 
-// genGift and genCategory are the gift and category of the catalogue the generated cases
-// address (with the translation of the setters' samples), added by the catalogue's Ordered container.
-var genGift, genCategory string
+// sharedCatalogue is the gift and category of the catalogue that the generated cases of one
+// process address, with the translations of the setters' samples: made once per process, by the
+// first case that needs them (the catalogue allows one call a second), and deleted when the
+// process ends (atProcessEnd). A process has its own, so that parallel processes never depend
+// on one another's, whether each has an embedded emulator or they share a target.
+var sharedCatalogue struct {
+	mu             sync.Mutex
+	gift, category string
+	made           bool
+	err            error // why making them failed: every later case that needs them fails with it
+	// translationGone: a case may have deleted the translation a setter stored (by setter).
+	translationGone map[string]bool
+}
+
+// sharedGiftAndCategory returns the process's shared gift and category, making them first if
+// no case of the process has; a case whose set-up failed, or runs after one, fails naming it.
+func sharedGiftAndCategory(ctx context.Context) (gift, category string) {
+	GinkgoHelper()
+	c := &sharedCatalogue
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.made && c.err == nil {
+		c.gift, c.category = newGiftID(), newCategoryID()
+		c.translationGone = map[string]bool{}
+		c.err = makeSharedCatalogue(ctx, c.gift, c.category)
+		c.made = c.err == nil
+	}
+	if c.err != nil {
+		Fail("set-up of the generated cases' shared gift " + c.gift + " and category " + c.category + " (made once per process) failed: " + c.err.Error())
+	}
+	return c.gift, c.category
+}
+
+// makeSharedCatalogue adds the shared gift and category, deleted when the process ends, and
+// stores their translations with the setters' samples.
+func makeSharedCatalogue(ctx context.Context, gift, category string) error {
+	add := func(command string, object any, deleteCommand string, id any) error {
+		if err := catalogueCall(ctx, command, object); err != nil {
+			return err
+		}
+		atProcessEnd(func(ctx context.Context) { _, _ = session.Client.Call(ctx, liveSvc, deleteCommand, id) })
+		return nil
+	}
+	if err := add("add_gift", wireGift(gift), "del_gift", wire.LiveGiftIDRequest{GiftID: gift}); err != nil {
+		return err
+	}
+	if err := add("add_gift_category", wireCategory(category), "del_gift_category", wire.LiveGiftCategoryIDRequest{CategoryID: category}); err != nil {
+		return err
+	}
+	for _, setter := range []string{"set_gift_language", "set_gift_category_language"} {
+		body, err := translationOf(setter, gift, category)
+		if err != nil {
+			return err
+		}
+		if err := catalogueCall(ctx, setter, json.RawMessage(body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// catalogueCall sends a set-up call and returns why it did not succeed.
+func catalogueCall(ctx context.Context, command string, body any) error {
+	resp, err := session.Client.Call(ctx, liveSvc, command, body)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s: %w", command, err)
+	case resp.Code() != 0:
+		return fmt.Errorf("%s answered %s", command, catalog.Describe(resp.Code()))
+	}
+	return nil
+}
 
 // genGiftSetUp fills the catalogue placeholders. A command that adds its object (add_gift,
 // add_gift_category) gets a new ID, deleted after a success; one that deletes its object gets
-// an object of its own; the others address the shared gift and category, whose translation
-// is stored again first when the command reads or deletes one.
+// an object of its own; the others address the process's shared gift and category
+// (sharedGiftAndCategory), whose translation is stored again first when the command reads or
+// deletes one.
 func genGiftSetUp(ctx context.Context, target genTarget, s *genSetUp) {
 	GinkgoHelper()
-	s.values[generate.GiftPlaceholder] = genGift
-	s.values[generate.CategoryPlaceholder] = genCategory
 	name := target.command.Name
+	ownGift := name == "add_gift" || name == "del_gift"
+	ownCategory := name == "add_gift_category" || name == "del_gift_category"
+	if !ownGift && strings.Contains(target.baseline, generate.GiftPlaceholder) ||
+		!ownCategory && strings.Contains(target.baseline, generate.CategoryPlaceholder) {
+		s.values[generate.GiftPlaceholder], s.values[generate.CategoryPlaceholder] = sharedGiftAndCategory(ctx)
+	}
 	gift := strings.Contains(target.baseline, `"GiftId":"`+generate.GiftPlaceholder)
 	switch {
-	case name == "add_gift" || name == "del_gift":
+	case ownGift:
 		id := newGiftID()
 		s.values[generate.GiftPlaceholder] = id
-		if name == "del_gift" {
-			addGift(ctx, wireGift(id))
-		} else {
-			s.afterSuccess = func() { deleteAfter("del_gift", `{"GiftId":`+string(quoted(id))+`}`) }
-		}
-	case name == "add_gift_category" || name == "del_gift_category":
+		ownObject(ctx, s, name == "del_gift", "add_gift", wireGift(id), "del_gift", `{"GiftId":`+string(quoted(id))+`}`)
+	case ownCategory:
 		id := newCategoryID()
 		s.values[generate.CategoryPlaceholder] = id
-		if name == "del_gift_category" {
-			addCategory(ctx, wireCategory(id))
-		} else {
-			s.afterSuccess = func() { deleteAfter("del_gift_category", `{"CategoryId":`+string(quoted(id))+`}`) }
-		}
-	case strings.HasSuffix(name, "_language") && !strings.HasPrefix(name, "set_"):
+		ownObject(ctx, s, name == "del_gift_category", "add_gift_category", wireCategory(id), "del_gift_category", `{"CategoryId":`+string(quoted(id))+`}`)
+	case strings.HasSuffix(name, "_language"):
 		setter := "set_gift_category_language"
 		if gift {
 			setter = "set_gift_language"
 		}
-		storeTranslation(ctx, setter)
+		storeTranslationIfDeleted(ctx, setter, s.values[generate.GiftPlaceholder], s.values[generate.CategoryPlaceholder])
+		if strings.HasPrefix(name, "del_") {
+			sharedCatalogue.mu.Lock()
+			sharedCatalogue.translationGone[setter] = true // whatever the answer: the target may have deleted it
+			sharedCatalogue.mu.Unlock()
+		}
 	}
+}
+
+// storeTranslationIfDeleted stores the shared translation of a setter again when a case of
+// the process may have deleted it: the set-up stored it, and the commands that read, change or
+// delete a translation expect it to be there (CategoryName and Name are required the first
+// time, L-36).
+func storeTranslationIfDeleted(ctx context.Context, setter, gift, category string) {
+	GinkgoHelper()
+	c := &sharedCatalogue
+	c.mu.Lock()
+	gone := c.translationGone[setter]
+	c.mu.Unlock()
+	if !gone {
+		return
+	}
+	body, err := translationOf(setter, gift, category)
+	Expect(err).NotTo(HaveOccurred())
+	live.expect(ctx, setter, body, 0)
+	c.mu.Lock()
+	c.translationGone[setter] = false
+	c.mu.Unlock()
+}
+
+// ownObject prepares the object of a case that adds or deletes one: a case that deletes it gets
+// it added first, and deleted after the spec unless the case deleted it (the catalogue allows one
+// call a second: a second delete would wait for nothing); one that adds it has it deleted after
+// a success.
+func ownObject(ctx context.Context, s *genSetUp, deletes bool, add string, object any, del, idBody string) {
+	GinkgoHelper()
+	if !deletes {
+		s.afterSuccess = func() { deleteAfter(del, idBody) }
+		return
+	}
+	deleted := false
+	DeferCleanup(func() {
+		if !deleted {
+			_, _ = session.Client.Do(background(), client.Request{Service: liveSvc, Command: del, Body: []byte(idBody)})
+		}
+	})
+	live.expect(ctx, add, object, 0)
+	s.afterSuccess = func() { deleted = true }
 }
 
 // usesCatalogue reports whether a command addresses the gift catalogue (its baseline names a
@@ -497,14 +609,15 @@ func wireCategory(id string) wire.LiveGiftCategory {
 	return wire.LiveGiftCategory{CategoryID: id, DefaultName: "gen"}
 }
 
-// storeTranslation stores the shared gift's or category's translation with the setter's
-// documented sample (CategoryName and Name are required the first time, L-36).
-func storeTranslation(ctx context.Context, setter string) {
-	GinkgoHelper()
+// translationOf is the setter's documented sample for the gift and category (CategoryName and
+// Name are required the first time, L-36).
+func translationOf(setter, gift, category string) (string, error) {
 	sample, err := generate.Sample(liveSvc, setter)
-	Expect(err).NotTo(HaveOccurred())
-	shared := genSetUp{values: map[string]string{generate.GiftPlaceholder: genGift, generate.CategoryPlaceholder: genCategory}}
-	live.expect(ctx, setter, string(shared.fill([]byte(sample))), 0)
+	if err != nil {
+		return "", err
+	}
+	shared := genSetUp{values: map[string]string{generate.GiftPlaceholder: gift, generate.CategoryPlaceholder: category}}
+	return string(shared.fill([]byte(sample))), nil
 }
 
 // deleteAfter deletes what a successful case added when the spec ends.
