@@ -189,19 +189,25 @@ func sampleOf(t string) any {
 	return nil
 }
 
-// outside is a value of the enum's type that the enum does not list.
+// outside is a value of the enum's type that the enum does not list: for an enum that holds
+// numbers (some list a number and its string, [1, "1"]), one past the largest number.
 func outside(f Field) (any, bool) {
-	switch f.Enum[0].(type) {
-	case string:
-		return "GenNotListed", true
-	case json.Number:
-		max := int64(0)
-		for _, e := range f.Enum {
-			if n, err := e.(json.Number).Int64(); err == nil && n > max {
-				max = n
+	max, numeric := int64(0), false
+	for _, e := range f.Enum {
+		if n, ok := e.(json.Number); ok {
+			if v, err := n.Int64(); err == nil {
+				numeric = true
+				if v > max {
+					max = v
+				}
 			}
 		}
+	}
+	if numeric {
 		return max + 1, true
+	}
+	if _, ok := f.Enum[0].(string); ok {
+		return "GenNotListed", true
 	}
 	return nil, false
 }

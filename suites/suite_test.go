@@ -167,11 +167,21 @@ var _ = BeforeEach(func() {
 	}
 })
 
+// processEnd is what a process deletes once its specs are done, last registered first: what
+// several of its specs share, which no spec's cleanup may delete (atProcessEnd).
+var processEnd []func(context.Context)
+
+// atProcessEnd registers a deletion to run when the process's specs are done.
+func atProcessEnd(f func(context.Context)) { processEnd = append(processEnd, f) }
+
 var _ = SynchronizedAfterSuite(func() {
 	if session == nil {
 		return
 	}
 	session.Recorder.SetSpec("")
+	for i := len(processEnd) - 1; i >= 0; i-- {
+		processEnd[i](background())
+	}
 	settings := session.Settings
 	Expect(harness.WritePart(settings.ReportsDir, GinkgoParallelProcess(), session.Recorder.Part(session.Target))).To(Succeed())
 	session.Close()
