@@ -2,6 +2,7 @@ package harness
 
 import (
 	"errors"
+	"flag"
 	"slices"
 	"testing"
 
@@ -128,5 +129,25 @@ func TestTestInvocationProcs(t *testing.T) {
 		if _, _, err := TestInvocationProcs(goTest, env(bad)); !errors.Is(err, ErrSettings) {
 			t.Errorf("TRTC_PROCS=%s: %v, want a settings error", bad, err)
 		}
+	}
+}
+
+// go test hands the binary the tail of its command line, a package argument included: the
+// parallel flags must still be parsed, so they come before it.
+func TestWorkerArgsSurviveAPositionalArgument(t *testing.T) {
+	args := workerArgs([]string{"-test.count=1", "-ginkgo.label-filter=x", "."}, "7", 2, 4, "http://127.0.0.1:1")
+	flags := flag.NewFlagSet("worker", flag.ContinueOnError)
+	process := flags.Int("ginkgo.parallel.process", 1, "")
+	total := flags.Int("ginkgo.parallel.total", 1, "")
+	flags.String("ginkgo.parallel.host", "", "")
+	flags.String("ginkgo.seed", "", "")
+	flags.String("ginkgo.label-filter", "", "")
+	flags.String("test.timeout", "", "")
+	flags.Int("test.count", 1, "")
+	if err := flags.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	if *process != 2 || *total != 4 {
+		t.Errorf("%q parses as process %d of %d, want 2 of 4", args, *process, *total)
 	}
 }

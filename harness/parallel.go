@@ -230,6 +230,15 @@ func answer(w http.ResponseWriter, v any, err error) {
 	}
 }
 
+// workerArgs is the command line of parallel process proc: its own flags first, since flag
+// parsing stops at the first argument that is not a flag and go test passes the tail of its
+// command line as it is ("go test -ginkgo.label-filter=x ." gives the binary a "." last).
+func workerArgs(ginkgoArgs []string, seed string, proc, procs int, host string) []string {
+	args := []string{"-test.timeout=0", "-ginkgo.seed=" + seed, "-ginkgo.parallel.process=" + strconv.Itoa(proc),
+		"-ginkgo.parallel.total=" + strconv.Itoa(procs), "-ginkgo.parallel.host=" + host}
+	return append(args, ginkgoArgs...)
+}
+
 // RunParallel runs the suite in procs processes of binary (the trtc-conformance binary
 // itself), each with ginkgoArgs, hosting them as the Ginkgo CLI would, and returns the exit
 // status: 0 when every process passed.
@@ -254,10 +263,7 @@ func RunParallel(binary string, ginkgoArgs []string, procs int, reporterConfig t
 	}
 	exits := make(chan exit, procs)
 	for proc := 1; proc <= procs; proc++ {
-		args := append([]string{"-test.timeout=0"}, ginkgoArgs...)
-		args = append(args, "-ginkgo.seed="+seed, "-ginkgo.parallel.process="+strconv.Itoa(proc),
-			"-ginkgo.parallel.total="+strconv.Itoa(procs), "-ginkgo.parallel.host=http://"+listener.Addr().String())
-		cmd := exec.Command(binary, args...)
+		cmd := exec.Command(binary, workerArgs(ginkgoArgs, seed, proc, procs, "http://"+listener.Addr().String())...)
 		cmd.Env = append(os.Environ(), "GINKGO_PARALLEL_PROTOCOL=HTTP", EnvSharedBudget+"=http://"+listener.Addr().String()+budgetSlotPath)
 		cmd.Stdout, cmd.Stderr = &outputs[proc-1], &outputs[proc-1]
 		if err := cmd.Start(); err != nil {
