@@ -152,6 +152,9 @@ func generatedSpec(target genTarget, c generate.Case) {
 		code = decision.alsoRefuse[0]
 	}
 	decorators := []any{labels.Code(code)}
+	if membersEnter(target) {
+		decorators = append(decorators, labels.NeedsControlPlane()) // skipped, with the reason, without one
+	}
 	if target.command.Family == catalog.FamilyConfig {
 		// The callback configuration is the application's: on a target that parallel processes
 		// share, a case that sets it up would undo another's, as in the hand-written callback specs.
@@ -279,7 +282,9 @@ func generatedSetUp(ctx context.Context, target genTarget, c generate.Case) genS
 				req := f.minimal(id, ownerA)
 				f.mustCreate(ctx, req)
 			}
-			enter(ctx, id, member1, member2)
+			if membersEnter(target) {
+				enter(ctx, id, member1, member2)
+			}
 			if seats {
 				Expect(pick(ctx, id, 0, member1)).To(BeDocumentedAnswer(0), "seating %s for the case", member1)
 			}
@@ -319,6 +324,19 @@ func generatedSetUp(ctx context.Context, target genTarget, c generate.Case) genS
 		genCallbackSetUp(ctx, target)
 	}
 	return s
+}
+
+// membersEnter reports whether a case's room needs members, who enter through the control
+// plane: the room of a seat command, or of a command that names an account besides the owner.
+// The others' cases run on any target.
+func membersEnter(target genTarget) bool {
+	if !strings.Contains(target.baseline, `"`+generate.RoomPlaceholder) || target.command.Name == "create_room" {
+		return false
+	}
+	if target.service == catalog.ServiceSeat {
+		return true
+	}
+	return slices.ContainsFunc(accountFields(target.baseline), func(field string) bool { return field != "Owner_Account" })
 }
 
 // accountFields lists the fields of a baseline that hold an account placeholder.
