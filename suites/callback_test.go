@@ -151,7 +151,7 @@ func allEvents() wire.CallbackConfig {
 	return wire.CallbackConfig{URL: session.Receiver.URL(), CallbackCommandList: append([]string{}, catalog.Events...)}
 }
 
-var _ = Describe("Third-party callbacks", labels.Area("callback"), Serial, func() {
+var _ = Describe("Third-party callbacks", labels.Area("callback"), serialWhereShared, func() {
 
 	// Callback configuration: https://trtc.io/document/60729 (create), 60730 (query),
 	// 60728 (update), 60727 (delete).

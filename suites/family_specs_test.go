@@ -142,7 +142,7 @@ func bannedListSpecs(f family) {
 		paginationEntries([]int{1, 7, 0}, 20))
 	DescribeTable("pages through the banned list by Offset, losing and repeating nobody", paging...)
 
-	It("keeps a banned user out until the ban ends, then lets the user enter again", Serial,
+	It("keeps a banned user out until the ban ends, then lets the user enter again", serialWhereShared,
 		labels.Command(f.service, f.ban), labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			id := f.roomWithAccounts(ctx, member1)
 			restoreClockWhenDone()

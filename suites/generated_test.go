@@ -158,7 +158,7 @@ func generatedSpec(target genTarget, c generate.Case) {
 	if target.command.Family == catalog.FamilyConfig {
 		// The callback configuration is the application's: on a target that parallel processes
 		// share, a case that sets it up would undo another's, as in the hand-written callback specs.
-		decorators = append(decorators, Serial)
+		decorators = append(decorators, serialWhereShared)
 	}
 	It(c.ID, append(decorators, func(ctx SpecContext) {
 		if c.Contradiction != "" {

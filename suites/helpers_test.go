@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -180,7 +181,7 @@ func schedule(from time.Duration, length int64) (*int64, *int64) {
 
 // restoreClockWhenDone returns the emulator's clock to the wall clock when the spec ends. Specs
 // call it after creating their rooms, so that the clock is back (and the suite's tickets valid)
-// before the rooms are destroyed; they are Serial, since the clock is global.
+// before the rooms are destroyed; they are serialWhereShared, since the clock is the emulator's.
 func restoreClockWhenDone() {
 	DeferCleanup(func() {
 		_, err := session.Control.Clock(background(), control.ClockRequest{Real: true})
@@ -199,3 +200,15 @@ func longTicketClient() *client.Client {
 	DeferCleanup(far.Close)
 	return far
 }
+
+// serialWhereShared is Serial when the processes of a parallel run share the target (an
+// endpoint is set): the specs it decorates change or read what is the application's or the
+// target's (its callback configuration, its clock, injected answers, a command's rate budget,
+// the gift catalogue). The embedded emulator is each process's own, and there they run in
+// parallel like the others.
+var serialWhereShared = func() any {
+	if os.Getenv(harness.EnvEndpoint) == "" {
+		return Label() // no decorator: no labels added
+	}
+	return Serial
+}()

@@ -20,7 +20,7 @@ import (
 // outlive its count. The entries run in the order injectedEntries gives (Ordered; a failure
 // does not stop the others).
 var _ = DescribeTable("answers an injected documented code with a well-formed failure envelope",
-	Serial, Ordered, ContinueOnFailure, labels.NeedsControlPlane(),
+	serialWhereShared, Ordered, ContinueOnFailure, labels.NeedsControlPlane(),
 	func(ctx SpecContext, service, command string, code int) {
 		Expect(catalog.MustLookup(service, command).Documents(code)).To(BeTrue(), "only documented codes are injected")
 		Expect(session.Control.InjectFault(ctx, control.Fault{Service: service, Command: command, ErrorCode: code, Count: 1})).To(Succeed())

@@ -202,7 +202,7 @@ func memberState(account, state, cause string) func(event) bool {
 	}
 }
 
-var _ = Describe("Live webhooks", labels.Area("callback"), Serial, func() {
+var _ = Describe("Live webhooks", labels.Area("callback"), serialWhereShared, func() {
 
 	// https://trtc.io/document/64420 (create), 64418 (query), 64419 (update), 64421 (delete).
 	Describe("the configuration API (live_config)", func() {

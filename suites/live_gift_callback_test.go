@@ -64,7 +64,7 @@ func sendSpecGift(ctx context.Context, roomID, gift string) *client.Response {
 		FromAccount: member1, ReceiverListAccount: []string{ownerA}})
 }
 
-var _ = Describe("Live webhooks: gifts", labels.Area("callback"), labels.NeedsCallbacks(), Serial, Ordered, func() {
+var _ = Describe("Live webhooks: gifts", labels.Area("callback"), labels.NeedsCallbacks(), serialWhereShared, Ordered, func() {
 	var rose string
 
 	BeforeAll(func(ctx SpecContext) {

@@ -244,10 +244,10 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		// copy_default_gift_config: https://trtc.io/document/74360 (1 call per 10 s; only while the
 		// application has no gift configuration, L-39). The suite's gift specs delete what they
 		// add, so a target that nobody else configures has none; on one that has, the refusal is
-		// checked and the installation is not. Serial: parallel processes on a shared target
+		// checked and the installation is not. serialWhereShared: parallel processes on a shared target
 		// add gifts of their own meanwhile, and whether the set is installed would depend on
 		// when this spec runs; alone, after the others, it sees what they left.
-		It("installs the default gift set on an application without gift configuration, and refuses a second call within 10 s", Serial,
+		It("installs the default gift set on an application without gift configuration, and refuses a second call within 10 s", serialWhereShared,
 			labels.Command(liveSvc, "copy_default_gift_config"), labels.Code(0, 100012), func(ctx SpecContext) {
 				releaseSharedCatalogue(ctx) // the generated cases' gift and category, if this process made them
 				first := live.send(ctx, "copy_default_gift_config", `{}`)

@@ -99,7 +99,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Entry("Next not a string", labels.Code(100002), `{"Next":0,"Count":20}`),
 		)
 
-		It("answers every call spaced within the documented 10 calls per second", Serial, labels.Code(0), func(ctx SpecContext) {
+		It("answers every call spaced within the documented 10 calls per second", serialWhereShared, labels.Code(0), func(ctx SpecContext) {
 			Expect(catalog.MustLookup(liveSvc, "get_room_list").MaxQPS).To(BeNumerically("==", 10), "the client's budget reads the catalog")
 			started := time.Now()
 			for range 12 {
@@ -110,7 +110,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 			Expect(time.Since(started)).To(BeNumerically(">=", time.Second), "the client did not space get_room_list to 10 calls/s")
 		})
 
-		It("answers calls beyond 10 per second with a rate-limit code and the others normally", Serial,
+		It("answers calls beyond 10 per second with a rate-limit code and the others normally", serialWhereShared,
 			labels.NeedsControlPlane(), labels.Code(60007, 60011, 60018, 60019), func(ctx SpecContext) {
 				limits, err := session.Control.Config(ctx)
 				Expect(err).NotTo(HaveOccurred())

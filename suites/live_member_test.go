@@ -24,7 +24,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 		})
 
 		It("lists the members who entered and counts them, once the 40-second refresh has passed",
-			Serial, labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+			serialWhereShared, labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 				id := live.room(ctx)
 				enter(ctx, id, ownerA, member1, member2)
 				advancePastMemberRefresh(ctx)
@@ -39,7 +39,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 				Expect(count).To(Equal(2))
 			})
 
-		It("pages through a crowd with Next, losing and repeating nobody", Serial, labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
+		It("pages through a crowd with Next, losing and repeating nobody", serialWhereShared, labels.Code(0), labels.NeedsControlPlane(), func(ctx SpecContext) {
 			crowd := crowdOf(ctx, 110)
 			id := live.room(ctx)
 			enter(ctx, id, crowd...)
@@ -98,7 +98,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 		// E-38: whether an ended mute leaves the list at once is not documented; it may stay
 		// listed until the service tidies up, but not as a mute in force.
-		It("lists no ended mute as in force", Serial, labels.Command(liveSvc, "get_muted_member_list"), labels.Code(0),
+		It("lists no ended mute as in force", serialWhereShared, labels.Command(liveSvc, "get_muted_member_list"), labels.Code(0),
 			labels.NeedsControlPlane(), func(ctx SpecContext) {
 				id := live.roomWithAccounts(ctx, member1)
 				restoreClockWhenDone()

@@ -73,7 +73,7 @@ func messageElement(e event) map[string]any {
 	return element
 }
 
-var _ = Describe("Live webhooks: room chat messages", labels.Area("callback"), labels.NeedsCallbacks(), Serial, func() {
+var _ = Describe("Live webhooks: room chat messages", labels.Area("callback"), labels.NeedsCallbacks(), serialWhereShared, func() {
 
 	It("sends a text the receiver allows (0), then reports it with AfterSendMsg (74347, 74348)", labels.Command(liveSvc, "send_text_msg"),
 		labels.Code(0), func(ctx SpecContext) {

@@ -301,7 +301,7 @@ var _ = Describe("Live API", labels.Area("live"), func() {
 
 	// The auto-dismiss rules of the destroy_room page: once someone entered, a room that stays
 	// empty for a period (10 minutes to 24 hours, set per application) is dissolved.
-	Describe("auto-dismiss rule 1", Serial, labels.NeedsControlPlane(), labels.Command(liveSvc, "get_room_info"), func() {
+	Describe("auto-dismiss rule 1", serialWhereShared, labels.NeedsControlPlane(), labels.Command(liveSvc, "get_room_info"), func() {
 
 		It("keeps a room left empty for less than 10 minutes and dissolves it within 24 hours", labels.Code(0, 100004), func(ctx SpecContext) {
 			id := live.room(ctx)

@@ -158,7 +158,7 @@ var _ = Describe("Room management", labels.Area("room"), func() {
 	// The recycle rule of the create_room page: the backend "will try to" recycle a room 6 hours
 	// after its scheduled end when no member is left in it. A try is no promise (errata E-10):
 	// the room must last until then, and may be gone after.
-	Describe("the 6-hour recycle rule", Serial, labels.NeedsControlPlane(), labels.Command(catalog.ServiceRoom, "get_room_info"), func() {
+	Describe("the 6-hour recycle rule", serialWhereShared, labels.NeedsControlPlane(), labels.Command(catalog.ServiceRoom, "get_room_info"), func() {
 		BeforeEach(func() {
 			DeferCleanup(func() {
 				_, err := session.Control.Clock(background(), control.ClockRequest{Real: true})
