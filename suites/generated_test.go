@@ -312,7 +312,7 @@ func generatedSetUp(ctx context.Context, target genTarget, c generate.Case) genS
 		}
 	}
 	if needs(generate.GiftPlaceholder) || needs(generate.CategoryPlaceholder) {
-		genGiftSetUp(ctx, target, &s)
+		genGiftSetUp(ctx, target, c, &s)
 	}
 	if target.command.Name == "copy_default_gift_config" {
 		// The application has a gift configuration, so the case is answered without installing
@@ -372,7 +372,11 @@ func expectStoredAsSent(ctx context.Context, target genTarget, s genSetUp, c gen
 	if len(stored) == 0 {
 		return // the getter does not answer this field
 	}
-	sent, err := json.Marshal(c.Value)
+	value := c.Value
+	if v, isString := value.(string); isString && s.values[v] != "" {
+		value = s.values[v] // the case's value made unique to the run (ownID)
+	}
+	sent, err := json.Marshal(value)
 	Expect(err).NotTo(HaveOccurred())
 	var want any
 	Expect(json.Unmarshal(sent, &want)).To(Succeed())
@@ -587,7 +591,7 @@ func catalogueCall(ctx context.Context, command string, body any) error {
 // an object of its own; the others address the process's shared gift and category
 // (sharedGiftAndCategory), whose translation is stored again first when the command reads or
 // deletes one.
-func genGiftSetUp(ctx context.Context, target genTarget, s *genSetUp) {
+func genGiftSetUp(ctx context.Context, target genTarget, c generate.Case, s *genSetUp) {
 	GinkgoHelper()
 	name := target.command.Name
 	ownGift := name == "add_gift" || name == "del_gift"
@@ -599,13 +603,13 @@ func genGiftSetUp(ctx context.Context, target genTarget, s *genSetUp) {
 	gift := strings.Contains(target.baseline, `"GiftId":"`+generate.GiftPlaceholder)
 	switch {
 	case ownGift:
-		id := newGiftID()
+		id := ownID(c, s, "GiftId", newGiftID())
 		s.values[generate.GiftPlaceholder] = id
-		ownObject(ctx, s, name == "del_gift", "add_gift", wireGift(id), "del_gift", `{"GiftId":`+string(quoted(id))+`}`)
+		ownObject(ctx, s, c, name == "del_gift", "add_gift", wireGift(id), "del_gift", `{"GiftId":`+string(quoted(id))+`}`)
 	case ownCategory:
-		id := newCategoryID()
+		id := ownID(c, s, "CategoryId", newCategoryID())
 		s.values[generate.CategoryPlaceholder] = id
-		ownObject(ctx, s, name == "del_gift_category", "add_gift_category", wireCategory(id), "del_gift_category", `{"CategoryId":`+string(quoted(id))+`}`)
+		ownObject(ctx, s, c, name == "del_gift_category", "add_gift_category", wireCategory(id), "del_gift_category", `{"CategoryId":`+string(quoted(id))+`}`)
 	case strings.HasSuffix(name, "_language"):
 		setter := "set_gift_category_language"
 		if gift {
@@ -618,6 +622,22 @@ func genGiftSetUp(ctx context.Context, target genTarget, s *genSetUp) {
 			sharedCatalogue.mu.Unlock()
 		}
 	}
+}
+
+// ownID is the ID of the object a case of add_ or del_ makes for itself: fresh, or where an
+// accepted case sets the ID field to a value of its own (a length at the limit), a value of the
+// same length and characters after a prefix unique to the run, which the case then sends and
+// the clean-up deletes. Two runs, or two processes, never share the object, and nothing is
+// left behind under an ID the suite did not choose.
+func ownID(c generate.Case, s *genSetUp, field, fresh string) string {
+	v, isString := c.Value.(string)
+	if !c.Set || !c.Intended || !isString || c.Field.Path[len(c.Field.Path)-1] != field {
+		return fresh
+	}
+	id := uniqueOfLength(fresh, v)
+	s.values[v] = id
+	s.replaced = false // the object is the case's own: its success is certain
+	return id
 }
 
 // storeTranslationIfDeleted stores the shared translation of a setter again when a case of
@@ -645,10 +665,15 @@ func storeTranslationIfDeleted(ctx context.Context, setter, gift, category strin
 // it added first, and deleted after the spec unless the case deleted it (the catalogue allows one
 // call a second: a second delete would wait for nothing); one that adds it has it deleted after
 // a success.
-func ownObject(ctx context.Context, s *genSetUp, deletes bool, add string, object any, del, idBody string) {
+func ownObject(ctx context.Context, s *genSetUp, c generate.Case, deletes bool, add string, object any, del, idBody string) {
 	GinkgoHelper()
 	if !deletes {
 		s.afterSuccess = func() { deleteAfter(del, idBody) }
+		return
+	}
+	if !c.Intended {
+		// The request is refused whatever the catalogue holds: no object to make, and two
+		// calls fewer of commands limited to one a second.
 		return
 	}
 	deleted := false
