@@ -353,12 +353,18 @@ func cellView(key string, c MatrixCell) htmlCell {
 	if c.Injected {
 		v.Text += "*"
 	}
+	if c.State == CellPassed && c.Generated == c.Passed {
+		v.Text += "†"
+	}
 	if !c.Documented {
 		v.Prefix = strconv.Itoa(c.Code) + " "
 	}
 	title := fmt.Sprintf("%s %s: %s", key, catalog.Describe(c.Code), c.State.Label())
 	if c.Injected {
 		title += ", only through fault injection"
+	}
+	if c.Generated > 0 {
+		title += fmt.Sprintf(", %d of the passed assertions by generated cases", c.Generated)
 	}
 	if n := c.Passed + c.Failed + c.OtherCode + c.Errors + c.Deviations; n > 0 {
 		title += fmt.Sprintf(" (assertions: %d passed, %d failed, %d got another code, %d errors, %d deviations)",
@@ -546,7 +552,7 @@ pre{background:#f4f5f7;border:1px solid #e1e4e8;border-radius:4px;padding:.6em .
 {{end}}
 
 {{if not .StoppedAtSetup}}<h2 id="matrix">Endpoint × error-code matrix</h2>
-<p class="note">Rows: every documented command of the reference. Columns: 0 and every error code the command's page documents (an empty square: the command's page does not list that code). Computed from the traffic recorded and the code each spec expected. “*” marks a code passed only through fault injection; hover over a cell for its evidence. Codes a spec expected that the page does not list (the gateway's common codes) follow in the last column, outlined. “(more codes may exist)” after a command: the vendor's error table could not be read to its end, so its page may document codes that have no column here. Each service is a table of its own; a wide or long one scrolls within its frame, its header row and command column staying in view.</p>
+<p class="note">Rows: every documented command of the reference. Columns: 0 and every error code the command's page documents (an empty square: the command's page does not list that code). Computed from the traffic recorded and the code each spec expected. “*” marks a code passed only through fault injection, “†” one passed only by generated cases (derived from the schemas, or the property tests); hover over a cell for its evidence. Codes a spec expected that the page does not list (the gateway's common codes) follow in the last column, outlined. “(more codes may exist)” after a command: the vendor's error table could not be read to its end, so its page may document codes that have no column here. Each service is a table of its own; a wide or long one scrolls within its frame, its header row and command column staying in view.</p>
 <ul class="counts" id="cell-counts">{{range .CellCounts}}<li class="{{.Class}}" data-state="{{.Key}}"><b>{{.N}}</b>{{.Label}}</li>{{end}}</ul>
 <p class="note">{{.PassedCells}} of {{.DocumentedCells}} documented (command, code) cells passed.</p>
 {{range .Grids}}

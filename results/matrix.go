@@ -113,6 +113,10 @@ type MatrixCell struct {
 	Got []int `json:"got,omitempty"`
 	// Injected is true when the code was passed only through fault injection.
 	Injected bool `json:"injected,omitempty"`
+	// Generated counts the passed assertions made by generated specs (the boundary cases
+	// derived from the schemas and the property tests, labelled gen:): the cell's generated
+	// coverage. Equal to Passed, the cell passed on generated cases alone.
+	Generated int `json:"generated,omitempty"`
 	// Reason says why the cell is not provokable, or why its specs were skipped.
 	Reason string `json:"reason,omitempty"`
 	// Specs are the specs behind a non-passing state (failed, skipped...), sorted.
@@ -171,7 +175,7 @@ func (r *Run) Matrix() Matrix { return BuildMatrix(r, catalog.Commands()) }
 
 // cellAcc accumulates the evidence of one cell.
 type cellAcc struct {
-	passed, injectedPassed, failed, other, errors, deviations int
+	passed, injectedPassed, generatedPassed, failed, other, errors, deviations int
 	got                                                       []int
 	specs                                                     []string
 	skipReason                                                string // first (by spec) reason of a skipped spec labelled for the cell
@@ -234,6 +238,10 @@ func BuildMatrix(r *Run, docs []catalog.Command) Matrix {
 			outcome[s.ID] = s.Outcome.normalized()
 		}
 	}
+	generated := map[string]bool{}
+	for _, s := range r.Specs {
+		generated[s.ID] = slices.ContainsFunc(s.Labels, func(l string) bool { return strings.HasPrefix(l, catalog.LabelGeneratedPrefix) })
+	}
 	injectedSeq := map[int]bool{}
 	for _, e := range r.Exchanges {
 		if e.Injected {
@@ -254,6 +262,9 @@ func BuildMatrix(r *Run, docs []catalog.Command) Matrix {
 			acc.passed++
 			if a.Injected || injectedSeq[a.ExchangeSeq] {
 				acc.injectedPassed++
+			}
+			if generated[a.SpecID] {
+				acc.generatedPassed++
 			}
 			continue
 		}
@@ -341,6 +352,7 @@ func finishCell(code int, documented bool, a *cellAcc) MatrixCell {
 	}
 	c.Passed, c.Failed, c.OtherCode, c.Errors, c.Deviations = a.passed, a.failed, a.other, a.errors, a.deviations
 	c.Injected = a.passed > 0 && a.injectedPassed == a.passed
+	c.Generated = a.generatedPassed
 	c.Got = slices.Sorted(slices.Values(a.got))
 	switch {
 	case a.failed > 0:

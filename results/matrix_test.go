@@ -315,3 +315,39 @@ func TestMatrixCounts(t *testing.T) {
 		}
 	}
 }
+
+// The passed assertions of generated specs (labelled gen:) are the cells' generated coverage;
+// a cell that only they passed is marked in the HTML grid and counted on the console.
+func TestMatrixGeneratedCoverage(t *testing.T) {
+	generated := append(specLabelsFor("create_room", "0"), catalog.LabelGeneratedSchema)
+	run := &Run{
+		Specs: []SpecResult{
+			{ID: "hand", Name: "hand", Labels: specLabelsFor("create_room", "0"), Outcome: Pass},
+			{ID: "gen:a", Name: "gen:a", Labels: generated, Outcome: Pass},
+			{ID: "gen:b", Name: "gen:b", Labels: append(specLabelsFor("create_room", "100002"), catalog.LabelGeneratedSchema), Outcome: Pass},
+		},
+		Assertions: []Assertion{
+			{SpecID: "hand", Service: roomSvc, Command: "create_room", Expected: []int{0}, Observed: code(0), Passed: true},
+			{SpecID: "gen:a", Service: roomSvc, Command: "create_room", Expected: []int{0}, Observed: code(0), Passed: true},
+			{SpecID: "gen:b", Service: roomSvc, Command: "create_room", Expected: []int{100002}, Observed: code(100002), Passed: true},
+		},
+	}
+	m := run.Matrix()
+	if c := cellOf(t, m, "create_room", 0); c.Passed != 2 || c.Generated != 1 {
+		t.Errorf("cell 0: %d passed, %d generated; want 2 and 1", c.Passed, c.Generated)
+	}
+	if c := cellOf(t, m, "create_room", 100002); c.Passed != 1 || c.Generated != 1 {
+		t.Errorf("cell 100002: %d passed, %d generated; want 1 and 1", c.Passed, c.Generated)
+	}
+	var console, html strings.Builder
+	WriteSummary(&console, run)
+	if !strings.Contains(console.String(), "0 only through fault injection, 1 only by generated cases") {
+		t.Errorf("the console does not count the cell passed only by generated cases:\n%s", console.String())
+	}
+	if err := WriteHTML(&html, run); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(html.String(), "pass†"); n != 1 {
+		t.Errorf("the grid marks %d cells as passed only by generated cases, want 1", n)
+	}
+}

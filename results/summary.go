@@ -193,7 +193,7 @@ func writeMatrix(w io.Writer, r *Run) {
 		return
 	}
 	counts := m.Counts()
-	total, injected := 0, 0
+	total, injected, generated := 0, 0, 0
 	for _, row := range m.Rows {
 		for _, c := range row.Cells {
 			if c.Documented {
@@ -201,12 +201,15 @@ func writeMatrix(w io.Writer, r *Run) {
 				if c.State == CellPassed && c.Injected {
 					injected++
 				}
+				if c.State == CellPassed && c.Generated == c.Passed {
+					generated++
+				}
 			}
 		}
 	}
-	fmt.Fprintf(w, "\nEndpoint × error-code matrix: %d of %d documented cells passed (%d only through fault injection), "+
+	fmt.Fprintf(w, "\nEndpoint × error-code matrix: %d of %d documented cells passed (%d only through fault injection, %d only by generated cases), "+
 		"%d failed, %d got another code, %d errors, %d known deviations, %d not provokable on this target, %d not covered\n",
-		counts[CellPassed], total, injected, counts[CellFailed], counts[CellOtherCode], counts[CellError],
+		counts[CellPassed], total, injected, generated, counts[CellFailed], counts[CellOtherCode], counts[CellError],
 		counts[CellKnownDeviation], counts[CellNotProvokable], counts[CellNotCovered])
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, row := range m.Rows {
