@@ -24,8 +24,12 @@ help:
 # recipe's own shell ($(shell ...) and $$(...) would see a pipe, never the terminal).
 # The suite runs in suites/: TRTC_CALLER_DIR makes relative TRTC_REPORTS_DIR and
 # TRTC_KNOWN_DEVIATIONS mean this directory, where they were typed.
+# The specs run in CONFORMANCE_PROCS processes (TRTC_PROCS, when set, wins): the suite waits on
+# its target far more than it computes. On a target the processes share, they keep to each
+# command's frequency limit together.
+CONFORMANCE_PROCS ?= 8
 conformance: go-deps
-	if test -t 1; then color=; else color=--no-color; fi; TRTC_CALLER_DIR=$(CURDIR) $(GO) tool ginkgo $$color $(GINKGO_FLAGS) ./suites
+	if test -t 1; then color=; else color=--no-color; fi; TRTC_PROCS=$${TRTC_PROCS:-$(CONFORMANCE_PROCS)} TRTC_CALLER_DIR=$(CURDIR) $(GO) tool ginkgo $$color $(GINKGO_FLAGS) ./suites
 
 # Three jobs at once, since two of them mostly wait: the packages under -race (the suite in
 # TRTC_PROCS processes), the self-test, and the fuzz smoke. The self-test runs without -race:
@@ -36,7 +40,7 @@ conformance: go-deps
 test: deps vet lint fmt-check
 	$(MAKE) --no-print-directory -j3 -Oline test-race test-selftest fuzz-smoke
 
-TEST_PROCS ?= 4
+TEST_PROCS ?= 8
 test-race:
 	TRTC_PROCS=$(TEST_PROCS) $(GO) test -race -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/selftest$$')
 
@@ -44,10 +48,11 @@ test-selftest:
 	$(GO) test -count=1 -timeout 30m ./selftest
 
 # Every fuzz target of the tree for FUZZTIME each (scripts/fuzz-smoke.sh). Longer runs:
-# make fuzz-smoke FUZZTIME=10m.
+# make fuzz-smoke FUZZTIME=10m FUZZ_PARALLEL=2 (one worker by default: it runs beside the tests).
 FUZZTIME ?= 5s
+FUZZ_PARALLEL ?= 1
 fuzz-smoke:
-	GO=$(GO) FUZZTIME=$(FUZZTIME) scripts/fuzz-smoke.sh
+	GO=$(GO) FUZZTIME=$(FUZZTIME) FUZZ_PARALLEL=$(FUZZ_PARALLEL) scripts/fuzz-smoke.sh
 
 # The emulator against a bare net/http handler, per-call costs, and the suite's wall time
 # serial and parallel (scripts/bench.sh; prints numbers and ratios, never fails on one).

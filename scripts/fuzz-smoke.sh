@@ -10,9 +10,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
 FUZZTIME=${FUZZTIME:-5s}
+# One fuzzing worker by default: make test runs the smoke beside the tests on a 2-core machine,
+# where more workers only take the cores from the tests. FUZZ_PARALLEL=N for a longer run alone.
+FUZZ_PARALLEL=${FUZZ_PARALLEL:-1}
 
 fuzz_once() { # fuzz_once DIR NAME LOG: one run; the exit status of go test
-	$GO test -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" "$1" >"$3" 2>&1
+	$GO test -run '^$' -fuzz "^$2\$" -fuzztime "$FUZZTIME" -parallel "$FUZZ_PARALLEL" "$1" >"$3" 2>&1
 }
 
 inputs() { # inputs DIR NAME: the failing inputs go test has written for the target

@@ -160,6 +160,7 @@ func TestOnlyGeneratedSpecsCatchTheirMutations(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the conformance suite twice per mutation; skipped with -short")
 	}
+	t.Parallel() // from the start: a parent that waits for its subtests would hold back every parallel test
 	for _, m := range generatedOnlyMutations {
 		t.Run(m.name, func(t *testing.T) {
 			t.Parallel()

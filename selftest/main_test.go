@@ -10,7 +10,7 @@ import (
 // otherwise: each runs the suite in processes of its own against an emulator of its own, and
 // the suite mostly waits on its target, so many runs share 2 cores well. go test's default,
 // GOMAXPROCS, would leave the cores idle for most of this package's time.
-const selftestParallel = "8"
+const selftestParallel = "16"
 
 func TestMain(m *testing.M) {
 	flag.Parse()

@@ -442,6 +442,7 @@ func TestSuiteCatchesEveryOverviewRuleMutation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole conformance suite per mutation; skipped with -short")
 	}
+	t.Parallel() // from the start: a parent that waits for its subtests would hold back every parallel test
 	for id, m := range ruleMutations {
 		t.Run(id, func(t *testing.T) {
 			t.Parallel()
@@ -502,6 +503,7 @@ func TestSuiteCatchesEveryMutation(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole conformance suite per mutation; skipped with -short")
 	}
+	t.Parallel() // from the start: a parent that waits for its subtests would hold back every parallel test
 	for _, m := range mutations {
 		t.Run(m.name, func(t *testing.T) {
 			t.Parallel() // each mutation has its own emulator, proxy and suite process

@@ -61,7 +61,7 @@ type suiteRun struct {
 // the suite waits on its target far more than it computes (about 6 s of CPU in an 85 s serial
 // run), so processes shorten those runs several times over. Runs of a few specs keep one
 // process: some mutations follow the calls of one process in order.
-const wholeSuiteProcs = 4
+const wholeSuiteProcs = 8
 
 // runWholeSuite runs every spec of the compiled suite in wholeSuiteProcs processes.
 func runWholeSuite(t *testing.T, tgt *target, extraEnv ...string) suiteRun {
