@@ -176,11 +176,11 @@ func (r *Run) Matrix() Matrix { return BuildMatrix(r, catalog.Commands()) }
 // cellAcc accumulates the evidence of one cell.
 type cellAcc struct {
 	passed, injectedPassed, generatedPassed, failed, other, errors, deviations int
-	got                                                       []int
-	specs                                                     []string
-	skipReason                                                string // first (by spec) reason of a skipped spec labelled for the cell
-	skipSpecs                                                 []string
-	notProvokable                                             bool
+	got                                                                        []int
+	specs                                                                      []string
+	skipReason                                                                 string // first (by spec) reason of a skipped spec labelled for the cell
+	skipSpecs                                                                  []string
+	notProvokable                                                              bool
 }
 
 // BuildMatrix computes the matrix of r with one row per documented command, in docs order
