@@ -143,8 +143,11 @@ func TestKeepAlive(t *testing.T) {
 			if n := ts.count(); n != 20 {
 				t.Errorf("the server received %d requests, want 20", n)
 			}
-			if n := ts.newConns.Load(); n != 1 {
-				t.Errorf("20 sequential calls opened %d connections, want 1", n)
+			// One connection, ideally; net/http may dial a spare while the connection just used
+			// is on its way back to the idle pool (a race a loaded machine loses now and then).
+			// Without keep-alive every call opens one: 20.
+			if n := ts.newConns.Load(); n > 5 {
+				t.Errorf("20 sequential calls opened %d connections, want 1 (keep-alive; a spare or two at most)", n)
 			}
 		})
 	}
