@@ -21,8 +21,8 @@ import (
 // (or -rapid.checks, -rapid.steps, -rapid.seed) override them; a failure names the seed and
 // the replayable calls of the shrunk sequence.
 const (
-	propertyChecks = "60"
-	propertySteps  = "25"
+	propertyChecks = "120"
+	propertySteps  = "15"
 	propertySeed   = "20261206"
 )
 
