@@ -220,9 +220,15 @@ func TestInvocationProcs(args []string, getenv func(string) string) (int, types.
 		return 0, reporter, fmt.Errorf("%w: %s=%q: want a number of processes, at least 1", ErrSettings, EnvProcs, value)
 	}
 	for _, a := range args {
-		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		name, value, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		switch name {
-		case "ginkgo.parallel.process", "ginkgo.parallel.total", "ginkgo.dry-run":
+		case "ginkgo.parallel.total":
+			// The Ginkgo CLI passes a total of 1 to a serial run, whose one process may still
+			// host processes of its own; more than 1: this is one of a parallel run's.
+			if total, err := strconv.Atoi(value); err != nil || total > 1 {
+				return 1, reporter, nil
+			}
+		case "ginkgo.parallel.host", "ginkgo.dry-run":
 			return 1, reporter, nil
 		case "ginkgo.no-color":
 			reporter.NoColor = true

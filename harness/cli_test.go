@@ -117,6 +117,10 @@ func TestTestInvocationProcs(t *testing.T) {
 	if procs != 4 || err != nil || !reporter.NoColor {
 		t.Errorf("TRTC_PROCS=4: %d processes, no colour %v, %v; want 4 without colour", procs, reporter.NoColor, err)
 	}
+	ginkgoSerial := []string{"--test.timeout=0", "--ginkgo.seed=1", "--ginkgo.parallel.process=1", "--ginkgo.parallel.total=1"}
+	if procs, _, _ := TestInvocationProcs(ginkgoSerial, env("4")); procs != 4 {
+		t.Errorf("the Ginkgo CLI's serial run (process 1 of 1): %d processes, want 4", procs)
+	}
 	for _, args := range [][]string{
 		append(goTest, "-ginkgo.parallel.process=2", "-ginkgo.parallel.total=4"), // already one of them
 		append(goTest, "--ginkgo.dry-run"),
@@ -149,5 +153,10 @@ func TestWorkerArgsSurviveAPositionalArgument(t *testing.T) {
 	}
 	if *process != 2 || *total != 4 {
 		t.Errorf("%q parses as process %d of %d, want 2 of 4", args, *process, *total)
+	}
+	// The Ginkgo CLI's serial run passes process 1 of 1: the host's numbers stand.
+	serial := workerArgs([]string{"--ginkgo.parallel.process=1", "--ginkgo.parallel.total=1", "--ginkgo.seed=9"}, "7", 3, 4, "http://h")
+	if slices.Contains(serial, "--ginkgo.parallel.total=1") || slices.Contains(serial, "--ginkgo.parallel.process=1") || !slices.Contains(serial, "--ginkgo.seed=9") {
+		t.Errorf("%q: want the CLI's process numbers dropped and its seed kept", serial)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -236,7 +237,15 @@ func answer(w http.ResponseWriter, v any, err error) {
 func workerArgs(ginkgoArgs []string, seed string, proc, procs int, host string) []string {
 	args := []string{"-test.timeout=0", "-ginkgo.seed=" + seed, "-ginkgo.parallel.process=" + strconv.Itoa(proc),
 		"-ginkgo.parallel.total=" + strconv.Itoa(procs), "-ginkgo.parallel.host=" + host}
-	return append(args, ginkgoArgs...)
+	for _, a := range ginkgoArgs {
+		// The Ginkgo CLI's serial run names its one process (1 of 1): the host's own numbers
+		// stand. A seed given stays, after the host's: the same for every process.
+		if name := strings.TrimLeft(a, "-"); strings.HasPrefix(name, "ginkgo.parallel.") {
+			continue
+		}
+		args = append(args, a)
+	}
+	return args
 }
 
 // RunParallel runs the suite in procs processes of binary (the trtc-conformance binary
