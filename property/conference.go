@@ -14,6 +14,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/client"
 	"github.com/trtc-conformance/trtc-conformance/control"
 	"github.com/trtc-conformance/trtc-conformance/wire"
@@ -78,14 +79,14 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 		env.Script.reset()
 		m := &conferenceModel{caller: caller{env: env, ctx: ctx}, roster: newRoster(env.NewRoomID(), env.Owner), marks: map[string][][]int{}}
 		m.onGone = m.forget
-		m.must(t, "room_engine_http_srv", "create_room", wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{
+		m.must(t, catalog.ServiceRoom, "create_room", wire.CreateRoomRequest{RoomInfo: wire.RoomSettings{
 			RoomID: m.roomID, RoomType: wire.Ptr("Conference"), OwnerAccount: wire.Ptr(env.Owner),
 			IsSeatEnabled: wire.Ptr(true), MaxSeatCount: wire.Ptr(roomSeats), TakeSeatMode: wire.Ptr("FreeToTake"),
 		}}, 0)
 		destroyed := false
 		defer func() {
 			if !destroyed {
-				_, _ = env.Client.Call(context.Background(), "room_engine_http_srv", "destroy_room", wire.RoomIDRequest{RoomID: m.roomID})
+				_, _ = env.Client.Call(context.Background(), catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: m.roomID})
 			}
 		}()
 		m.initSeats(t, &m.roster)
@@ -99,7 +100,7 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 					m.enter(t)
 					return
 				}
-				m.must(t, "room_engine_http_srv", "ban_room_member", wire.BanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property", Duration: 3600}, 0)
+				m.must(t, catalog.ServiceRoom, "ban_room_member", wire.BanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property", Duration: 3600}, 0)
 				m.gone(a)
 				m.banned[a] = true
 			},
@@ -110,7 +111,7 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 					return
 				}
 				a := rapid.SampledFrom(banned).Draw(t, "banned")
-				m.must(t, "room_engine_http_srv", "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
+				m.must(t, catalog.ServiceRoom, "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
 				delete(m.banned, a)
 			},
 			"kick": func(t *rapid.T) {
@@ -119,7 +120,7 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 					m.enter(t)
 					return
 				}
-				m.must(t, "room_engine_http_srv", "kick_user_out", wire.KickUserOutRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property"}, 0)
+				m.must(t, catalog.ServiceRoom, "kick_user_out", wire.KickUserOutRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property"}, 0)
 				m.gone(a)
 			},
 			"change owner": func(t *rapid.T) {
@@ -128,7 +129,7 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 					m.enter(t)
 					return
 				}
-				m.must(t, "room_engine_http_srv", "change_room_owner", wire.ChangeRoomOwnerRequest{RoomID: m.roomID, FromAccount: m.owner, NewOwnerAccount: a}, 0)
+				m.must(t, catalog.ServiceRoom, "change_room_owner", wire.ChangeRoomOwnerRequest{RoomID: m.roomID, FromAccount: m.owner, NewOwnerAccount: a}, 0)
 				m.owner = a
 			},
 			"mark": m.mark,
@@ -144,7 +145,7 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 				if rapid.Bool().Draw(t, "set IsMessageDisabled") {
 					settings.IsMessageDisabled = wire.Ptr(rapid.Bool().Draw(t, "IsMessageDisabled"))
 				}
-				m.must(t, "room_engine_http_srv", "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: settings}, 0)
+				m.must(t, catalog.ServiceRoom, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: settings}, 0)
 				want := before
 				if settings.RoomName != nil {
 					want.RoomName = *settings.RoomName
@@ -169,7 +170,7 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 		})
 		t.Repeat(actions)
 		destroyed = true
-		m.must(t, "room_engine_http_srv", "destroy_room", wire.RoomIDRequest{RoomID: m.roomID}, 0)
+		m.must(t, catalog.ServiceRoom, "destroy_room", wire.RoomIDRequest{RoomID: m.roomID}, 0)
 		m.checkGone(t)
 	}
 }
@@ -188,7 +189,7 @@ func (m *conferenceModel) enter(t *rapid.T) {
 	if len(outside) == 0 {
 		if banned := slices.Sorted(maps.Keys(m.banned)); len(banned) > 0 {
 			a := rapid.SampledFrom(banned).Draw(t, "banned")
-			m.must(t, "room_engine_http_srv", "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
+			m.must(t, catalog.ServiceRoom, "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
 			delete(m.banned, a)
 		}
 		return
@@ -230,7 +231,7 @@ func (m *conferenceModel) roomInfo(t *rapid.T) wire.RoomInfo {
 			RoomInfo wire.RoomInfo `json:"RoomInfo"`
 		} `json:"Response"`
 	}
-	if err := m.must(t, "room_engine_http_srv", "get_room_info", wire.RoomIDRequest{RoomID: m.roomID}, 0).Decode(&answer); err != nil {
+	if err := m.must(t, catalog.ServiceRoom, "get_room_info", wire.RoomIDRequest{RoomID: m.roomID}, 0).Decode(&answer); err != nil {
 		t.Fatalf("get_room_info: %v", err)
 	}
 	return answer.Response.RoomInfo
@@ -250,7 +251,7 @@ func (m *conferenceModel) mark(t *rapid.T) {
 		marks := rapid.SliceOfNDistinct(rapid.SampledFrom(markPool), 1, 3, rapid.ID).Draw(t, "Marks")
 		req.MemberList = append(req.MemberList, wire.MemberMarks{MemberAccount: a, Marks: marks})
 	}
-	m.must(t, "room_engine_http_srv", "mark_room_member", req, 0)
+	m.must(t, catalog.ServiceRoom, "mark_room_member", req, 0)
 	for _, entry := range req.MemberList {
 		var next [][]int
 		for _, set := range m.markSets(entry.MemberAccount) {
@@ -300,7 +301,7 @@ func (m *conferenceModel) memberList(t *rapid.T) []wire.RoomMember {
 		}
 		var answer wire.GetRoomMemberListResponse
 		req := wire.GetRoomMemberListRequest{RoomID: m.roomID, Count: wire.Ptr(memberPageSize), Next: wire.Ptr(next)}
-		if err := m.must(t, "room_engine_http_srv", "get_room_member_list", req, 0).Decode(&answer); err != nil {
+		if err := m.must(t, catalog.ServiceRoom, "get_room_member_list", req, 0).Decode(&answer); err != nil {
 			t.Fatalf("get_room_member_list: %v", err)
 		}
 		if len(answer.Response.MemberList) > memberPageSize {
@@ -366,7 +367,7 @@ func (m *conferenceModel) check(t *rapid.T) {
 func (m *conferenceModel) checkGone(t *rapid.T) {
 	t.Helper()
 	a := m.env.Accounts[0]
-	srv := "room_engine_http_srv"
+	srv := catalog.ServiceRoom
 	for _, c := range append([]command{
 		{srv, "get_room_info", wire.RoomIDRequest{RoomID: m.roomID}},
 		{srv, "update_room_info", wire.UpdateRoomInfoRequest{RoomInfo: wire.RoomSettings{RoomID: m.roomID, RoomName: wire.Ptr("gone")}}},
@@ -378,7 +379,7 @@ func (m *conferenceModel) checkGone(t *rapid.T) {
 		{srv, "kick_user_out", wire.KickUserOutRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property"}},
 		{srv, "change_room_owner", wire.ChangeRoomOwnerRequest{RoomID: m.roomID, FromAccount: m.owner, NewOwnerAccount: a}},
 	}, seatCommandsGone(m.roomID, a)...) {
-		m.must(t, c.service, c.name, c.body, 100004)
+		m.must(t, c.service, c.name, c.body, catalog.CodeRoomNotFound)
 	}
 }
 

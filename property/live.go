@@ -7,10 +7,11 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
-const live = "live_engine_http_srv"
+const live = catalog.ServiceLive
 
 // liveModel is what the Live pages promise of a room after each call.
 type liveModel struct {
@@ -96,7 +97,7 @@ func LiveRoom(ctx context.Context, env Env) func(*rapid.T) {
 			{live, "unban_member", wire.LiveUnbanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}},
 			{live, "change_room_owner", wire.LiveChangeRoomOwnerRequest{RoomID: m.roomID, NewOwnerAccount: a}},
 		}, seatCommandsGone(m.roomID, a)...) {
-			m.must(t, c.service, c.name, c.body, 100004)
+			m.must(t, c.service, c.name, c.body, catalog.CodeRoomNotFound)
 		}
 	}
 }

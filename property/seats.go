@@ -6,11 +6,12 @@ import (
 
 	"pgregory.net/rapid"
 
+	"github.com/trtc-conformance/trtc-conformance/catalog"
 	"github.com/trtc-conformance/trtc-conformance/wire"
 )
 
 // mic is the seat service; its commands address the rooms of both families (errata-live L-50).
-const mic = "room_engine_http_mic"
+const mic = catalog.ServiceSeat
 
 // roomSeats is the seat count of the rooms of both properties: few, so that the last seat is
 // often reached and moves often meet an occupied seat.
@@ -18,9 +19,8 @@ const roomSeats = 2
 
 // The codes the seat pages document for what the properties provoke.
 const (
-	codeInvalidParameter = 100002
-	codeSeatLocked       = 100200
-	codeSeatOccupied     = 100210
+	codeSeatLocked   = 100200
+	codeSeatOccupied = 100210
 )
 
 // slot is one seat as the pages promise it after the calls so far.
@@ -229,7 +229,7 @@ func (m *caller) move(t *rapid.T, r *roster, a string, from, to, policy int) {
 	codes := []int{0}
 	if occupant != "" && policy == wire.MoveCancel {
 		// E-26: policy 0 refuses an occupied seat, with 100002 or 100210.
-		codes = []int{codeInvalidParameter, codeSeatOccupied}
+		codes = []int{catalog.CodeInvalidParameter, codeSeatOccupied}
 	}
 	if dst.locked {
 		// E-26: onto a locked seat, the move (the lock lifted or kept) or a refusal (100200).
