@@ -53,7 +53,7 @@ trap 'rm -rf "$reports"' EXIT
 suite() { # suite FLAGS...: prints the wall time in seconds of one run
 	local start end
 	start=$(date +%s.%N)
-	if ! env -u TRTC_ENDPOINT -u TRTC_CONTROL_URL TRTC_REPORTS_DIR="$reports" $GO tool ginkgo --no-color "$@" ./suites >"$reports/out.txt" 2>&1; then
+	if ! env -u TRTC_ENDPOINT -u TRTC_CONTROL_URL TRTC_PROCS="${PROCS:-1}" TRTC_REPORTS_DIR="$reports" $GO tool ginkgo --no-color "$@" ./suites >"$reports/out.txt" 2>&1; then
 		cat "$reports/out.txt" >&2
 		echo "the suite failed" >&2
 		return 1
@@ -64,8 +64,10 @@ suite() { # suite FLAGS...: prints the wall time in seconds of one run
 suite >/dev/null # build once, so that neither mode pays for compiling
 serial=$(for _ in $(seq "$SUITE_RUNS"); do suite; done | median)
 parallel=$(for _ in $(seq "$SUITE_RUNS"); do suite -p; done | median)
-awk -v s="$serial" -v p="$parallel" 'BEGIN {
+procs=$(for _ in $(seq "$SUITE_RUNS"); do PROCS=8 suite; done | median)
+awk -v s="$serial" -v p="$parallel" -v q="$procs" 'BEGIN {
 	printf "serial   (go tool ginkgo ./suites):    %.2f s\n", s
 	printf "parallel (go tool ginkgo -p ./suites): %.2f s\n", p
-	printf "serial/parallel: %.2f\n", s / p
+	printf "8 processes (TRTC_PROCS=8, make conformance): %.2f s\n", q
+	printf "serial/parallel: %.2f; serial/8 processes: %.2f\n", s / p, s / q
 }'
