@@ -91,29 +91,14 @@ func ConferenceRoom(ctx context.Context, env Env) func(*rapid.T) {
 		}()
 		m.initSeats(t, &m.roster)
 		actions := m.seatActions(&m.roster, m.enter)
+		maps.Copy(actions, m.banActions(m.enter, func(t *rapid.T, a string) {
+			m.must(t, catalog.ServiceRoom, "ban_room_member", wire.BanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property", Duration: 3600}, 0)
+		}, func(t *rapid.T, a string) {
+			m.must(t, catalog.ServiceRoom, "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
+		}))
 		maps.Copy(actions, map[string]func(*rapid.T){
 			"enter": func(t *rapid.T) { m.enter(t) },
 			"leave": func(t *rapid.T) { m.leave(t, &m.roster, m.enter) },
-			"ban": func(t *rapid.T) {
-				a, ok := m.drawMember(t)
-				if !ok {
-					m.enter(t)
-					return
-				}
-				m.must(t, catalog.ServiceRoom, "ban_room_member", wire.BanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Reason: "property", Duration: 3600}, 0)
-				m.gone(a)
-				m.banned[a] = true
-			},
-			"unban": func(t *rapid.T) {
-				banned := slices.Sorted(maps.Keys(m.banned))
-				if len(banned) == 0 {
-					m.enter(t)
-					return
-				}
-				a := rapid.SampledFrom(banned).Draw(t, "banned")
-				m.must(t, catalog.ServiceRoom, "unban_room_member", wire.UnbanRoomMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
-				delete(m.banned, a)
-			},
 			"kick": func(t *rapid.T) {
 				a, ok := m.drawMember(t)
 				if !ok {

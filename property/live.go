@@ -3,7 +3,6 @@ package property
 import (
 	"context"
 	"maps"
-	"slices"
 
 	"pgregory.net/rapid"
 
@@ -40,29 +39,14 @@ func LiveRoom(ctx context.Context, env Env) func(*rapid.T) {
 		}()
 		m.initSeats(t, &m.roster)
 		actions := m.seatActions(&m.roster, m.enter)
+		maps.Copy(actions, m.banActions(m.enter, func(t *rapid.T, a string) {
+			m.must(t, live, "ban_member", wire.LiveBanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Duration: 3600}, 0)
+		}, func(t *rapid.T, a string) {
+			m.must(t, live, "unban_member", wire.LiveUnbanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
+		}))
 		maps.Copy(actions, map[string]func(*rapid.T){
 			"enter": func(t *rapid.T) { m.enter(t) },
 			"leave": func(t *rapid.T) { m.leave(t, &m.roster, m.enter) },
-			"ban": func(t *rapid.T) {
-				a, ok := m.drawMember(t)
-				if !ok {
-					m.enter(t)
-					return
-				}
-				m.must(t, live, "ban_member", wire.LiveBanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}, Duration: 3600}, 0)
-				m.gone(a)
-				m.banned[a] = true
-			},
-			"unban": func(t *rapid.T) {
-				banned := slices.Sorted(maps.Keys(m.banned))
-				if len(banned) == 0 {
-					m.enter(t)
-					return
-				}
-				a := rapid.SampledFrom(banned).Draw(t, "banned")
-				m.must(t, live, "unban_member", wire.LiveUnbanMemberRequest{RoomID: m.roomID, MemberListAccount: []string{a}}, 0)
-				delete(m.banned, a)
-			},
 			"change owner": func(t *rapid.T) {
 				a, ok := m.drawMember(t)
 				if !ok {

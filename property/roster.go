@@ -113,3 +113,31 @@ func (m *caller) leave(t *rapid.T, r *roster, enter func(*rapid.T)) {
 	}
 	r.gone(a)
 }
+
+// banActions are the ban and unban steps of both families, the packets being the family's:
+// ban draws a member (or lets one enter when there is none), bans it and forgets it; unban
+// draws a banned account (or lets one enter when nobody is banned) and lifts the ban.
+func (r *roster) banActions(enter func(*rapid.T), ban, unban func(t *rapid.T, account string)) map[string]func(*rapid.T) {
+	return map[string]func(*rapid.T){
+		"ban": func(t *rapid.T) {
+			a, ok := r.drawMember(t)
+			if !ok {
+				enter(t)
+				return
+			}
+			ban(t, a)
+			r.gone(a)
+			r.banned[a] = true
+		},
+		"unban": func(t *rapid.T) {
+			banned := slices.Sorted(maps.Keys(r.banned))
+			if len(banned) == 0 {
+				enter(t)
+				return
+			}
+			a := rapid.SampledFrom(banned).Draw(t, "banned")
+			unban(t, a)
+			delete(r.banned, a)
+		},
+	}
+}
