@@ -248,10 +248,15 @@ func workerArgs(ginkgoArgs []string, seed string, proc, procs int, host string) 
 	return args
 }
 
-// RunParallel runs the suite in procs processes of binary (the trtc-conformance binary
-// itself), each with ginkgoArgs, hosting them as the Ginkgo CLI would, and returns the exit
-// status: 0 when every process passed.
-func RunParallel(binary string, ginkgoArgs []string, procs int, reporterConfig types.ReporterConfig, stdout, stderr io.Writer) int {
+// RunParallel runs the suite in procs copies of the running binary (the suite's test binary:
+// trtc-conformance, or the one go test built), each with ginkgoArgs, hosting them as the
+// Ginkgo CLI would, and returns the exit status: 0 when every process passed.
+func RunParallel(ginkgoArgs []string, procs int, reporterConfig types.ReporterConfig, stdout, stderr io.Writer) int {
+	binary, err := os.Executable()
+	if err != nil {
+		fmt.Fprintf(stderr, "trtc-conformance: %v\n", err)
+		return 1
+	}
 	host := newParallelHost(procs, reporters.NewDefaultReporter(reporterConfig, stdout), stdout)
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -48,12 +48,7 @@ func runTest(m *testing.M) int {
 	if procs == 1 {
 		return m.Run()
 	}
-	self, err := os.Executable()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "trtc-conformance: %v\n", err)
-		return 1
-	}
-	return harness.RunParallel(self, os.Args[1:], procs, reporter, os.Stdout, os.Stderr)
+	return harness.RunParallel(os.Args[1:], procs, reporter, os.Stdout, os.Stderr)
 }
 
 func runCommand(m *testing.M) int {
@@ -83,12 +78,7 @@ func runCommand(m *testing.M) int {
 		return harness.Sweep(ctx, invocation.SweepArgs, os.Getenv, os.Stdout, os.Stderr)
 	}
 	if invocation.Procs > 1 {
-		self, err := os.Executable()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "trtc-conformance: %v\n", err)
-			return 1
-		}
-		return harness.RunParallel(self, invocation.GinkgoArgs, invocation.Procs, invocation.Reporter, os.Stdout, os.Stderr)
+		return harness.RunParallel(invocation.GinkgoArgs, invocation.Procs, invocation.Reporter, os.Stdout, os.Stderr)
 	}
 	os.Args = append([]string{os.Args[0]}, invocation.GinkgoArgs...)
 	return m.Run()
