@@ -353,7 +353,7 @@ func cellView(key string, c MatrixCell) htmlCell {
 	if c.Injected {
 		v.Text += "*"
 	}
-	if c.State == CellPassed && c.Generated == c.Passed {
+	if c.OnlyGenerated() {
 		v.Text += "†"
 	}
 	if !c.Documented {

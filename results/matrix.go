@@ -123,6 +123,11 @@ type MatrixCell struct {
 	Specs []string `json:"specs,omitempty"`
 }
 
+// OnlyGenerated reports whether the cell passed on generated cases alone.
+func (c MatrixCell) OnlyGenerated() bool {
+	return c.State == CellPassed && c.Passed > 0 && c.Generated == c.Passed
+}
+
 // MatrixRow is one documented command and its cells: 0, then the documented codes in
 // ascending order, then the undocumented codes the specs expected, ascending.
 type MatrixRow struct {

@@ -201,7 +201,7 @@ func writeMatrix(w io.Writer, r *Run) {
 				if c.State == CellPassed && c.Injected {
 					injected++
 				}
-				if c.State == CellPassed && c.Generated == c.Passed {
+				if c.OnlyGenerated() {
 					generated++
 				}
 			}
